@@ -1,0 +1,82 @@
+/**
+ * The service catalog: fetched from processing (`services`), cached in the journal database so
+ * the terminal keeps working from cache when processing is down.
+ */
+import { describeOutcome, interpretAnswer, parseServiceList, type ProcessingClient, type ServicesList } from '../api/v20/client.js';
+import type { CatalogService } from '../api/v20/schemas.js';
+import { zServicesAnswer } from '../api/v20/schemas.js';
+import type { Journal } from '../journal/journal.js';
+
+export interface CatalogSnapshot {
+  services: CatalogService[];
+  rejected: ServicesList['rejected'];
+  fetchedAt: number;
+  /** 'processing' when just fetched, 'cache' when read from the journal. */
+  source: 'processing' | 'cache';
+  /** Why the cache is in use, when a refresh failed. */
+  staleBecause?: string | undefined;
+}
+
+export class CatalogUnavailableError extends Error {
+  override name = 'CatalogUnavailableError';
+}
+
+export class Catalog {
+  private snapshot: CatalogSnapshot | null = null;
+  private index = new Map<string, CatalogService>();
+
+  constructor(
+    private readonly journal: Journal,
+    private readonly client: ProcessingClient,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The catalog: from memory, else the journal's cache, else processing. */
+  async get(): Promise<CatalogSnapshot> {
+    if (this.snapshot) return this.snapshot;
+    const cached = this.loadCache();
+    if (cached) return cached;
+    return this.refresh();
+  }
+
+  /** Fetches the catalog from processing; on failure falls back to the cache, saying why. */
+  async refresh(): Promise<CatalogSnapshot> {
+    const outcome = await this.client.post('services', '');
+    let problem: string;
+    if (outcome.kind === 'answer') {
+      const parsed = interpretAnswer(outcome.raw, outcome.httpStatus, outcome.elapsedMs, (p) => parseServiceList(zServicesAnswer.parse(p)));
+      if (parsed.kind === 'answer' && parsed.result === 0) {
+        this.journal.saveCatalog(outcome.raw, this.now());
+        return this.use({ ...parsed.value, fetchedAt: this.now(), source: 'processing' });
+      }
+      problem = describeOutcome(parsed);
+    } else {
+      problem = describeOutcome(outcome);
+    }
+    const cached = this.loadCache();
+    if (cached) {
+      this.snapshot = { ...cached, staleBecause: problem };
+      return this.snapshot;
+    }
+    throw new CatalogUnavailableError(`the service catalog cannot be loaded: processing gave ${problem}, and there is no cached catalog yet`);
+  }
+
+  async service(serviceId: string): Promise<CatalogService | null> {
+    await this.get();
+    return this.index.get(serviceId) ?? null;
+  }
+
+  private loadCache(): CatalogSnapshot | null {
+    const row = this.journal.loadCatalog();
+    if (!row) return null;
+    const parsed = interpretAnswer(row.body, 200, 0, (p) => parseServiceList(zServicesAnswer.parse(p)));
+    if (parsed.kind !== 'answer' || parsed.result !== 0) return null;
+    return this.use({ ...parsed.value, fetchedAt: row.fetchedAt, source: 'cache' });
+  }
+
+  private use(snapshot: CatalogSnapshot): CatalogSnapshot {
+    this.snapshot = snapshot;
+    this.index = new Map(snapshot.services.map((s) => [s.serviceId, s]));
+    return snapshot;
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Validation of inputs by the catalog's regexps with RE2 (linear time): a pattern such as
+ * ^(a+)+$ from the catalog can never hang the terminal.
+ *
+ * A pattern RE2 cannot compile (lookahead, back-references, broken syntax) gets this decision,
+ * logged once per pattern: the input cannot be checked here, so it is checked for presence and
+ * length only, the service stays usable online (processing checks it at `check`, before any money
+ * moves), and offline acceptance is refused for that service because nothing could check it.
+ */
+import { RE2JS } from 're2js';
+import type { CatalogField, CatalogService } from '../api/v20/schemas.js';
+
+export const MAX_INPUT_LENGTH = 200;
+
+export type CompiledPattern =
+  | { kind: 'none' }
+  | { kind: 're2'; source: string; re: RE2JS }
+  | { kind: 'unverifiable'; source: string; reason: string };
+
+const cache = new Map<string, CompiledPattern>();
+const MAX_CACHE = 20_000;
+
+export type PatternWarning = (pattern: string, reason: string) => void;
+let warn: PatternWarning = (pattern, reason) => {
+  process.emitWarning(`catalog regexp ${JSON.stringify(pattern)} cannot be checked locally (${reason}); processing will check it`, 'TolemCatalogWarning');
+};
+
+/** Where uncompilable-pattern decisions are logged. */
+export function setPatternWarning(handler: PatternWarning): void {
+  warn = handler;
+}
+
+export function compilePattern(source: string | null): CompiledPattern {
+  if (source === null || source === '') return { kind: 'none' };
+  const hit = cache.get(source);
+  if (hit) return hit;
+  let compiled: CompiledPattern;
+  try {
+    compiled = { kind: 're2', source, re: RE2JS.compile(source) };
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    compiled = { kind: 'unverifiable', source, reason };
+    warn(source, reason);
+  }
+  if (cache.size >= MAX_CACHE) cache.clear();
+  cache.set(source, compiled);
+  return compiled;
+}
+
+export interface FieldProblem {
+  field: string;
+  title: string;
+  problem: 'required' | 'too-long' | 'pattern' | 'unknown-field';
+  message: string;
+}
+
+/** Checks one value against its field; null when it is acceptable. */
+export function checkField(field: CatalogField, value: string | undefined): FieldProblem | null {
+  const label = field.title || field.name;
+  if (value === undefined || value === '') {
+    if (field.required) return { field: field.name, title: label, problem: 'required', message: `${field.name} (${label}) is required` };
+    return null;
+  }
+  if (value.length > MAX_INPUT_LENGTH) {
+    return { field: field.name, title: label, problem: 'too-long', message: `${field.name} (${label}) is longer than ${MAX_INPUT_LENGTH} characters` };
+  }
+  const pattern = compilePattern(field.regexp);
+  if (pattern.kind === 're2' && !pattern.re.matcher(value).find()) {
+    return { field: field.name, title: label, problem: 'pattern', message: `${field.name} (${label}) "${value}" does not match ${pattern.source}` };
+  }
+  return null;
+}
+
+export interface InputCheck {
+  problems: FieldProblem[];
+  /** Fields whose pattern could not be compiled: checked by processing only. */
+  unverifiable: string[];
+}
+
+/** Validates every input of a service: `account` plus the extra fields. */
+export function checkInputs(service: CatalogService, values: Record<string, string>): InputCheck {
+  const problems: FieldProblem[] = [];
+  const unverifiable: string[] = [];
+  const known = new Set(service.inputs.map((f) => f.name));
+  for (const field of service.inputs) {
+    const problem = checkField(field, values[field.name]);
+    if (problem) problems.push(problem);
+    if (compilePattern(field.regexp).kind === 'unverifiable') unverifiable.push(field.name);
+  }
+  if (!known.has('account')) {
+    // A service without an explicit account input still sends one: it must be present and short.
+    const account = values.account ?? '';
+    if (!account) problems.push({ field: 'account', title: 'account', problem: 'required', message: 'account is required' });
+    else if (account.length > MAX_INPUT_LENGTH) problems.push({ field: 'account', title: 'account', problem: 'too-long', message: `account is longer than ${MAX_INPUT_LENGTH} characters` });
+  }
+  for (const name of Object.keys(values)) {
+    if (name !== 'account' && !known.has(name)) {
+      const expected = service.inputs.map((f) => f.name).join(', ') || 'account only';
+      problems.push({ field: name, title: name, problem: 'unknown-field', message: `${service.serviceId} has no input "${name}" (inputs: ${expected})` });
+    }
+  }
+  return { problems, unverifiable };
+}

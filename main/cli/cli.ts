@@ -1,0 +1,355 @@
+/**
+ * `tolem`: the terminal's operations tool, and how support staff script it.
+ * Exit codes: 0 done/paid, 1 not paid or refused, 2 bad input or configuration,
+ * 3 accepted and still waiting to be sent, 4 needs a person (review), 5 unexpected error.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { describeOutcome } from '../api/v20/client.js';
+import { describeResult } from '../api/v20/result-codes.js';
+import { CatalogUnavailableError } from '../catalog/catalog.js';
+import { ConfigError, loadConfig } from '../config/config.js';
+import { InputError, RefusedError, type PaymentInput } from '../engine/payment-engine.js';
+import { JournalVersionError } from '../journal/migrations.js';
+import type { Payment } from '../journal/journal.js';
+import { AmountError, formatDecimal, formatTenge, parseAmount } from '../money/amount.js';
+import { startSandbox } from '../sandbox/server.js';
+import { openTerminal, type Terminal } from '../terminal/terminal.js';
+import { paymentJson, paymentLines, tableLine } from './format.js';
+
+export const EXIT = { ok: 0, notPaid: 1, badInput: 2, pending: 3, review: 4, internal: 5 } as const;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+const HELP = `tolem — Tolem payment terminal
+
+  tolem start                       run the terminal (built-in sandbox when no processing URL)
+  tolem catalog [--refresh] [--json]
+  tolem check --service ID --account A [--field NAME=VALUE]... [--json]
+  tolem pay --service ID --account A --amount 200.00 [--amount-from 210.00]
+            [--field NAME=VALUE]... [--contract ID] [--item SUBSERVICE=AMOUNT[:LASTCOUNT]]...
+            [--identity-card N --full-name NAME] [--wait SECONDS] [--json]
+  tolem queue [--drain] [--wait SECONDS] [--json]
+  tolem journal [--search TEXT] [--id AGENT_TRANSACTION_ID] [--limit N] [--json]
+  tolem resolve --id AGENT_TRANSACTION_ID --as success|failed --reason TEXT [--transaction-id N]
+  tolem balance [--json]
+  tolem operator --phone NUMBER [--json]
+  tolem sandbox [--port N] [--host 127.0.0.1] [--data FILE] [--token TOKEN]
+
+Exit codes: 0 done, 1 not paid/refused, 2 bad input, 3 still waiting to be sent, 4 needs a person, 5 error.
+Configuration: see README (TOLEM_DATA_DIR, TOLEM_PROCESSING_URL, TOLEM_TERMINAL_ID, ...).`;
+
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+type Values = Record<string, unknown>;
+
+function parse(args: string[], options: ParseArgsConfig['options']): { values: Values } {
+  try {
+    const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, ...options }, strict: true, allowPositionals: false });
+    return { values: values as Values };
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function list(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function parseFields(values: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const i = v.indexOf('=');
+    if (i <= 0) throw new UsageError(`--field takes NAME=VALUE, got "${v}"`);
+    out[v.slice(0, i)] = v.slice(i + 1);
+  }
+  return out;
+}
+
+function parseItems(values: string[]): PaymentInput['items'] {
+  return values.map((v) => {
+    const m = /^([^=]+)=([^:]+)(?::(.+))?$/.exec(v);
+    if (!m) throw new UsageError(`--item takes SUBSERVICE=AMOUNT[:LASTCOUNT], got "${v}"`);
+    return { subServiceId: m[1] ?? '', amount: parseAmount(m[2] ?? ''), lastCount: m[3] };
+  });
+}
+
+function seconds(v: unknown, fallback: number): number {
+  if (v === undefined) return fallback;
+  if (typeof v !== 'string' || !/^\d+(\.\d+)?$/.test(v)) throw new UsageError(`--wait takes seconds, got "${String(v)}"`);
+  return Number(v);
+}
+
+function exitFor(p: Payment): number {
+  switch (p.state) {
+    case 'success':
+      return EXIT.ok;
+    case 'pending':
+      return EXIT.pending;
+    case 'review':
+      return EXIT.review;
+    default:
+      return EXIT.notPaid;
+  }
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  const json = rest.includes('--json');
+  const fail = (code: number, message: string, problems?: string[]) => {
+    if (json) io.out(JSON.stringify({ error: message, ...(problems ? { problems } : {}) }, null, 2));
+    else io.err(`tolem: ${message}${problems && problems.length > 1 ? `\n${problems.map((p) => `  - ${p}`).join('\n')}` : ''}`);
+    return code;
+  };
+  try {
+    switch (command) {
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(HELP);
+        return EXIT.ok;
+      case 'sandbox':
+        return await sandboxCommand(rest, io);
+      case 'catalog':
+      case 'check':
+      case 'pay':
+      case 'queue':
+      case 'journal':
+      case 'resolve':
+      case 'balance':
+      case 'operator':
+      case 'start':
+        break;
+      default:
+        throw new UsageError(`unknown command "${command}" (see tolem help)`);
+    }
+    const run = COMMANDS[command];
+    if (!run) throw new UsageError(`unknown command "${command}"`);
+    const { values } = parse(rest, COMMAND_OPTIONS[command]);
+    const config = loadConfig(io.env);
+    const terminal = await openTerminal(config);
+    try {
+      return await run(terminal, values, io, json);
+    } finally {
+      await terminal.close();
+    }
+  } catch (err) {
+    if (err instanceof InputError) return fail(EXIT.badInput, `nothing was sent: ${err.message}`, err.problems);
+    if (err instanceof UsageError || err instanceof AmountError || err instanceof ConfigError) return fail(EXIT.badInput, err.message);
+    if (err instanceof RefusedError) return fail(EXIT.notPaid, err.message);
+    if (err instanceof CatalogUnavailableError || err instanceof JournalVersionError) return fail(EXIT.notPaid, err.message);
+    return fail(EXIT.internal, `unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  }
+}
+
+type Command = (t: Terminal, v: Values, io: Io, json: boolean) => Promise<number>;
+
+const COMMAND_OPTIONS: Record<string, ParseArgsConfig['options']> = {
+  catalog: { refresh: { type: 'boolean' } },
+  check: { service: { type: 'string' }, account: { type: 'string' }, field: { type: 'string', multiple: true } },
+  pay: {
+    service: { type: 'string' }, account: { type: 'string' }, amount: { type: 'string' }, 'amount-from': { type: 'string' },
+    field: { type: 'string', multiple: true }, contract: { type: 'string' }, item: { type: 'string', multiple: true },
+    'identity-card': { type: 'string' }, 'full-name': { type: 'string' }, wait: { type: 'string' },
+  },
+  queue: { drain: { type: 'boolean' }, wait: { type: 'string' } },
+  journal: { search: { type: 'string' }, id: { type: 'string' }, limit: { type: 'string' } },
+  resolve: { id: { type: 'string' }, as: { type: 'string' }, reason: { type: 'string' }, 'transaction-id': { type: 'string' } },
+  balance: {},
+  operator: { phone: { type: 'string' } },
+  start: {},
+};
+
+function paymentInput(v: Values): PaymentInput {
+  const serviceId = str(v.service);
+  const account = str(v.account);
+  if (!serviceId) throw new UsageError('--service is required');
+  if (account === undefined) throw new UsageError('--account is required');
+  const amount = str(v.amount);
+  const amountFrom = str(v['amount-from']);
+  return {
+    serviceId,
+    account,
+    fields: parseFields(list(v.field)),
+    amountTo: amount === undefined ? undefined : parseAmount(amount),
+    amountFrom: amountFrom === undefined ? undefined : parseAmount(amountFrom),
+    contractId: str(v.contract),
+    items: list(v.item).length ? parseItems(list(v.item)) : undefined,
+    identityCard: str(v['identity-card']),
+    fullName: str(v['full-name']),
+  };
+}
+
+const COMMANDS: Record<string, Command> = {
+  async catalog(t, v, io, json) {
+    const snap = v.refresh ? await t.catalog.refresh() : await t.catalog.get();
+    if (json) {
+      io.out(JSON.stringify({ source: snap.source, fetchedAt: new Date(snap.fetchedAt).toISOString(), staleBecause: snap.staleBecause ?? null, services: snap.services, rejected: snap.rejected }, null, 2));
+      return EXIT.ok;
+    }
+    if (snap.staleBecause) io.err(`tolem: processing is unavailable (${snap.staleBecause}); showing the catalog cached at ${new Date(snap.fetchedAt).toLocaleString()}`);
+    const byGroup = new Map<string, typeof snap.services>();
+    for (const s of snap.services) byGroup.set(s.group || '—', [...(byGroup.get(s.group || '—') ?? []), s]);
+    for (const [group, services] of byGroup) {
+      io.out(group);
+      for (const s of services) io.out(`  ${s.serviceId.padEnd(8)} ${s.name}  [${['simple', 'invoice', 'contracts'][s.type]}]  ${s.inputs.map((i) => `${i.name}: ${i.title}`).join('; ')}`);
+    }
+    for (const r of snap.rejected) io.err(`tolem: catalog entry ${r.serviceId ?? `#${r.index}`} is unusable: ${r.problem}`);
+    return EXIT.ok;
+  },
+
+  async check(t, v, io, json) {
+    const input = paymentInput(v);
+    const { payment, check } = await t.engine.begin({ ...input, amountTo: undefined, amountFrom: undefined });
+    const closed = t.journal.closeDraft(payment.id, check.kind === 'refused' ? 'failed' : 'abandoned', check.kind === 'refused' ? check.result : null, check.kind === 'refused' ? check.message : null, 'check only', t.engine.now());
+    if (json) {
+      io.out(JSON.stringify({ ...paymentJson(closed, t.journal), checkResult: check.kind }, null, 2));
+    } else if (check.kind === 'ok') {
+      io.out(`${input.serviceId} ${input.account}: can be paid`);
+      const a = check.answer;
+      for (const [k, val] of Object.entries(a.displays ?? {})) io.out(`  ${k}: ${val ?? ''}`);
+      for (const c of a.contracts ?? []) io.out(`  contract ${c.contractId}  ${c.contractNumber ?? ''}  ${c.name ?? ''}  ${c.contractSum === undefined ? '' : formatTenge(c.contractSum)}`);
+      for (const inv of a.invoice?.invoices ?? []) {
+        io.out(`  invoice ${inv.invoiceId ?? ''} ${inv.clientName ?? ''}, ${inv.clientAddress ?? ''}`);
+        for (const s of inv.services) io.out(`    ${s.subServiceId.padEnd(4)} ${s.subServiceName.trim()}  to pay ${s.data.paySum === undefined ? '—' : formatDecimal(s.data.paySum)}${s.data.isMeter ? `  meter, previous ${s.data.prevCount ?? '?'}` : ''}`);
+      }
+      if (a.currencyRate) io.out(`  ${a.currencyRate}`);
+    } else if (check.kind === 'refused') io.out(`${input.serviceId} ${input.account}: refused, result ${check.result}: ${check.message}`);
+    else io.out(`${input.serviceId} ${input.account}: processing cannot be reached: ${check.problem}`);
+    return check.kind === 'ok' ? EXIT.ok : check.kind === 'refused' ? EXIT.notPaid : EXIT.pending;
+  },
+
+  async pay(t, v, io, json) {
+    const input = paymentInput(v);
+    const waitSeconds = seconds(v.wait, 60);
+    const payment = await t.engine.pay(input, waitSeconds * 1000);
+    if (json) io.out(JSON.stringify(paymentJson(payment, t.journal), null, 2));
+    else {
+      for (const l of paymentLines(payment)) io.out(l);
+      if (payment.state === 'pending') io.out('  The payment is journaled and will be sent by the terminal (tolem queue --drain sends it now).');
+    }
+    return exitFor(payment);
+  },
+
+  async queue(t, v, io, json) {
+    if (v.drain) {
+      const wait = seconds(v.wait, 60);
+      await t.worker.drain(t.engine.now() + wait * 1000, { now: true });
+    }
+    const waiting = t.journal.list({ states: ['pending', 'review'] });
+    const summary = t.journal.pendingSummary();
+    if (json) {
+      io.out(JSON.stringify({ pending: summary.count, pendingTotal: formatDecimal(summary.totalFrom), review: summary.review, payments: waiting.map((p) => paymentJson(p, t.journal)) }, null, 2));
+    } else {
+      io.out(`${summary.count} payment(s) waiting to be sent (${formatTenge(summary.totalFrom)}), ${summary.review} needing a person`);
+      for (const p of waiting) io.out(tableLine(p));
+    }
+    return summary.review > 0 ? EXIT.review : summary.count > 0 ? EXIT.pending : EXIT.ok;
+  },
+
+  async journal(t, v, io, json) {
+    const id = str(v.id);
+    if (id !== undefined) {
+      const p = t.journal.byAgentTransactionId(id);
+      if (!p) throw new UsageError(`no payment ${id} in the journal`);
+      if (json) io.out(JSON.stringify({ ...paymentJson(p, t.journal), events: t.journal.events(p.id).map((e) => ({ ...e, at: new Date(e.at).toISOString() })) }, null, 2));
+      else {
+        for (const l of paymentLines(p)) io.out(l);
+        for (const a of t.journal.attempts(p.id)) {
+          io.out(`  ${new Date(a.startedAt).toLocaleTimeString()} ${a.kind.padEnd(5)} ${a.outcome ?? 'no answer recorded'}${a.httpStatus ? ` HTTP ${a.httpStatus}` : ''}${a.result !== null ? ` result ${a.result} (${describeResult(a.result)})` : ''}${a.error ? ` ${a.error}` : ''}`);
+        }
+      }
+      return EXIT.ok;
+    }
+    const limitText = str(v.limit);
+    if (limitText !== undefined && !/^\d+$/.test(limitText)) throw new UsageError('--limit takes a number');
+    const payments = t.journal.list({ search: str(v.search), limit: limitText ? Number(limitText) : 200 });
+    if (json) io.out(JSON.stringify({ payments: payments.map((p) => paymentJson(p, t.journal)) }, null, 2));
+    else for (const p of payments) io.out(tableLine(p));
+    return EXIT.ok;
+  },
+
+  async resolve(t, v, io, json) {
+    const id = str(v.id);
+    const as = str(v.as);
+    const reason = str(v.reason);
+    if (!id || (as !== 'success' && as !== 'failed') || !reason) throw new UsageError('resolve needs --id, --as success|failed and --reason');
+    const p = t.journal.byAgentTransactionId(id);
+    if (!p) throw new UsageError(`no payment ${id} in the journal`);
+    const txid = str(v['transaction-id']) ?? null;
+    if (txid !== null && !/^\d{1,18}$/.test(txid)) throw new UsageError('--transaction-id takes an id of up to 18 digits');
+    const done = t.journal.resolveReview(p.id, as, reason, txid, t.engine.now());
+    if (json) io.out(JSON.stringify(paymentJson(done, t.journal), null, 2));
+    else for (const l of paymentLines(done)) io.out(l);
+    return EXIT.ok;
+  },
+
+  async balance(t, _v, io, json) {
+    const o = await t.client.balance();
+    if (o.kind !== 'answer' || o.result !== 0) {
+      if (json) io.out(JSON.stringify({ error: describeOutcome(o) }));
+      else io.err(`tolem: balance unavailable: ${describeOutcome(o)}`);
+      return EXIT.notPaid;
+    }
+    const a = o.value;
+    if (json) {
+      io.out(JSON.stringify({ agentId: a.agentId, agentName: a.agentName, balance: formatDecimal(a.balance), overdraft: formatDecimal(a.overdraft), notification: a.notification === null ? null : formatDecimal(a.notification), currency: a.currency }, null, 2));
+    } else {
+      io.out(`${a.agentName} (agent ${a.agentId}): balance ${formatTenge(a.balance)}, overdraft ${formatTenge(a.overdraft)}${a.notification === null ? '' : `, warning at ${formatTenge(a.notification)}`}`);
+    }
+    return EXIT.ok;
+  },
+
+  async operator(t, v, io, json) {
+    const phone = str(v.phone);
+    if (!phone) throw new UsageError('--phone is required');
+    const o = await t.client.operatorByPhone(phone);
+    const serviceId = o.kind === 'answer' && o.result === 0 ? (o.value.serviceId ?? null) : null;
+    if (json) io.out(JSON.stringify({ phone, serviceId, ...(serviceId ? {} : { error: describeOutcome(o) }) }));
+    else io.out(serviceId ? `${phone}: ${serviceId}` : `${phone}: operator not found (${describeOutcome(o)})`);
+    return serviceId ? EXIT.ok : EXIT.notPaid;
+  },
+
+  async start(t, _v, io) {
+    t.worker.start();
+    t.startProbe();
+    const snap = await t.catalog.get().catch(() => null);
+    io.out(`Tolem terminal ${t.config.terminalId} is running on ${t.sandbox ? `the built-in sandbox at ${t.sandbox.url}` : t.config.processing.url}.`);
+    io.out(`Journal: ${t.config.journalFile}`);
+    io.out(`Catalog: ${snap ? `${snap.services.length} services (${snap.source})` : 'not available yet'}; ${t.journal.pendingSummary().count} payment(s) waiting to be sent.`);
+    io.out('The payment screens come with the UI; meanwhile, in another shell: npx tolem pay --service P1011 --account 7771234567 --amount 500.00');
+    io.out('Press Ctrl+C to stop.');
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+    return EXIT.ok;
+  },
+};
+
+async function sandboxCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, token: { type: 'string' } });
+  const port = str(values.port) ?? '0';
+  if (!/^\d+$/.test(port) || Number(port) > 65535) throw new UsageError(`--port takes a port number, got "${port}"`);
+  const sandbox = await startSandbox({ port: Number(port), host: str(values.host) ?? '127.0.0.1', dataFile: str(values.data) ?? null, token: str(values.token) ?? null });
+  io.out(`Tolem sandbox listening on ${sandbox.url}`);
+  io.out(`  processing:  ${sandbox.url}/api/v20/   (TOLEM_PROCESSING_URL=${sandbox.url}${str(values.token) ? ` TOLEM_PROCESSING_TOKEN=${str(values.token)}` : ''})`);
+  io.out(`  payouts:     ${sandbox.url}/payouts/api/v2/`);
+  io.out(`  state:       ${sandbox.url}/sandbox/state`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await sandbox.close();
+  return EXIT.ok;
+}

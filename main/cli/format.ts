@@ -1,0 +1,122 @@
+/**
+ * How the CLI shows payments: one JSON document with --json (ids and amounts as strings), or
+ * short human lines.
+ */
+import type { Attempt, Journal, Payment } from '../journal/journal.js';
+import { formatDecimal, formatTenge } from '../money/amount.js';
+import { describeResult } from '../api/v20/result-codes.js';
+import { parseWire, toPlain } from '../wire/json.js';
+
+export interface PaymentJson {
+  agentTransactionId: string;
+  agentTransactionDate: string;
+  serviceId: string;
+  serviceName: string;
+  account: string;
+  fields: Record<string, string>;
+  amountTo: string | null;
+  amountFrom: string | null;
+  commission: string | null;
+  state: Payment['state'];
+  offline: boolean;
+  result: number | null;
+  resultMessage: string | null;
+  reason: string | null;
+  transactionId: string | null;
+  transactionDate: string | null;
+  check: unknown;
+  attempts: AttemptJson[];
+  createdAt: string;
+  acceptedAt: string | null;
+  finishedAt: string | null;
+  nextAttemptAt: string | null;
+}
+
+export interface AttemptJson {
+  kind: 'check' | 'pay';
+  startedAt: string;
+  finishedAt: string | null;
+  outcome: Attempt['outcome'];
+  httpStatus: number | null;
+  result: number | null;
+  error: string | null;
+  elapsedMs: number | null;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function paymentJson(p: Payment, journal: Journal): PaymentJson {
+  let check: unknown = null;
+  if (p.checkAnswer) {
+    try {
+      check = toPlain(parseWire(p.checkAnswer));
+    } catch {
+      check = null;
+    }
+  }
+  return {
+    agentTransactionId: p.agentTransactionId,
+    agentTransactionDate: p.agentTransactionDate,
+    serviceId: p.serviceId,
+    serviceName: p.serviceName,
+    account: p.account,
+    fields: p.fields,
+    amountTo: p.amountTo === null ? null : formatDecimal(p.amountTo),
+    amountFrom: p.amountFrom === null ? null : formatDecimal(p.amountFrom),
+    commission: p.amountTo === null || p.amountFrom === null ? null : formatDecimal(p.amountFrom - p.amountTo),
+    state: p.state,
+    offline: p.offline,
+    result: p.result,
+    resultMessage: p.resultMessage,
+    reason: p.stateReason,
+    transactionId: p.transactionId,
+    transactionDate: p.transactionDate,
+    check,
+    attempts: journal.attempts(p.id).map((a) => ({
+      kind: a.kind,
+      startedAt: new Date(a.startedAt).toISOString(),
+      finishedAt: iso(a.finishedAt),
+      outcome: a.outcome,
+      httpStatus: a.httpStatus,
+      result: a.result,
+      error: a.error,
+      elapsedMs: a.elapsedMs,
+    })),
+    createdAt: new Date(p.createdAt).toISOString(),
+    acceptedAt: iso(p.acceptedAt),
+    finishedAt: iso(p.finishedAt),
+    nextAttemptAt: iso(p.nextAttemptAt),
+  };
+}
+
+const STATE_WORDS: Record<Payment['state'], string> = {
+  draft: 'being checked',
+  pending: 'accepted, waiting to be sent',
+  success: 'PAID',
+  failed: 'NOT PAID',
+  review: 'NEEDS A PERSON (review)',
+  abandoned: 'not taken',
+};
+
+export function paymentLines(p: Payment): string[] {
+  const lines = [
+    `${p.agentTransactionId}  ${STATE_WORDS[p.state]}`,
+    `  service   ${p.serviceId} ${p.serviceName}`,
+    `  account   ${p.account}${Object.keys(p.fields).length ? `  ${Object.entries(p.fields).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}`,
+  ];
+  if (p.amountTo !== null) {
+    const commission = p.amountFrom !== null && p.amountFrom !== p.amountTo ? `  (taken ${formatTenge(p.amountFrom)}, commission ${formatTenge(p.amountFrom - p.amountTo)})` : '';
+    lines.push(`  amount    ${formatTenge(p.amountTo)}${commission}`);
+  }
+  if (p.transactionId) lines.push(`  processing transaction ${p.transactionId}${p.transactionDate ? ` at ${p.transactionDate}` : ''}`);
+  if (p.result !== null && p.result !== 0) lines.push(`  result    ${p.result}: ${p.resultMessage || describeResult(p.result)}`);
+  if (p.stateReason && p.state !== 'success') lines.push(`  why       ${p.stateReason}`);
+  if (p.state === 'pending' && p.nextAttemptAt !== null) lines.push(`  next try  ${new Date(p.nextAttemptAt).toLocaleString()}  (attempts so far: ${p.payAttempts})`);
+  if (p.offline) lines.push('  accepted offline');
+  return lines;
+}
+
+export function tableLine(p: Payment): string {
+  const amount = p.amountTo === null ? '' : formatDecimal(p.amountTo);
+  return [p.agentTransactionId.padEnd(18), p.state.padEnd(9), p.serviceId.padEnd(7), p.account.padEnd(14), amount.padStart(12), p.transactionId ?? ''].join('  ');
+}

@@ -1,0 +1,41 @@
+/**
+ * Whether processing can be reached, learned from every request's outcome. When it comes back
+ * after being unreachable, listeners run (the worker replays its queue at once).
+ */
+import type { Outcome } from '../api/v20/client.js';
+
+export type Connectivity = 'online' | 'offline' | 'unknown';
+
+export class ConnectivityMonitor {
+  private state: Connectivity = 'unknown';
+  private lastProblem: string | null = null;
+  private readonly listeners = new Set<(state: Connectivity) => void>();
+
+  get current(): Connectivity {
+    return this.state;
+  }
+
+  get problem(): string | null {
+    return this.lastProblem;
+  }
+
+  /** Any answer with a result code means processing is reachable, whatever the code. */
+  report(outcome: Outcome<unknown>): void {
+    if (outcome.kind === 'answer') this.set('online', null);
+    else if (outcome.kind === 'transport') this.set('offline', `${outcome.error}: ${outcome.message}`);
+    else if (outcome.kind === 'http' && outcome.httpStatus >= 500) this.set('offline', `HTTP ${outcome.httpStatus}`);
+  }
+
+  onChange(listener: (state: Connectivity) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(state: Connectivity, problem: string | null): void {
+    this.lastProblem = problem;
+    if (state === this.state) return;
+    const previous = this.state;
+    this.state = state;
+    if (previous !== 'unknown' || state === 'offline') for (const l of this.listeners) l(state);
+  }
+}

@@ -1,0 +1,331 @@
+/**
+ * The life of a payment: validate → journal a draft → check → accept (pay body committed) →
+ * pay, repeated with the unchanged body until a final answer. Plain TypeScript: the CLI, the
+ * browser host and the Electron host all drive payments through this.
+ */
+import { describeOutcome, type Outcome, type ProcessingClient } from '../api/v20/client.js';
+import { isFinalCheckResult, describeResult } from '../api/v20/result-codes.js';
+import { buildPaymentBody, formatAgentDate, type ExtraService } from '../api/v20/requests.js';
+import type { CatalogService, PaymentAnswer } from '../api/v20/schemas.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { checkInputs } from '../catalog/validation.js';
+import { formatTenge, parseDecimalMoney, type Minor } from '../money/amount.js';
+import { stringifyWire, toPlain, parseWire } from '../wire/json.js';
+import { FINAL_STATES, type Claim, type Journal, type Payment } from '../journal/journal.js';
+import type { ConnectivityMonitor } from './connectivity.js';
+import { crashPoint } from './crash-points.js';
+import { decideOffline, type OfflinePolicy } from './offline-policy.js';
+import type { OutcomeWriter } from './outcome-writer.js';
+import { attemptResultOf, judgePayOutcome } from './pay-outcome.js';
+import type { RetrySchedule } from './retry-schedule.js';
+
+export interface PaymentInput {
+  serviceId: string;
+  account: string;
+  /** Inputs other than `account`, by their catalog names; sent as `extras`. */
+  fields?: Record<string, string> | undefined;
+  amountTo?: Minor | undefined;
+  amountFrom?: Minor | undefined;
+  /** For services with choice: the contract chosen from the check's `contracts`. */
+  contractId?: string | undefined;
+  /** For invoices: the sub-services paid, with amounts and meter readings. */
+  items?: ExtraService[] | undefined;
+  identityCard?: string | undefined;
+  fullName?: string | undefined;
+}
+
+/** Bad input: nothing was sent and nothing is owed. */
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+  }
+}
+
+/** The terminal will not take this payment now (e.g. offline limits): nothing was sent. */
+export class RefusedError extends Error {
+  override name = 'RefusedError';
+  constructor(
+    message: string,
+    readonly payment: Payment | null,
+  ) {
+    super(message);
+  }
+}
+
+export type CheckResult =
+  | { kind: 'ok'; answer: PaymentAnswer }
+  | { kind: 'refused'; result: number; message: string }
+  | { kind: 'unreachable'; problem: string };
+
+export interface EngineOptions {
+  retry: RetrySchedule;
+  offline: OfflinePolicy;
+  /** How long a claimed payment is held by one process before another may take it over. */
+  leaseMs: number;
+}
+
+export class PaymentEngine {
+  constructor(
+    readonly journal: Journal,
+    readonly client: ProcessingClient,
+    readonly catalog: Catalog,
+    readonly connectivity: ConnectivityMonitor,
+    readonly options: EngineOptions,
+    readonly now: () => number = Date.now,
+    readonly random: () => number = Math.random,
+  ) {}
+
+  /** Validates a payment's inputs against its catalog entry. Sends nothing. */
+  async validate(input: PaymentInput): Promise<{ service: CatalogService; unverifiable: string[] }> {
+    const service = await this.catalog.service(input.serviceId);
+    if (!service) throw new InputError([`unknown service "${input.serviceId}" (see tolem catalog)`]);
+    const problems: string[] = [];
+    const values = { ...(input.fields ?? {}), account: input.account };
+    const checked = checkInputs(service, values);
+    problems.push(...checked.problems.map((p) => p.message));
+    if (input.amountTo !== undefined && input.amountTo <= 0) problems.push('amount must be more than zero');
+    if (input.amountFrom !== undefined && input.amountTo !== undefined && input.amountFrom < input.amountTo) {
+      problems.push(`amount taken (${formatTenge(input.amountFrom)}) is less than the amount to credit (${formatTenge(input.amountTo)})`);
+    }
+    if (input.items) {
+      const ids = new Set<string>();
+      for (const item of input.items) {
+        if (ids.has(item.subServiceId)) problems.push(`sub-service ${item.subServiceId} is given twice`);
+        ids.add(item.subServiceId);
+        if (item.amount <= 0) problems.push(`sub-service ${item.subServiceId}: amount must be more than zero`);
+      }
+      if (service.type !== 1) problems.push(`${service.serviceId} is not an invoice service; --item does not apply`);
+    }
+    if (input.contractId !== undefined && service.type !== 2) problems.push(`${service.serviceId} is not a service with contracts; --contract does not apply`);
+    if (input.amountTo === undefined && !input.items?.length) problems.push('amount is required');
+    if (problems.length) throw new InputError(problems);
+    return { service, unverifiable: checked.unverifiable };
+  }
+
+  /** Journals a draft with its check attempt (one commit), then sends check. */
+  async begin(input: PaymentInput): Promise<{ payment: Payment; service: CatalogService; check: CheckResult; unverifiable: string[] }> {
+    const { service, unverifiable } = await this.validate(input);
+    const now = this.now();
+    const date = formatAgentDate(new Date(now));
+    const fields = input.fields ?? {};
+    const { payment, checkAttemptId } = this.journal.createDraft(
+      { serviceId: service.serviceId, serviceName: service.name, account: input.account, fields, amountTo: input.amountTo ?? null, amountFrom: input.amountFrom ?? input.amountTo ?? null },
+      now,
+      date,
+      (agentTransactionId) =>
+        buildPaymentBody({
+          serviceId: service.serviceId, account: input.account, agentTransactionId, agentTransactionDate: date,
+          identityCard: input.identityCard, fullName: input.fullName, extras: fields,
+        }),
+    );
+    crashPoint('after-draft');
+    const check = await this.sendCheck(payment, checkAttemptId);
+    return { payment: this.journal.mustGet(payment.id), service, check, unverifiable };
+  }
+
+  private async sendCheck(payment: Payment, attemptId: number | null): Promise<CheckResult> {
+    if (attemptId === null) throw new Error('no check attempt was journaled');
+    const body = this.journal.attempts(payment.id).find((a) => a.id === attemptId)?.request;
+    if (!body) throw new Error(`check attempt ${attemptId} has no body`);
+    const outcome = await this.client.check(body);
+    this.connectivity.report(outcome);
+    const checkAnswer = outcome.kind === 'answer' && outcome.result === 0 ? stringifyWire(toPlain(parseWire(outcome.raw))) : null;
+    this.journal.recordCheck(payment.id, attemptId, attemptResultOf(outcome), checkAnswer, this.now());
+    return this.judgeCheck(outcome, payment);
+  }
+
+  private judgeCheck(outcome: Outcome<PaymentAnswer>, payment: Payment): CheckResult {
+    if (outcome.kind !== 'answer') return { kind: 'unreachable', problem: describeOutcome(outcome) };
+    if (outcome.result === 0) {
+      if (outcome.value.agentTransactionId && outcome.value.agentTransactionId !== payment.agentTransactionId) {
+        return { kind: 'unreachable', problem: `check answer is for agentTransactionId ${outcome.value.agentTransactionId}` };
+      }
+      return { kind: 'ok', answer: outcome.value };
+    }
+    if (isFinalCheckResult(outcome.result)) return { kind: 'refused', result: outcome.result, message: outcome.resultMessage || describeResult(outcome.result) };
+    return { kind: 'unreachable', problem: `result ${outcome.result}: ${describeResult(outcome.result)}` };
+  }
+
+  /**
+   * Accepts a checked (or, within the offline policy, unchecked) draft: the final pay body is
+   * committed with the first pay attempt under this process's lease, before the pay is sent.
+   */
+  accept(draft: Payment, service: CatalogService, input: PaymentInput, check: CheckResult, unverifiable: string[] = []): Claim {
+    const now = this.now();
+    if (check.kind === 'refused') throw new Error('a refused check cannot be accepted');
+    const details = this.payDetails(service, input, check.kind === 'ok' ? check.answer : null);
+    let offline = false;
+    let reason = 'accepted after check';
+    if (check.kind === 'unreachable') {
+      const refusal = this.offlineRefusal(service, input, details.amountFrom, unverifiable, now);
+      if (refusal) {
+        const closed = this.journal.closeDraft(draft.id, 'abandoned', null, null, `not accepted offline: ${refusal}`, now);
+        throw new RefusedError(`processing cannot be reached (${check.problem}) and the payment cannot be accepted offline: ${refusal}`, closed);
+      }
+      offline = true;
+      reason = `accepted offline: ${check.problem}`;
+    }
+    const payBody = buildPaymentBody({
+      serviceId: draft.serviceId, account: draft.account, agentTransactionId: draft.agentTransactionId, agentTransactionDate: draft.agentTransactionDate,
+      amountTo: details.amountTo, amountFrom: details.amountFrom, identityCard: input.identityCard, fullName: input.fullName,
+      extras: details.extras, extraServices: details.items,
+    });
+    const { payment, attemptId } = this.journal.acceptDraft(
+      draft.id,
+      { payBody, amountTo: details.amountTo, amountFrom: details.amountFrom, fields: input.fields ?? {}, offline, reason },
+      now,
+      { leaseMs: this.options.leaseMs },
+    );
+    if (attemptId === null) throw new Error(`payment ${payment.agentTransactionId} could not be claimed`);
+    return { payment, attemptId };
+  }
+
+  /** Why an unchecked payment may not be taken now, or null when it may. */
+  offlineRefusal(service: CatalogService, input: PaymentInput, amountFrom: Minor, unverifiable: string[], now: number): string | null {
+    if (unverifiable.length) return `the input(s) ${unverifiable.join(', ')} of ${service.serviceId} can only be checked by processing`;
+    if (service.type === 2 && !input.contractId) return 'this service needs a contract chosen from processing\'s check';
+    if (service.type === 1 && !input.items?.length) return 'this service needs the invoice from processing\'s check';
+    const decision = decideOffline(this.options.offline, amountFrom, this.journal.pendingSummary(), now);
+    return decision.accept ? null : decision.reason;
+  }
+
+  /** Amounts, extras and invoice items of the pay body, checked against what check returned. */
+  payDetails(service: CatalogService, input: PaymentInput, answer: PaymentAnswer | null): { amountTo: Minor; amountFrom: Minor; extras: Record<string, string>; items?: ExtraService[] | undefined } {
+    const problems: string[] = [];
+    const extras: Record<string, string> = { ...(input.fields ?? {}) };
+    let amountTo = input.amountTo;
+    if (answer?.contracts?.length) {
+      const ids = answer.contracts.map((c) => c.contractId);
+      if (!input.contractId) problems.push(`choose a contract with --contract: ${ids.join(', ')}`);
+      else if (!ids.includes(input.contractId)) problems.push(`contract ${input.contractId} is not among ${ids.join(', ')}`);
+    }
+    if (input.contractId) extras.contractId = input.contractId;
+    let items = input.items;
+    if (service.type === 1) {
+      const invoiceServices = answer?.invoice?.invoices.flatMap((i) => i.services) ?? null;
+      if (!items?.length) problems.push(invoiceServices ? `choose invoice lines with --item: ${invoiceServices.map((s) => `${s.subServiceId} (${s.subServiceName})`).join(', ')}` : 'invoice lines (--item) are required');
+      else {
+        if (invoiceServices) problems.push(...checkItems(items, invoiceServices));
+        const sum = items.reduce((acc, i) => acc + i.amount, 0);
+        if (amountTo === undefined) amountTo = sum;
+        else if (sum !== amountTo) problems.push(`invoice lines add up to ${formatTenge(sum)}, not ${formatTenge(amountTo)}`);
+      }
+    } else items = undefined;
+    const fixed = answer?.displays?.fixedAmount;
+    if (service.fixedPayment && fixed && amountTo !== undefined) {
+      const exact = parseMoneyOrNull(fixed);
+      if (exact !== null && exact !== amountTo) problems.push(`this service takes exactly ${formatTenge(exact)}`);
+    }
+    if (amountTo === undefined) problems.push('amount is required');
+    if (problems.length || amountTo === undefined) throw new InputError(problems);
+    const amountFrom = input.amountFrom ?? amountTo;
+    if (amountFrom < amountTo) throw new InputError([`amount taken is less than the amount to credit`]);
+    return { amountTo, amountFrom, extras, items };
+  }
+
+  /** One pay attempt of a claimed payment: send the committed body, judge, journal. */
+  async deliver(claim: Claim, writer?: OutcomeWriter): Promise<Payment> {
+    const p = claim.payment;
+    if (!p.payBody) throw new Error(`payment ${p.agentTransactionId} has no pay body`);
+    crashPoint('before-pay');
+    const outcome = await this.client.pay(p.payBody);
+    this.connectivity.report(outcome);
+    crashPoint('after-answer');
+    const history = this.journal.payHistory(p.id, claim.attemptId);
+    const { attempt, change } = judgePayOutcome(outcome, p, history, this.options.retry, this.now(), this.random);
+    if (writer) await writer.write(p.id, claim.attemptId, attempt, change);
+    else this.journal.recordPayOutcomes([{ paymentId: p.id, attemptId: claim.attemptId, attempt, change }], this.now());
+    return this.journal.mustGet(p.id);
+  }
+
+  /**
+   * The whole payment as the CLI runs it: journal, check, accept, pay, and repeat until a final
+   * state or until `waitMs` has passed (the payment then stays queued for the worker).
+   */
+  async pay(input: PaymentInput, waitMs: number): Promise<Payment> {
+    const { payment: draft, service, check, unverifiable } = await this.begin(input);
+    if (check.kind === 'refused') {
+      return this.journal.closeDraft(draft.id, 'failed', check.result, check.message, `check refused: result ${check.result}`, this.now());
+    }
+    let claim: Claim;
+    try {
+      claim = this.accept(draft, service, input, check, unverifiable);
+    } catch (err) {
+      if (err instanceof InputError) this.journal.closeDraft(draft.id, 'abandoned', null, null, `not accepted: ${err.message}`, this.now());
+      throw err;
+    }
+    const deadline = this.now() + waitMs;
+    const payment = await this.deliver(claim);
+    return this.waitFinal(payment.id, deadline, payment);
+  }
+
+  /** Repeats a pending payment on its schedule until final or the deadline. */
+  async waitFinal(paymentId: number, deadline: number, last?: Payment): Promise<Payment> {
+    let payment = last ?? this.journal.mustGet(paymentId);
+    while (!FINAL_STATES.has(payment.state) && payment.state === 'pending') {
+      const dueAt = payment.nextAttemptAt ?? this.now();
+      const now = this.now();
+      if (dueAt > now) {
+        if (dueAt > deadline) break;
+        await sleep(Math.min(dueAt - now, 1000));
+        payment = this.journal.mustGet(paymentId);
+        continue;
+      }
+      if (now > deadline) break;
+      const claim = this.journal.claimPayment(paymentId, now, this.options.leaseMs);
+      if (claim) payment = await this.deliver(claim);
+      else {
+        // Another process holds it (the terminal's worker): watch the journal.
+        await sleep(200);
+        payment = this.journal.mustGet(paymentId);
+      }
+    }
+    return payment;
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}
+
+function checkItems(items: ExtraService[], lines: NonNullable<PaymentAnswer['invoice']>['invoices'][number]['services']): string[] {
+  const problems: string[] = [];
+  const byId = new Map(lines.map((l) => [l.subServiceId, l]));
+  for (const item of items) {
+    const line = byId.get(item.subServiceId);
+    if (!line) {
+      problems.push(`invoice has no line ${item.subServiceId} (lines: ${[...byId.keys()].join(', ')})`);
+      continue;
+    }
+    const { minSum, maxSum, isMeter, prevCount } = line.data;
+    if (minSum > 0 && item.amount < minSum) problems.push(`${line.subServiceName}: at least ${formatTenge(minSum)}`);
+    if (maxSum > 0 && item.amount > maxSum) problems.push(`${line.subServiceName}: at most ${formatTenge(maxSum)}`);
+    if (isMeter) {
+      if (item.lastCount === undefined) problems.push(`${line.subServiceName} is metered: give the reading as ${item.subServiceId}=AMOUNT:READING`);
+      else if (!/^\d+(\.\d+)?$/.test(item.lastCount)) problems.push(`${line.subServiceName}: reading "${item.lastCount}" is not a number`);
+      else if (prevCount && /^\d+(\.\d+)?$/.test(prevCount) && compareDecimal(item.lastCount, prevCount) < 0) {
+        problems.push(`${line.subServiceName}: reading ${item.lastCount} is below the previous ${prevCount}`);
+      }
+    } else if (item.lastCount !== undefined) problems.push(`${line.subServiceName} is not metered; no reading is taken`);
+  }
+  return problems;
+}
+
+/** Compares two non-negative decimal strings exactly. */
+export function compareDecimal(a: string, b: string): number {
+  const [aw = '0', af = ''] = a.split('.');
+  const [bw = '0', bf = ''] = b.split('.');
+  const len = Math.max(af.length, bf.length);
+  const x = BigInt(aw + af.padEnd(len, '0'));
+  const y = BigInt(bw + bf.padEnd(len, '0'));
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function parseMoneyOrNull(text: string): Minor | null {
+  try {
+    return parseDecimalMoney(text.replace(/\s/g, ''));
+  } catch {
+    return null;
+  }
+}

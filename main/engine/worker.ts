@@ -1,0 +1,127 @@
+/**
+ * The background worker: delivers pending payments after start, on their retry schedule, and at
+ * once after processing comes back. Concurrency is bounded; each payment has its own timeout, so
+ * one stuck payment holds one slot, never the queue. Claims are made in batches and outcomes are
+ * group-committed, so the journal keeps up with processing.
+ */
+import type { Journal, Payment } from '../journal/journal.js';
+import type { PaymentEngine } from './payment-engine.js';
+import { OutcomeWriter } from './outcome-writer.js';
+
+export interface WorkerOptions {
+  concurrency: number;
+  /** Longest idle sleep between looks at the journal (another process may have queued a payment). */
+  pollMs?: number | undefined;
+  onDelivered?: ((payment: Payment) => void) | undefined;
+  onError?: ((err: unknown) => void) | undefined;
+}
+
+export class PaymentWorker {
+  private readonly inflight = new Map<number, Promise<void>>();
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private readonly writer: OutcomeWriter;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly engine: PaymentEngine,
+    private readonly journal: Journal,
+    private readonly options: WorkerOptions,
+  ) {
+    if (!Number.isInteger(options.concurrency) || options.concurrency < 1) throw new Error(`worker concurrency must be a positive integer, got ${options.concurrency}`);
+    this.writer = new OutcomeWriter(journal, engine.now);
+  }
+
+  get busy(): number {
+    return this.inflight.size;
+  }
+
+  /** Starts delivering; replays the whole queue at once when processing comes back. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribe = this.engine.connectivity.onChange((state) => {
+      if (state === 'online') {
+        this.journal.rescheduleAllNow(this.engine.now());
+        this.wake();
+      }
+    });
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    this.wake();
+    await this.loop;
+    await Promise.allSettled([...this.inflight.values()]);
+    this.writer.flush();
+  }
+
+  wake(): void {
+    const w = this.wakeUp;
+    this.wakeUp = null;
+    w?.();
+  }
+
+  /**
+   * Delivers until no pending payment is left or `deadline` passes; with `now: true` every pending
+   * payment is due at once first (the operator's "send the queue now").
+   */
+  async drain(deadline: number, opts: { now?: boolean } = {}): Promise<void> {
+    if (opts.now) this.journal.rescheduleAllNow(this.engine.now());
+    const wasRunning = this.running;
+    if (!wasRunning) this.start();
+    while (this.engine.now() < deadline) {
+      if (this.journal.pendingSummary().count === 0 && this.inflight.size === 0) break;
+      await this.sleepUntil(Math.min(deadline, this.engine.now() + 100));
+    }
+    if (!wasRunning) await this.stop();
+  }
+
+  private async run(): Promise<void> {
+    const { concurrency } = this.options;
+    const batchFloor = Math.max(1, Math.floor(concurrency / 2));
+    while (this.running) {
+      const free = concurrency - this.inflight.size;
+      let claimed = 0;
+      if (free >= batchFloor || this.inflight.size === 0) {
+        try {
+          const claims = this.journal.claimDue(this.engine.now(), free, this.engine.options.leaseMs, new Set(this.inflight.keys()));
+          claimed = claims.length;
+          for (const claim of claims) {
+            const task = this.engine
+              .deliver(claim, this.writer)
+              .then((p) => this.options.onDelivered?.(p))
+              .catch((err: unknown) => this.options.onError?.(err))
+              .finally(() => {
+                this.inflight.delete(claim.payment.id);
+                this.wake();
+              });
+            this.inflight.set(claim.payment.id, task);
+          }
+        } catch (err) {
+          this.options.onError?.(err);
+        }
+      }
+      if (claimed > 0 && this.inflight.size < concurrency) continue;
+      const nextDue = this.inflight.size >= concurrency ? null : this.journal.nextDueAt();
+      const poll = this.engine.now() + (this.options.pollMs ?? 1000);
+      await this.sleepUntil(nextDue === null ? poll : Math.min(poll, Math.max(nextDue, this.engine.now() + 1)));
+    }
+  }
+
+  private sleepUntil(at: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, Math.max(0, at - this.engine.now()));
+      const previous = this.wakeUp;
+      this.wakeUp = done;
+      function done(): void {
+        clearTimeout(timer);
+        previous?.();
+        resolve();
+      }
+    });
+  }
+}

@@ -1,0 +1,537 @@
+/**
+ * The payment journal: the only code that writes payments. Every method that changes a payment
+ * is one transaction, so what it writes is all there or none of it is, whatever breaks.
+ */
+import os from 'node:os';
+import type Database from 'better-sqlite3';
+import { composeAgentTransactionId, nextTick } from '../ids/agent-transaction-id.js';
+import type { Minor } from '../money/amount.js';
+
+export type PaymentState = 'draft' | 'pending' | 'success' | 'failed' | 'review' | 'abandoned';
+export const FINAL_STATES: ReadonlySet<PaymentState> = new Set(['success', 'failed', 'abandoned']);
+
+export interface Payment {
+  id: number;
+  agentTransactionId: string;
+  agentTransactionDate: string;
+  serviceId: string;
+  serviceName: string;
+  account: string;
+  fields: Record<string, string>;
+  amountTo: Minor | null;
+  amountFrom: Minor | null;
+  checkAnswer: string | null;
+  payBody: string | null;
+  state: PaymentState;
+  offline: boolean;
+  result: number | null;
+  resultMessage: string | null;
+  transactionId: string | null;
+  transactionDate: string | null;
+  statusDate: string | null;
+  stateReason: string | null;
+  payAttempts: number;
+  nextAttemptAt: number | null;
+  createdAt: number;
+  acceptedAt: number | null;
+  finishedAt: number | null;
+}
+
+export interface Attempt {
+  id: number;
+  paymentId: number;
+  kind: 'check' | 'pay';
+  startedAt: number;
+  request: string;
+  finishedAt: number | null;
+  outcome: 'answer' | 'transport' | 'http' | 'malformed' | 'abandoned' | null;
+  httpStatus: number | null;
+  result: number | null;
+  answer: string | null;
+  error: string | null;
+  elapsedMs: number | null;
+}
+
+export interface AttemptResult {
+  outcome: 'answer' | 'transport' | 'http' | 'malformed';
+  httpStatus?: number | null | undefined;
+  result?: number | null | undefined;
+  answer?: string | null | undefined;
+  error?: string | null | undefined;
+  elapsedMs?: number | null | undefined;
+}
+
+/** What an attempt's outcome does to its payment. */
+export type PaymentChange =
+  | { state: 'pending'; nextAttemptAt: number; result?: number | null; resultMessage?: string | null; reason: string }
+  | {
+      state: 'success' | 'failed' | 'review';
+      result: number | null;
+      resultMessage: string | null;
+      transactionId?: string | null;
+      transactionDate?: string | null;
+      statusDate?: string | null;
+      reason: string;
+    };
+
+export interface NewPayment {
+  serviceId: string;
+  serviceName: string;
+  account: string;
+  fields: Record<string, string>;
+  amountTo: Minor | null;
+  amountFrom: Minor | null;
+}
+
+export interface Claim {
+  payment: Payment;
+  attemptId: number;
+}
+
+export interface PendingSummary {
+  count: number;
+  totalFrom: Minor;
+  oldestAcceptedAt: number | null;
+  review: number;
+}
+
+interface PaymentRow {
+  id: number;
+  agent_transaction_id: string;
+  agent_transaction_date: string;
+  service_id: string;
+  service_name: string;
+  account: string;
+  fields: string;
+  amount_to: number | null;
+  amount_from: number | null;
+  check_answer: string | null;
+  pay_body: string | null;
+  state: PaymentState;
+  offline: number;
+  result: number | null;
+  result_message: string | null;
+  transaction_id: string | null;
+  transaction_date: string | null;
+  status_date: string | null;
+  state_reason: string | null;
+  pay_attempts: number;
+  next_attempt_at: number | null;
+  lease_owner: string | null;
+  lease_until: number | null;
+  created_at: number;
+  accepted_at: number | null;
+  finished_at: number | null;
+}
+
+function toPayment(r: PaymentRow): Payment {
+  return {
+    id: r.id,
+    agentTransactionId: r.agent_transaction_id,
+    agentTransactionDate: r.agent_transaction_date,
+    serviceId: r.service_id,
+    serviceName: r.service_name,
+    account: r.account,
+    fields: JSON.parse(r.fields) as Record<string, string>,
+    amountTo: r.amount_to,
+    amountFrom: r.amount_from,
+    checkAnswer: r.check_answer,
+    payBody: r.pay_body,
+    state: r.state,
+    offline: r.offline === 1,
+    result: r.result,
+    resultMessage: r.result_message,
+    transactionId: r.transaction_id,
+    transactionDate: r.transaction_date,
+    statusDate: r.status_date,
+    stateReason: r.state_reason,
+    payAttempts: r.pay_attempts,
+    nextAttemptAt: r.next_attempt_at,
+    createdAt: r.created_at,
+    acceptedAt: r.accepted_at,
+    finishedAt: r.finished_at,
+  };
+}
+
+interface AttemptRow {
+  id: number;
+  payment_id: number;
+  kind: 'check' | 'pay';
+  started_at: number;
+  request: string;
+  finished_at: number | null;
+  outcome: Attempt['outcome'];
+  http_status: number | null;
+  result: number | null;
+  answer: string | null;
+  error: string | null;
+  elapsed_ms: number | null;
+}
+
+function toAttempt(r: AttemptRow): Attempt {
+  return {
+    id: r.id,
+    paymentId: r.payment_id,
+    kind: r.kind,
+    startedAt: r.started_at,
+    request: r.request,
+    finishedAt: r.finished_at,
+    outcome: r.outcome,
+    httpStatus: r.http_status,
+    result: r.result,
+    answer: r.answer,
+    error: r.error,
+    elapsedMs: r.elapsed_ms,
+  };
+}
+
+/** Identifies this process as a lease holder: host, pid and start time. */
+export function processLeaseOwner(): string {
+  return `${os.hostname()}:${process.pid}:${Math.round(performance.timeOrigin)}`;
+}
+
+/** Whether a lease owner string names a process that is surely gone (same host, dead pid). */
+export function leaseOwnerIsGone(owner: string): boolean {
+  const [host, pidText] = owner.split(':');
+  if (host !== os.hostname()) return false;
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  if (pid === process.pid) return owner !== processLeaseOwner();
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+export class Journal {
+  readonly owner = processLeaseOwner();
+  private readonly q;
+
+  constructor(
+    readonly db: Database.Database,
+    private readonly terminalId: number,
+  ) {
+    this.q = {
+      getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      setMeta: db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      insertPayment: db.prepare(`
+        INSERT INTO payments (agent_transaction_id, agent_transaction_date, service_id, service_name, account, fields,
+          amount_to, amount_from, pay_body, state, offline, next_attempt_at, created_at, accepted_at)
+        VALUES (@agentTransactionId, @agentTransactionDate, @serviceId, @serviceName, @account, @fields,
+          @amountTo, @amountFrom, @payBody, @state, @offline, @nextAttemptAt, @now, @acceptedAt)`),
+      insertEvent: db.prepare<[number, number, string, string | null]>('INSERT INTO payment_events (payment_id, at, state, reason) VALUES (?, ?, ?, ?)'),
+      insertAttempt: db.prepare<[number, string, number, string]>('INSERT INTO attempts (payment_id, kind, started_at, request) VALUES (?, ?, ?, ?)'),
+      finishAttempt: db.prepare(`
+        UPDATE attempts SET finished_at = @now, outcome = @outcome, http_status = @httpStatus, result = @result,
+          answer = @answer, error = @error, elapsed_ms = @elapsedMs
+        WHERE id = @id AND finished_at IS NULL`),
+      byId: db.prepare<[number], PaymentRow>('SELECT * FROM payments WHERE id = ?'),
+      byAtid: db.prepare<[string], PaymentRow>('SELECT * FROM payments WHERE agent_transaction_id = ?'),
+      attemptsOf: db.prepare<[number], AttemptRow>('SELECT * FROM attempts WHERE payment_id = ? ORDER BY id'),
+      eventsOf: db.prepare<[number], { at: number; state: string; reason: string | null }>('SELECT at, state, reason FROM payment_events WHERE payment_id = ? ORDER BY id'),
+      dueCandidates: db.prepare<[number, number], PaymentRow>(
+        "SELECT * FROM payments WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
+      ),
+      claim: db.prepare(`
+        UPDATE payments SET lease_owner = @owner, lease_until = @until, pay_attempts = pay_attempts + 1
+        WHERE id = @id AND state = 'pending' AND lease_owner IS @previousOwner`),
+      release: db.prepare<[number, string]>('UPDATE payments SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?'),
+      updateState: db.prepare(`
+        UPDATE payments SET state = @state, result = @result, result_message = @resultMessage,
+          transaction_id = coalesce(@transactionId, transaction_id), transaction_date = coalesce(@transactionDate, transaction_date),
+          status_date = coalesce(@statusDate, status_date), state_reason = @reason, next_attempt_at = @nextAttemptAt,
+          finished_at = @finishedAt, lease_owner = NULL, lease_until = NULL
+        WHERE id = @id`),
+      acceptDraft: db.prepare(`
+        UPDATE payments SET state = 'pending', pay_body = @payBody, amount_to = @amountTo, amount_from = @amountFrom,
+          fields = @fields, offline = @offline, accepted_at = @now, next_attempt_at = @now
+        WHERE id = @id AND state = 'draft'`),
+      setCheckAnswer: db.prepare<[string, number]>('UPDATE payments SET check_answer = ? WHERE id = ?'),
+      pendingSummary: db.prepare<[], { count: number; total: number | null; oldest: number | null }>(
+        "SELECT count(*) AS count, sum(amount_from) AS total, min(accepted_at) AS oldest FROM payments WHERE state = 'pending'",
+      ),
+      reviewCount: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM payments WHERE state = 'review'"),
+      rescheduleAll: db.prepare<[number, number]>("UPDATE payments SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?"),
+      nextDue: db.prepare<[], { at: number | null }>("SELECT min(next_attempt_at) AS at FROM payments WHERE state = 'pending'"),
+      saveCatalog: db.prepare<[number, string]>('INSERT INTO catalog (id, fetched_at, body) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET fetched_at = excluded.fetched_at, body = excluded.body'),
+      loadCatalog: db.prepare<[], { fetched_at: number; body: string }>('SELECT fetched_at, body FROM catalog WHERE id = 1'),
+    };
+  }
+
+  /** Issues the next agentTransactionId; call inside a write transaction. */
+  private issueId(now: number): string {
+    const last = this.q.getMeta.get('last_id_tick')?.value;
+    const tick = nextTick(last === undefined ? null : BigInt(last), now);
+    this.q.setMeta.run('last_id_tick', tick.toString());
+    return composeAgentTransactionId(this.terminalId, tick);
+  }
+
+  /**
+   * Creates a draft (a payment being checked, no money taken yet) and, when a check body is given,
+   * its check attempt: in one commit, before anything leaves the machine.
+   */
+  createDraft(p: NewPayment, now: number, date: string, checkBody: (agentTransactionId: string) => string | null): { payment: Payment; checkAttemptId: number | null } {
+    return this.db.transaction(() => {
+      const agentTransactionId = this.issueId(now);
+      const info = this.q.insertPayment.run({
+        agentTransactionId, agentTransactionDate: date, serviceId: p.serviceId, serviceName: p.serviceName, account: p.account,
+        fields: JSON.stringify(p.fields), amountTo: p.amountTo, amountFrom: p.amountFrom, payBody: null, state: 'draft',
+        offline: 0, nextAttemptAt: null, now, acceptedAt: null,
+      });
+      const id = Number(info.lastInsertRowid);
+      this.q.insertEvent.run(id, now, 'draft', null);
+      const body = checkBody(agentTransactionId);
+      const checkAttemptId = body === null ? null : Number(this.q.insertAttempt.run(id, 'check', now, body).lastInsertRowid);
+      return { payment: this.mustGet(id), checkAttemptId };
+    }).immediate();
+  }
+
+  /**
+   * Accepts a payment straight into `pending` with its final pay body (no check, e.g. offline):
+   * one commit, before its pay leaves the machine.
+   */
+  acceptNew(p: NewPayment & { amountTo: Minor; amountFrom: Minor }, now: number, date: string, payBody: (agentTransactionId: string) => string, offline: boolean, reason: string): Payment {
+    return this.db.transaction(() => {
+      const agentTransactionId = this.issueId(now);
+      const body = payBody(agentTransactionId);
+      const info = this.q.insertPayment.run({
+        agentTransactionId, agentTransactionDate: date, serviceId: p.serviceId, serviceName: p.serviceName, account: p.account,
+        fields: JSON.stringify(p.fields), amountTo: p.amountTo, amountFrom: p.amountFrom, payBody: body, state: 'pending',
+        offline: offline ? 1 : 0, nextAttemptAt: now, now, acceptedAt: now,
+      });
+      const id = Number(info.lastInsertRowid);
+      this.q.insertEvent.run(id, now, 'pending', reason);
+      return this.mustGet(id);
+    }).immediate();
+  }
+
+  /**
+   * Moves a checked draft to `pending` with its final pay body, and (optionally) starts its first
+   * pay attempt under this process's lease: one commit, before the pay leaves the machine.
+   */
+  acceptDraft(
+    id: number,
+    a: { payBody: string; amountTo: Minor; amountFrom: Minor; fields: Record<string, string>; offline: boolean; reason: string },
+    now: number,
+    claimFor?: { leaseMs: number },
+  ): { payment: Payment; attemptId: number | null } {
+    return this.db.transaction(() => {
+      const changed = this.q.acceptDraft.run({
+        id, payBody: a.payBody, amountTo: a.amountTo, amountFrom: a.amountFrom, fields: JSON.stringify(a.fields),
+        offline: a.offline ? 1 : 0, now,
+      }).changes;
+      if (changed !== 1) throw new Error(`payment ${id} is not a draft`);
+      this.q.insertEvent.run(id, now, 'pending', a.reason);
+      let attemptId: number | null = null;
+      if (claimFor) attemptId = this.claimOne(this.mustGet(id), now, claimFor.leaseMs);
+      return { payment: this.mustGet(id), attemptId };
+    }).immediate();
+  }
+
+  /** Records what a check found (displays, contracts, invoice) on a draft. */
+  recordCheck(paymentId: number, attemptId: number, result: AttemptResult, checkAnswer: string | null, now: number): void {
+    this.db.transaction(() => {
+      this.finishAttemptRow(attemptId, result, now);
+      if (checkAnswer !== null) this.q.setCheckAnswer.run(checkAnswer, paymentId);
+    }).immediate();
+  }
+
+  /** Starts a check attempt on an existing draft (a repeated check). */
+  startCheckAttempt(paymentId: number, body: string, now: number): number {
+    return Number(this.q.insertAttempt.run(paymentId, 'check', now, body).lastInsertRowid);
+  }
+
+  /** Ends a draft without taking money: `failed` (check refused) or `abandoned`. */
+  closeDraft(paymentId: number, state: 'failed' | 'abandoned', result: number | null, resultMessage: string | null, reason: string, now: number): Payment {
+    return this.db.transaction(() => {
+      const p = this.mustGet(paymentId);
+      if (p.state !== 'draft') throw new Error(`payment ${paymentId} is ${p.state}, not a draft`);
+      this.q.updateState.run({ id: paymentId, state, result, resultMessage, transactionId: null, transactionDate: null, statusDate: null, reason, nextAttemptAt: null, finishedAt: now });
+      this.q.insertEvent.run(paymentId, now, state, reason);
+      return this.mustGet(paymentId);
+    }).immediate();
+  }
+
+  /**
+   * Claims up to `limit` due pending payments for this process and starts a pay attempt for each:
+   * one commit. A lease held by a live process is respected; one whose process is gone, or that
+   * has expired, is taken over.
+   */
+  claimDue(now: number, limit: number, leaseMs: number, exclude: ReadonlySet<number> = new Set()): Claim[] {
+    if (limit <= 0) return [];
+    return this.db.transaction(() => {
+      const claims: Claim[] = [];
+      const rows = this.q.dueCandidates.all(now, limit * 2 + exclude.size);
+      for (const row of rows) {
+        if (claims.length >= limit) break;
+        if (exclude.has(row.id)) continue;
+        if (!this.leaseAvailable(row, now)) continue;
+        const attemptId = this.claimOne(toPayment(row), now, leaseMs, row.lease_owner);
+        if (attemptId !== null) claims.push({ payment: this.mustGet(row.id), attemptId });
+      }
+      return claims;
+    }).immediate();
+  }
+
+  /** Claims one specific pending payment now (e.g. "retry now"), if no live process holds it. */
+  claimPayment(id: number, now: number, leaseMs: number): Claim | null {
+    return this.db.transaction(() => {
+      const row = this.q.byId.get(id);
+      if (!row || row.state !== 'pending' || !this.leaseAvailable(row, now)) return null;
+      const attemptId = this.claimOne(toPayment(row), now, leaseMs, row.lease_owner);
+      return attemptId === null ? null : { payment: this.mustGet(id), attemptId };
+    }).immediate();
+  }
+
+  private leaseAvailable(row: PaymentRow, now: number): boolean {
+    if (row.lease_owner === null || row.lease_owner === this.owner) return true;
+    if (row.lease_until !== null && row.lease_until < now) return true;
+    return leaseOwnerIsGone(row.lease_owner);
+  }
+
+  private claimOne(p: Payment, now: number, leaseMs: number, previousOwner: string | null = null): number | null {
+    if (p.payBody === null) throw new Error(`payment ${p.id} has no pay body`);
+    const changed = this.q.claim.run({ id: p.id, owner: this.owner, until: now + leaseMs, previousOwner }).changes;
+    if (changed !== 1) return null;
+    return Number(this.q.insertAttempt.run(p.id, 'pay', now, p.payBody).lastInsertRowid);
+  }
+
+  /** Records pay outcomes and what they do to their payments: many in one commit. */
+  recordPayOutcomes(items: { paymentId: number; attemptId: number; attempt: AttemptResult; change: PaymentChange }[], now: number): void {
+    if (items.length === 0) return;
+    this.db.transaction(() => {
+      for (const it of items) {
+        this.finishAttemptRow(it.attemptId, it.attempt, now);
+        this.applyChange(it.paymentId, it.change, now);
+      }
+    }).immediate();
+  }
+
+  private applyChange(paymentId: number, change: PaymentChange, now: number): void {
+    const current = this.mustGet(paymentId);
+    if (current.state !== 'pending' && current.state !== 'review') {
+      // Another process already finished it: its answer and ours come from the same idempotent payment.
+      this.q.release.run(paymentId, this.owner);
+      return;
+    }
+    if (change.state === 'pending') {
+      this.q.updateState.run({
+        id: paymentId, state: 'pending', result: change.result ?? current.result, resultMessage: change.resultMessage ?? current.resultMessage,
+        transactionId: null, transactionDate: null, statusDate: null, reason: change.reason, nextAttemptAt: change.nextAttemptAt, finishedAt: null,
+      });
+      return;
+    }
+    this.q.updateState.run({
+      id: paymentId, state: change.state, result: change.result, resultMessage: change.resultMessage,
+      transactionId: change.transactionId ?? null, transactionDate: change.transactionDate ?? null, statusDate: change.statusDate ?? null,
+      reason: change.reason, nextAttemptAt: null, finishedAt: change.state === 'review' ? null : now,
+    });
+    this.q.insertEvent.run(paymentId, now, change.state, change.reason);
+  }
+
+  private finishAttemptRow(attemptId: number, r: AttemptResult, now: number): void {
+    this.q.finishAttempt.run({
+      id: attemptId, now, outcome: r.outcome, httpStatus: r.httpStatus ?? null, result: r.result ?? null,
+      answer: r.answer ?? null, error: r.error ?? null, elapsedMs: r.elapsedMs === undefined || r.elapsedMs === null ? null : Math.round(r.elapsedMs),
+    });
+  }
+
+  /** A person's decision on a payment under review (after reconciling with processing). */
+  resolveReview(paymentId: number, state: 'success' | 'failed', reason: string, transactionId: string | null, now: number): Payment {
+    return this.db.transaction(() => {
+      const p = this.mustGet(paymentId);
+      if (p.state !== 'review') throw new Error(`payment ${p.agentTransactionId} is ${p.state}, not under review`);
+      if (state === 'success' && !transactionId && !p.transactionId) throw new Error('a successful payment needs the processing transactionId');
+      this.q.updateState.run({ id: paymentId, state, result: p.result, resultMessage: p.resultMessage, transactionId, transactionDate: null, statusDate: null, reason, nextAttemptAt: null, finishedAt: now });
+      this.q.insertEvent.run(paymentId, now, state, `person: ${reason}`);
+      return this.mustGet(paymentId);
+    }).immediate();
+  }
+
+  /** After a reconnect: every pending payment becomes due now. */
+  rescheduleAllNow(now: number): number {
+    return this.q.rescheduleAll.run(now, now).changes;
+  }
+
+  nextDueAt(): number | null {
+    return this.q.nextDue.get()?.at ?? null;
+  }
+
+  get(id: number): Payment | null {
+    const row = this.q.byId.get(id);
+    return row ? toPayment(row) : null;
+  }
+
+  mustGet(id: number): Payment {
+    const p = this.get(id);
+    if (!p) throw new Error(`no payment ${id}`);
+    return p;
+  }
+
+  byAgentTransactionId(id: string): Payment | null {
+    const row = this.q.byAtid.get(id);
+    return row ? toPayment(row) : null;
+  }
+
+  attempts(paymentId: number): Attempt[] {
+    return this.q.attemptsOf.all(paymentId).map(toAttempt);
+  }
+
+  events(paymentId: number): { at: number; state: string; reason: string | null }[] {
+    return this.q.eventsOf.all(paymentId);
+  }
+
+  list(filter: { states?: PaymentState[]; since?: number; search?: string; limit?: number } = {}): Payment[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.states?.length) {
+      where.push(`state IN (${filter.states.map(() => '?').join(', ')})`);
+      params.push(...filter.states);
+    }
+    if (filter.since !== undefined) {
+      where.push('created_at >= ?');
+      params.push(filter.since);
+    }
+    if (filter.search) {
+      where.push('(account LIKE ? OR agent_transaction_id = ? OR transaction_id = ?)');
+      params.push(`%${filter.search}%`, filter.search, filter.search);
+    }
+    const sql = `SELECT * FROM payments ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
+    params.push(filter.limit ?? 1000);
+    return this.db.prepare<(string | number)[], PaymentRow>(sql).all(...params).map(toPayment);
+  }
+
+  pendingSummary(): PendingSummary {
+    const s = this.q.pendingSummary.get();
+    return { count: s?.count ?? 0, totalFrom: s?.total ?? 0, oldestAcceptedAt: s?.oldest ?? null, review: this.q.reviewCount.get()?.n ?? 0 };
+  }
+
+  /** Pay attempts of a payment that processing may have received: all but refused connections. */
+  payHistory(paymentId: number, excludingAttempt: number): { earlierPossiblyReceived: number; consecutive202OnRepeat: number } {
+    const attempts = this.attempts(paymentId).filter((a) => a.kind === 'pay' && a.id !== excludingAttempt);
+    let earlier = 0;
+    let streak = 0;
+    for (const a of attempts) {
+      const wasRepeat = earlier > 0;
+      if (a.outcome === 'answer') streak = a.result === 202 && wasRepeat ? streak + 1 : 0;
+      const surelyNotDelivered = a.outcome === 'transport' && a.error?.startsWith('refused') === true;
+      if (!surelyNotDelivered) earlier += 1;
+    }
+    return { earlierPossiblyReceived: earlier, consecutive202OnRepeat: streak };
+  }
+
+  saveCatalog(body: string, fetchedAt: number): void {
+    this.q.saveCatalog.run(fetchedAt, body);
+  }
+
+  loadCatalog(): { fetchedAt: number; body: string } | null {
+    const row = this.q.loadCatalog.get();
+    return row ? { fetchedAt: row.fetched_at, body: row.body } : null;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * Numbered journal migrations. Versions only increase; `PRAGMA user_version` holds the last one
+ * applied; all pending steps run in one transaction; a journal newer than this program is refused.
+ * Columns are never removed (test/journal/schema-guard.test.ts fails the build if one is).
+ */
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database.Database) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'payments, attempts, events, catalog cache',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE meta (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE payments (
+          id INTEGER PRIMARY KEY,
+          agent_transaction_id TEXT NOT NULL UNIQUE CHECK (agent_transaction_id GLOB '[1-9]*' AND length(agent_transaction_id) <= 18),
+          agent_transaction_date TEXT NOT NULL,
+          service_id TEXT NOT NULL,
+          service_name TEXT NOT NULL DEFAULT '',
+          account TEXT NOT NULL,
+          fields TEXT NOT NULL DEFAULT '{}',
+          amount_to INTEGER CHECK (amount_to IS NULL OR amount_to > 0),
+          amount_from INTEGER CHECK (amount_from IS NULL OR amount_from >= amount_to),
+          check_answer TEXT,
+          pay_body TEXT,
+          state TEXT NOT NULL CHECK (state IN ('draft', 'pending', 'success', 'failed', 'review', 'abandoned')),
+          offline INTEGER NOT NULL DEFAULT 0 CHECK (offline IN (0, 1)),
+          result INTEGER,
+          result_message TEXT,
+          transaction_id TEXT CHECK (transaction_id IS NULL OR length(transaction_id) <= 18),
+          transaction_date TEXT,
+          status_date TEXT,
+          state_reason TEXT,
+          pay_attempts INTEGER NOT NULL DEFAULT 0,
+          next_attempt_at INTEGER,
+          lease_owner TEXT,
+          lease_until INTEGER,
+          created_at INTEGER NOT NULL,
+          accepted_at INTEGER,
+          finished_at INTEGER,
+          CHECK (state IN ('draft', 'failed', 'abandoned') OR pay_body IS NOT NULL),
+          CHECK (state <> 'success' OR transaction_id IS NOT NULL)
+        ) STRICT;
+        CREATE INDEX payments_due ON payments (state, next_attempt_at);
+        CREATE INDEX payments_created ON payments (created_at);
+        CREATE INDEX payments_account ON payments (account);
+
+        CREATE TABLE attempts (
+          id INTEGER PRIMARY KEY,
+          payment_id INTEGER NOT NULL REFERENCES payments (id),
+          kind TEXT NOT NULL CHECK (kind IN ('check', 'pay')),
+          started_at INTEGER NOT NULL,
+          request TEXT NOT NULL,
+          finished_at INTEGER,
+          outcome TEXT CHECK (outcome IS NULL OR outcome IN ('answer', 'transport', 'http', 'malformed', 'abandoned')),
+          http_status INTEGER,
+          result INTEGER,
+          answer TEXT,
+          error TEXT,
+          elapsed_ms INTEGER
+        ) STRICT;
+        CREATE INDEX attempts_payment ON attempts (payment_id);
+
+        CREATE TABLE payment_events (
+          id INTEGER PRIMARY KEY,
+          payment_id INTEGER NOT NULL REFERENCES payments (id),
+          at INTEGER NOT NULL,
+          state TEXT NOT NULL,
+          reason TEXT
+        ) STRICT;
+        CREATE INDEX payment_events_payment ON payment_events (payment_id);
+
+        CREATE TABLE catalog (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          fetched_at INTEGER NOT NULL,
+          body TEXT NOT NULL
+        ) STRICT;
+
+        -- What is final stays final; what was sent stays as it was sent.
+        CREATE TRIGGER payments_final_stays_final BEFORE UPDATE OF state ON payments
+        WHEN OLD.state IN ('success', 'failed', 'abandoned') AND NEW.state IS NOT OLD.state
+        BEGIN SELECT RAISE(ABORT, 'journal: a final payment cannot change state'); END;
+
+        CREATE TRIGGER payments_review_is_decided BEFORE UPDATE OF state ON payments
+        WHEN OLD.state = 'review' AND NEW.state NOT IN ('review', 'success', 'failed')
+        BEGIN SELECT RAISE(ABORT, 'journal: a payment under review ends success or failed'); END;
+
+        CREATE TRIGGER payments_body_fixed BEFORE UPDATE OF pay_body ON payments
+        WHEN OLD.pay_body IS NOT NULL AND NEW.pay_body IS NOT OLD.pay_body
+        BEGIN SELECT RAISE(ABORT, 'journal: the pay body of a payment never changes'); END;
+
+        CREATE TRIGGER payments_identity_fixed BEFORE UPDATE OF agent_transaction_id, service_id, account, amount_to, amount_from ON payments
+        WHEN OLD.state <> 'draft'
+        BEGIN SELECT RAISE(ABORT, 'journal: an accepted payment keeps its id, service, account and amounts'); END;
+
+        CREATE TRIGGER payments_never_deleted BEFORE DELETE ON payments
+        BEGIN SELECT RAISE(ABORT, 'journal: payments are never deleted'); END;
+
+        CREATE TRIGGER attempts_written_once BEFORE UPDATE ON attempts
+        WHEN OLD.finished_at IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, 'journal: a finished attempt is history'); END;
+
+        CREATE TRIGGER attempts_never_deleted BEFORE DELETE ON attempts
+        BEGIN SELECT RAISE(ABORT, 'journal: attempts are never deleted'); END;
+
+        CREATE TRIGGER events_append_only_u BEFORE UPDATE ON payment_events
+        BEGIN SELECT RAISE(ABORT, 'journal: events are append-only'); END;
+
+        CREATE TRIGGER events_append_only_d BEFORE DELETE ON payment_events
+        BEGIN SELECT RAISE(ABORT, 'journal: events are append-only'); END;
+      `);
+    },
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+
+export class JournalVersionError extends Error {
+  override name = 'JournalVersionError';
+}
+
+/** Applies every pending migration in one transaction. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const versions = migrations.map((m) => m.version);
+  versions.forEach((v, i) => {
+    if (v !== i + 1) throw new Error(`migrations must be numbered 1, 2, 3...; found ${v} at position ${i + 1}`);
+  });
+  const latest = migrations.length;
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > latest) {
+    throw new JournalVersionError(
+      `the journal is at version ${current}, newer than this Tolem (which knows up to ${latest}); install the newer Tolem or restore its backup`,
+    );
+  }
+  if (current === latest) return current;
+  db.transaction(() => {
+    for (const m of migrations.slice(current)) {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  }).immediate();
+  return latest;
+}

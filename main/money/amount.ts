@@ -1,0 +1,71 @@
+/**
+ * Money inside Tolem is an integer number of minor units (tiyn, 1/100 tenge).
+ * Amounts are parsed from and written to text without ever passing through a float.
+ */
+
+/** Integer minor units (tiyn). Always a safe integer. */
+export type Minor = number;
+
+export class AmountError extends Error {
+  override name = 'AmountError';
+}
+
+const INPUT_RE = /^(\d{1,13})(?:[.,](\d{1,2}))?$/;
+
+/**
+ * Parses an amount typed by a person or given on the command line: "200", "200.5", "200.00".
+ * More than two decimals, signs, exponents and thousands separators are refused.
+ */
+export function parseAmount(text: string): Minor {
+  const trimmed = text.trim();
+  const m = INPUT_RE.exec(trimmed);
+  if (!m) {
+    if (/^\d+[.,]\d{3,}$/.test(trimmed)) {
+      throw new AmountError(`amount "${text}" has more than two decimals`);
+    }
+    throw new AmountError(`amount "${text}" is not a positive amount like 200.00`);
+  }
+  return toMinor(m[1] ?? '0', m[2] ?? '', text);
+}
+
+/**
+ * Parses a decimal written by a server ("359.8", "509455.9000", "-12.50", "1000.00").
+ * Digits past the second decimal must be zeros: money is never rounded silently.
+ */
+export function parseDecimalMoney(raw: string): Minor {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(raw);
+  if (!m) throw new AmountError(`"${raw}" is not a decimal amount`);
+  const fraction = m[3] ?? '';
+  if (/[1-9]/.test(fraction.slice(2))) {
+    throw new AmountError(`"${raw}" has non-zero digits past the second decimal`);
+  }
+  const value = toMinor(m[2] ?? '0', fraction.slice(0, 2), raw);
+  return m[1] === '-' ? -value : value;
+}
+
+function toMinor(whole: string, fraction: string, original: string): Minor {
+  const minor = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) throw new AmountError(`amount "${original}" is too large`);
+  return Number(minor);
+}
+
+/** The wire form the processing documents use: "180.00". */
+export function formatDecimal(minor: Minor): string {
+  assertMinor(minor);
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  const whole = Math.trunc(abs / 100);
+  const cents = abs % 100;
+  return `${sign}${whole}.${cents < 10 ? '0' : ''}${cents}`;
+}
+
+/** Human form for logs and the CLI: "1 500.50 ₸". */
+export function formatTenge(minor: Minor): string {
+  const text = formatDecimal(minor);
+  const [whole = '0', cents = '00'] = text.split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')}.${cents} ₸`;
+}
+
+export function assertMinor(value: number): asserts value is Minor {
+  if (!Number.isSafeInteger(value)) throw new AmountError(`${value} is not an integer amount of tiyn`);
+}
