@@ -144,7 +144,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       await terminal.close();
     }
   } catch (err) {
-    if (err instanceof InputError) return fail(EXIT.badInput, `nothing was sent: ${err.message}`, err.problems);
+    if (err instanceof InputError) {
+      const what = err.stage === 'before-send' ? 'not paid, nothing was sent' : 'not paid (only checked, no money moved)';
+      return fail(EXIT.badInput, `${what}: ${err.message}`, err.problems);
+    }
     if (err instanceof UsageError || err instanceof AmountError || err instanceof ConfigError) return fail(EXIT.badInput, err.message);
     if (err instanceof RefusedError) return fail(EXIT.notPaid, err.message);
     if (err instanceof CatalogUnavailableError || err instanceof JournalVersionError) return fail(EXIT.notPaid, err.message);

@@ -37,7 +37,11 @@ export interface PaymentInput {
 /** Bad input: nothing was sent and nothing is owed. */
 export class InputError extends Error {
   override name = 'InputError';
-  constructor(readonly problems: string[]) {
+  constructor(
+    readonly problems: string[],
+    /** 'before-send': nothing left the machine; 'after-check': only a check was sent, no money moved. */
+    readonly stage: 'before-send' | 'after-check' = 'before-send',
+  ) {
     super(problems.join('; '));
   }
 }
@@ -218,9 +222,9 @@ export class PaymentEngine {
       if (exact !== null && exact !== amountTo) problems.push(`this service takes exactly ${formatTenge(exact)}`);
     }
     if (amountTo === undefined) problems.push('amount is required');
-    if (problems.length || amountTo === undefined) throw new InputError(problems);
+    if (problems.length || amountTo === undefined) throw new InputError(problems, answer ? 'after-check' : 'before-send');
     const amountFrom = input.amountFrom ?? amountTo;
-    if (amountFrom < amountTo) throw new InputError([`amount taken is less than the amount to credit`]);
+    if (amountFrom < amountTo) throw new InputError([`amount taken is less than the amount to credit`], answer ? 'after-check' : 'before-send');
     return { amountTo, amountFrom, extras, items };
   }
 

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { AmountError, formatDecimal, formatTenge, parseAmount, parseDecimalMoney } from '../../main/money/amount.js';
+
+describe('parseAmount (what a person types)', () => {
+  it.each([
+    ['200', 20000],
+    ['200.5', 20050],
+    ['200.50', 20050],
+    ['200,05', 20005],
+    ['0.01', 1],
+    ['1234567890123.99', 123456789012399],
+  ])('%s is %i tiyn', (text, minor) => {
+    expect(parseAmount(text)).toBe(minor);
+  });
+
+  it('refuses three decimals with a message that says so', () => {
+    expect(() => parseAmount('200.005')).toThrow(/more than two decimals/);
+  });
+
+  it.each(['', '-5', '1e3', '200.', '.5', '1 000', 'abc', '0x10', '99999999999999'])('refuses %j', (text) => {
+    expect(() => parseAmount(text)).toThrow(AmountError);
+  });
+
+  it('is exact where floats are not (0.1 + 0.2, 1.15, 4.35)', () => {
+    expect(parseAmount('0.1') + parseAmount('0.2')).toBe(parseAmount('0.3'));
+    expect(parseAmount('1.15')).toBe(115);
+    expect(parseAmount('4.35')).toBe(435);
+  });
+});
+
+describe('parseDecimalMoney (what a server writes)', () => {
+  it.each([
+    ['359.8', 35980],
+    ['509455.9000', 50945590],
+    ['1000.00', 100000],
+    ['0.0', 0],
+    ['-12.50', -1250],
+    ['80', 8000],
+  ])('%s is %i tiyn', (raw, minor) => {
+    expect(parseDecimalMoney(raw)).toBe(minor);
+  });
+
+  it('never rounds money silently', () => {
+    expect(() => parseDecimalMoney('0.005')).toThrow(/past the second decimal/);
+    expect(() => parseDecimalMoney('1.2e3')).toThrow(AmountError);
+  });
+});
+
+describe('formatting', () => {
+  it('writes the wire form of the documents: two decimals, a dot', () => {
+    expect(formatDecimal(20000)).toBe('200.00');
+    expect(formatDecimal(18005)).toBe('180.05');
+    expect(formatDecimal(7)).toBe('0.07');
+    expect(formatDecimal(-1250)).toBe('-12.50');
+  });
+
+  it('round-trips every amount up to a million tenge in steps that hit all cents', () => {
+    for (let minor = 0; minor < 100_000_000; minor += 9_973) {
+      expect(parseAmount(formatDecimal(minor))).toBe(minor);
+    }
+  });
+
+  it('shows tenge with grouped thousands', () => {
+    expect(formatTenge(150050)).toBe('1\u00a0500.50 ₸');
+  });
+
+  it('refuses a non-integer minor amount', () => {
+    expect(() => formatDecimal(10.5)).toThrow(AmountError);
+  });
+});
