@@ -5,7 +5,6 @@
  * the earlier result.
  */
 import type { AttemptResult, Journal, PaymentChange } from '../journal/journal.js';
-import { crashPoint } from './crash-points.js';
 
 interface Item {
   paymentId: number;
@@ -43,7 +42,6 @@ export class OutcomeWriter {
     if (batch.length === 0) return;
     try {
       this.journal.recordPayOutcomes(batch, this.now());
-      crashPoint('after-record');
       for (const it of batch) it.done();
     } catch (err) {
       for (const it of batch) it.fail(err);

@@ -240,6 +240,7 @@ export class PaymentEngine {
     const { attempt, change } = judgePayOutcome(outcome, p, history, this.options.retry, this.now(), this.random);
     if (writer) await writer.write(p.id, claim.attemptId, attempt, change);
     else this.journal.recordPayOutcomes([{ paymentId: p.id, attemptId: claim.attemptId, attempt, change }], this.now());
+    crashPoint('after-record');
     return this.journal.mustGet(p.id);
   }
 

@@ -41,6 +41,7 @@ export class PaymentWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.journal.abandonOrphanDrafts(this.engine.now());
     this.unsubscribe = this.engine.connectivity.onChange((state) => {
       if (state === 'online') {
         this.journal.rescheduleAllNow(this.engine.now());

@@ -7,6 +7,9 @@ import type Database from 'better-sqlite3';
 import { composeAgentTransactionId, nextTick } from '../ids/agent-transaction-id.js';
 import type { Minor } from '../money/amount.js';
 
+/** How long a draft (checked, not yet accepted) may stay open before it counts as left behind. */
+export const DRAFT_LEASE_MS = 60 * 60 * 1000;
+
 export type PaymentState = 'draft' | 'pending' | 'success' | 'failed' | 'review' | 'abandoned';
 export const FINAL_STATES: ReadonlySet<PaymentState> = new Set(['success', 'failed', 'abandoned']);
 
@@ -248,6 +251,8 @@ export class Journal {
         UPDATE payments SET state = 'pending', pay_body = @payBody, amount_to = @amountTo, amount_from = @amountFrom,
           fields = @fields, offline = @offline, accepted_at = @now, next_attempt_at = @now
         WHERE id = @id AND state = 'draft'`),
+      holdDraft: db.prepare<[string, number, number]>('UPDATE payments SET lease_owner = ?, lease_until = ? WHERE id = ?'),
+      drafts: db.prepare<[], PaymentRow>("SELECT * FROM payments WHERE state = 'draft'"),
       setCheckAnswer: db.prepare<[string, number]>('UPDATE payments SET check_answer = ? WHERE id = ?'),
       pendingSummary: db.prepare<[], { count: number; total: number | null; oldest: number | null }>(
         "SELECT count(*) AS count, sum(amount_from) AS total, min(accepted_at) AS oldest FROM payments WHERE state = 'pending'",
@@ -281,6 +286,7 @@ export class Journal {
         offline: 0, nextAttemptAt: null, now, acceptedAt: null,
       });
       const id = Number(info.lastInsertRowid);
+      this.q.holdDraft.run(this.owner, now + DRAFT_LEASE_MS, id);
       this.q.insertEvent.run(id, now, 'draft', null);
       const body = checkBody(agentTransactionId);
       const checkAttemptId = body === null ? null : Number(this.q.insertAttempt.run(id, 'check', now, body).lastInsertRowid);
@@ -325,7 +331,7 @@ export class Journal {
       if (changed !== 1) throw new Error(`payment ${id} is not a draft`);
       this.q.insertEvent.run(id, now, 'pending', a.reason);
       let attemptId: number | null = null;
-      if (claimFor) attemptId = this.claimOne(this.mustGet(id), now, claimFor.leaseMs);
+      if (claimFor) attemptId = this.claimOne(this.mustGet(id), now, claimFor.leaseMs, this.owner);
       return { payment: this.mustGet(id), attemptId };
     }).immediate();
   }
@@ -436,6 +442,26 @@ export class Journal {
       id: attemptId, now, outcome: r.outcome, httpStatus: r.httpStatus ?? null, result: r.result ?? null,
       answer: r.answer ?? null, error: r.error ?? null, elapsedMs: r.elapsedMs === undefined || r.elapsedMs === null ? null : Math.round(r.elapsedMs),
     });
+  }
+
+  /**
+   * Drafts whose process is gone (killed between check and acceptance) or that were left open too
+   * long: no pay was ever sent for them and no money was accepted, so they end as `abandoned`.
+   */
+  abandonOrphanDrafts(now: number): Payment[] {
+    return this.db.transaction(() => {
+      const closed: Payment[] = [];
+      for (const row of this.q.drafts.all()) {
+        if (row.lease_owner === this.owner && (row.lease_until ?? 0) >= now) continue;
+        const gone = row.lease_owner === null || (row.lease_until ?? 0) < now || leaseOwnerIsGone(row.lease_owner);
+        if (!gone) continue;
+        const reason = 'the terminal stopped before the payment was accepted; no pay was sent';
+        this.q.updateState.run({ id: row.id, state: 'abandoned', result: null, resultMessage: null, transactionId: null, transactionDate: null, statusDate: null, reason, nextAttemptAt: null, finishedAt: now });
+        this.q.insertEvent.run(row.id, now, 'abandoned', reason);
+        closed.push(this.mustGet(row.id));
+      }
+      return closed;
+    }).immediate();
   }
 
   /** A person's decision on a payment under review (after reconciling with processing). */
