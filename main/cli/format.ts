@@ -109,7 +109,10 @@ export function paymentLines(p: Payment): string[] {
     lines.push(`  amount    ${formatTenge(p.amountTo)}${commission}`);
   }
   if (p.transactionId) lines.push(`  processing transaction ${p.transactionId}${p.transactionDate ? ` at ${p.transactionDate}` : ''}`);
-  if (p.result !== null && p.result !== 0) lines.push(`  result    ${p.result}: ${p.resultMessage || describeResult(p.result)}`);
+  if (p.result !== null && p.result !== 0) {
+    const said = p.resultMessage && p.resultMessage !== describeResult(p.result) ? ` (processing: "${p.resultMessage}")` : '';
+    lines.push(`  result    ${p.result}: ${describeResult(p.result)} / ${describeResult(p.result, 'ru')}${said}`);
+  }
   if (p.stateReason && p.state !== 'success') lines.push(`  why       ${p.stateReason}`);
   if (p.state === 'pending' && p.nextAttemptAt !== null) lines.push(`  next try  ${new Date(p.nextAttemptAt).toLocaleString()}  (attempts so far: ${p.payAttempts})`);
   if (p.offline) lines.push('  accepted offline');

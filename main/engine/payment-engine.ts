@@ -81,7 +81,7 @@ export class PaymentEngine {
   ) {}
 
   /** Validates a payment's inputs against its catalog entry. Sends nothing. */
-  async validate(input: PaymentInput): Promise<{ service: CatalogService; unverifiable: string[] }> {
+  async validate(input: PaymentInput, opts: { checkOnly?: boolean } = {}): Promise<{ service: CatalogService; unverifiable: string[] }> {
     const service = await this.catalog.service(input.serviceId);
     if (!service) throw new InputError([`unknown service "${input.serviceId}" (see tolem catalog)`]);
     const problems: string[] = [];
@@ -102,14 +102,14 @@ export class PaymentEngine {
       if (service.type !== 1) problems.push(`${service.serviceId} is not an invoice service; --item does not apply`);
     }
     if (input.contractId !== undefined && service.type !== 2) problems.push(`${service.serviceId} is not a service with contracts; --contract does not apply`);
-    if (input.amountTo === undefined && !input.items?.length) problems.push('amount is required');
+    if (!opts.checkOnly && input.amountTo === undefined && !input.items?.length) problems.push('amount is required');
     if (problems.length) throw new InputError(problems);
     return { service, unverifiable: checked.unverifiable };
   }
 
   /** Journals a draft with its check attempt (one commit), then sends check. */
-  async begin(input: PaymentInput): Promise<{ payment: Payment; service: CatalogService; check: CheckResult; unverifiable: string[] }> {
-    const { service, unverifiable } = await this.validate(input);
+  async begin(input: PaymentInput, opts: { checkOnly?: boolean } = {}): Promise<{ payment: Payment; service: CatalogService; check: CheckResult; unverifiable: string[] }> {
+    const { service, unverifiable } = await this.validate(input, opts);
     const now = this.now();
     const date = formatAgentDate(new Date(now));
     const fields = input.fields ?? {};

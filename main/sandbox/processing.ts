@@ -8,6 +8,7 @@
 import { RE2JS } from 're2js';
 import { isWireNumber, parseWire, stringifyWire, wireNumber } from '../wire/json.js';
 import { formatDecimal, parseDecimalMoney } from '../money/amount.js';
+import { describeResult } from '../api/v20/result-codes.js';
 import { OPERATOR_PREFIXES, SANDBOX_SERVICES, type SandboxService } from './catalog.js';
 import { scriptFor, type Script } from './scripts.js';
 import type { SandboxStore } from './store.js';
@@ -263,7 +264,7 @@ export class ProcessingEmulator {
       if (sum !== amountTo) return { code: 202, message: 'extraServices do not add up to amountTo' };
     }
     const script = scriptFor(req.account);
-    if (script.kind === 'final') return { code: script.code, message: `scripted result ${script.code}` };
+    if (script.kind === 'final') return { code: script.code, message: describeResult(script.code, 'ru') };
     return null;
   }
 

@@ -1,0 +1,156 @@
+/**
+ * The CLI as support staff run it: real child processes against a sandbox on loopback.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../main/sandbox/server.js';
+import { harnessEnv, tempDir } from '../helpers/harness.js';
+
+const BIN = path.resolve('out/main/cli/bin.js');
+let sandbox: RunningSandbox;
+let requests: { method: string; body: string }[] = [];
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  if (!fs.existsSync(BIN)) throw new Error(`${BIN} is missing: run "npm run build" first (npm test does)`);
+  sandbox = await startSandbox({ onRequest: (method, body) => requests.push({ method, body }) });
+  env = { ...process.env, ...harnessEnv(tempDir(), sandbox.url) };
+  await tolem(['catalog', '--refresh']);
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+beforeEach(() => {
+  requests = [];
+});
+
+function tolem(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('tolem pay', () => {
+  it('--json prints one document: ids and amounts as strings, the 18-digit transactionId exact', async () => {
+    const r = await tolem(['pay', '--service', 'P1011', '--account', '7779990001', '--amount', '1500.00', '--amount-from', '1530.00', '--json']);
+    expect(r.code).toBe(0);
+    const p = JSON.parse(r.stdout);
+    expect(p).toMatchObject({ serviceId: 'P1011', account: '7779990001', amountTo: '1500.00', amountFrom: '1530.00', commission: '30.00', state: 'success', result: 0 });
+    expect(typeof p.agentTransactionId).toBe('string');
+    expect(p.agentTransactionId).toMatch(/^7\d{13}$/);
+    expect(p.transactionId).toMatch(/^\d{18}$/);
+    expect(p.transactionId).toBe(sandbox.processing.entry(p.agentTransactionId)?.transactionId);
+    expect(p.attempts.map((a: { kind: string }) => a.kind)).toEqual(['check', 'pay']);
+    expect(requests.find((q) => q.method === 'pay')?.body).toContain('"amountTo":1500.00,"amountFrom":1530.00');
+  });
+
+  it('the human output says PAID with the processing transaction', async () => {
+    const r = await tolem(['pay', '--service', 'P1011', '--account', '7779990002', '--amount', '200']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/PAID/);
+    expect(r.stdout).toMatch(/processing transaction 9\d{17}/);
+  });
+
+  it('an invoice with meter readings and a contract choice work from the command line', async () => {
+    const inv = await tolem(['pay', '--service', 'P0005', '--account', '3000000009', '--item', '36=359.80:4900', '--item', '13=80', '--json']);
+    expect(inv.code).toBe(0);
+    expect(JSON.parse(inv.stdout)).toMatchObject({ amountTo: '439.80', state: 'success' });
+    const check = await tolem(['check', '--service', 'P0006', '--account', '870412300123', '--json']);
+    const contract = JSON.parse(check.stdout).check.contracts[0].contractId as string;
+    const paid = await tolem(['pay', '--service', 'P0006', '--account', '870412300123', '--amount', '1000.00', '--contract', contract, '--json']);
+    expect(JSON.parse(paid.stdout)).toMatchObject({ state: 'success' });
+  });
+
+  it('a final refusal exits 1 and says why in words', async () => {
+    const r = await tolem(['pay', '--service', 'P1011', '--account', '7779999007', '--amount', '100.00']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/NOT PAID/);
+    expect(r.stdout).toMatch(/result\s+7: payment forbidden by the provider \/ приём платежа запрещён провайдером/);
+  });
+});
+
+describe('bad input exits non-zero, names the problem, and sends nothing', () => {
+  it.each([
+    ['an unknown service', ['--service', 'NOPE', '--account', '7771234567', '--amount', '100.00'], /unknown service "NOPE"/],
+    ['an account failing the regexp', ['--service', 'P1011', '--account', '12345', '--amount', '100.00'], /Номер телефона.*does not match/],
+    ['an amount with three decimals', ['--service', 'P1011', '--account', '7771234567', '--amount', '100.005'], /more than two decimals/],
+    ['a missing required field', ['--service', 'P1012', '--account', '1234567890', '--amount', '15000.00'], /ev_account1 \(Номер заказа\) is required/],
+    ['a field the service does not have', ['--service', 'P1011', '--account', '7771234567', '--amount', '1.00', '--field', 'color=red'], /no input "color"/],
+    ['a negative amount', ['--service', 'P1011', '--account', '7771234567', '--amount=-5'], /not a positive amount/],
+    ['no amount', ['--service', 'P1011', '--account', '7771234567'], /amount is required/],
+  ])('%s', async (_what, args, message) => {
+    const r = await tolem(['pay', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(requests).toEqual([]);
+  });
+
+  it('an unknown option or command is a usage error', async () => {
+    expect((await tolem(['pay', '--sevrice', 'P1011'])).code).toBe(2);
+    expect((await tolem(['pey'])).stderr).toMatch(/unknown command "pey"/);
+  });
+
+  it('--json errors are one JSON document', async () => {
+    const r = await tolem(['pay', '--service', 'P1011', '--account', '1', '--amount', '1.00', '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error).toMatch(/does not match/);
+  });
+});
+
+describe('queue, journal, catalog, balance', () => {
+  it('processing down: pay is accepted offline (exit 3), the catalog comes from cache and says so, then --drain delivers', async () => {
+    const down = { TOLEM_PROCESSING_URL: 'http://127.0.0.1:9' };
+    const r = await tolem(['pay', '--service', 'P1011', '--account', '7779990077', '--amount', '300.00', '--wait', '0', '--json'], down);
+    expect(r.code).toBe(3);
+    const p = JSON.parse(r.stdout);
+    expect(p).toMatchObject({ state: 'pending', offline: true });
+    const cat = await tolem(['catalog', '--refresh'], down);
+    expect(cat.code).toBe(0);
+    expect(cat.stderr).toMatch(/processing is unavailable.*cached/);
+    expect(cat.stdout).toMatch(/P1011\s+Билайн/);
+    const q = await tolem(['queue', '--json'], down);
+    expect(q.code).toBe(3);
+    expect(JSON.parse(q.stdout).payments.map((x: { agentTransactionId: string }) => x.agentTransactionId)).toContain(p.agentTransactionId);
+    const drained = await tolem(['queue', '--drain', '--json']);
+    expect(drained.code).toBe(0);
+    const j = await tolem(['journal', '--id', p.agentTransactionId, '--json']);
+    const done = JSON.parse(j.stdout);
+    expect(done.state).toBe('success');
+    expect(done.events.map((e: { state: string }) => e.state)).toEqual(['draft', 'pending', 'success']);
+  });
+
+  it('journal lists payments and finds one by account', async () => {
+    const r = await tolem(['journal', '--search', '7779990002']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/success\s+P1011\s+7779990002/);
+  });
+
+  it('balance shows the agent balance exactly', async () => {
+    const r = await tolem(['balance', '--json']);
+    expect(r.code).toBe(0);
+    const b = JSON.parse(r.stdout);
+    expect(b.balance).toMatch(/^\d+\.\d{2}$/);
+    expect(b).toMatchObject({ agentId: '4', currency: 'KZT', overdraft: '0.00', notification: '50000.00' });
+  });
+
+  it('operator by phone finds the mobile operator (number portability)', async () => {
+    const r = await tolem(['operator', '--phone', '+7 701 123 45 67', '--json']);
+    expect(JSON.parse(r.stdout).serviceId).toBe('P1013');
+  });
+
+  it('a payment under review is decided by a person with resolve', async () => {
+    const r = await tolem(['pay', '--service', 'P1011', '--account', '7779999215', '--amount', '100.00', '--json']);
+    expect(r.code).toBe(4);
+    const id = JSON.parse(r.stdout).agentTransactionId as string;
+    const resolved = await tolem(['resolve', '--id', id, '--as', 'failed', '--reason', 'reconciled with processing: id collision, refunded cash']);
+    expect(resolved.code).toBe(0);
+    expect(JSON.parse((await tolem(['journal', '--id', id, '--json'])).stdout).state).toBe('failed');
+  });
+});

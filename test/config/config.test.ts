@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULTS, loadConfig } from '../../main/config/config.js';
+import { tempDir } from '../helpers/harness.js';
+
+describe('configuration', () => {
+  it('defaults to the built-in sandbox with terminal 1', () => {
+    const c = loadConfig({ TOLEM_DATA_DIR: tempDir() });
+    expect(c.processing.url).toBeNull();
+    expect(c.terminalId).toBe(1);
+    expect(c.retry).toEqual({ initialMs: DEFAULTS.retryInitialMs, maxMs: DEFAULTS.retryMaxMs });
+  });
+
+  it('reads config.json in the data directory; the environment overrides it', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ terminalId: 12, processing: { url: 'https://proc.example.kz', token: 'file-token', requestTimeoutMs: 9000 }, offline: { maxPaymentAmount: '20000.00' } }));
+    const c = loadConfig({ TOLEM_DATA_DIR: dir, TOLEM_PROCESSING_TOKEN: 'env-token', TOLEM_RETRY_INITIAL_MS: '500', TOLEM_RETRY_MAX_MS: '8000' });
+    expect(c).toMatchObject({ terminalId: 12, processing: { url: 'https://proc.example.kz', token: 'env-token', requestTimeoutMs: 9000, tokenHeader: 'Authorization' }, retry: { initialMs: 500, maxMs: 8000 } });
+    expect(c.offline.maxPaymentAmount).toBe(20_000_00);
+  });
+
+  it('a real processing center needs an explicit terminal id (ids must not collide between terminals)', () => {
+    expect(() => loadConfig({ TOLEM_DATA_DIR: tempDir(), TOLEM_PROCESSING_URL: 'https://proc.example.kz' })).toThrow(/TOLEM_TERMINAL_ID/);
+  });
+
+  it.each([
+    [{ TOLEM_TERMINAL_ID: '0' }, /terminal id/],
+    [{ TOLEM_TERMINAL_ID: 'abc' }, /whole number/],
+    [{ TOLEM_RETRY_INITIAL_MS: '5000', TOLEM_RETRY_MAX_MS: '100' }, /at least the initial/],
+    [{ TOLEM_PROCESSING_URL: 'ftp://x' }, /http/],
+    [{ TOLEM_REQUEST_TIMEOUT_MS: '5' }, /at least 100/],
+  ])('refuses %j with a clear message', (env, message) => {
+    expect(() => loadConfig({ TOLEM_DATA_DIR: tempDir(), ...env })).toThrow(message);
+  });
+
+  it('names the wrong field of a bad config.json', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ offline: { maxPaymentAmount: '10.001' }, retry: { initalMs: 5 } }));
+    expect(() => loadConfig({ TOLEM_DATA_DIR: dir })).toThrow(ConfigError);
+    expect(() => loadConfig({ TOLEM_DATA_DIR: dir })).toThrow(/offline\.maxPaymentAmount.*two decimals|retry.*initalMs/);
+    fs.writeFileSync(path.join(dir, 'config.json'), '{ not json');
+    expect(() => loadConfig({ TOLEM_DATA_DIR: dir })).toThrow(/not valid JSON/);
+  });
+});
