@@ -20,7 +20,7 @@ export class PaymentWorker {
   private readonly inflight = new Map<number, Promise<void>>();
   private running = false;
   private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
+  private readonly waiters = new Set<() => void>();
   private readonly writer: OutcomeWriter;
   private unsubscribe: (() => void) | null = null;
 
@@ -61,9 +61,14 @@ export class PaymentWorker {
   }
 
   wake(): void {
-    const w = this.wakeUp;
-    this.wakeUp = null;
-    w?.();
+    const waiting = [...this.waiters];
+    this.waiters.clear();
+    for (const w of waiting) w();
+  }
+
+  /** Sleeps in progress (the run loop and drain): bounded however long the worker runs. */
+  get sleepers(): number {
+    return this.waiters.size;
   }
 
   /**
@@ -115,14 +120,13 @@ export class PaymentWorker {
 
   private sleepUntil(at: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, Math.max(0, at - this.engine.now()));
-      const previous = this.wakeUp;
-      this.wakeUp = done;
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
-        previous?.();
+        this.waiters.delete(done);
         resolve();
-      }
+      };
+      const timer = setTimeout(done, Math.max(0, at - this.engine.now()));
+      this.waiters.add(done);
     });
   }
 }

@@ -112,3 +112,19 @@ describe('the worker', () => {
     expect(h.terminal.journal.attempts(p.id)[0]).toMatchObject({ outcome: 'http', httpStatus: 401 });
   });
 });
+
+describe('the worker over a long run', () => {
+  it('thousands of idle cycles leave no growing chain of sleepers, and a wake still works', async () => {
+    h = await startHarness();
+    const { PaymentWorker } = await import('../../main/engine/worker.js');
+    const worker = new PaymentWorker(h.terminal.engine, h.terminal.journal, { concurrency: 2, pollMs: 0 });
+    worker.start();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(worker.sleepers).toBeLessThanOrEqual(1);
+    const p = queue(h, '7771110030', 100_00);
+    worker.wake();
+    await until(() => h!.terminal.journal.mustGet(p.id).state === 'success', 'the payment after a long idle run');
+    await worker.stop();
+    expect(worker.sleepers).toBe(0);
+  });
+});
