@@ -1,28 +1,31 @@
 /**
- * Group commit of pay outcomes: outcomes that arrive within a few milliseconds of each other are
- * journaled in one transaction. Safe because an outcome not yet journaled is only a repeat away:
- * the payment is still pending with its body committed, and processing answers a repeated id with
- * the earlier result.
+ * Group commit of pay outcomes: outcomes that arrive in the same turn of the event loop are
+ * journaled in one transaction (with whatever else the owner commits alongside, e.g. the worker's
+ * next claims). Safe because an outcome not yet journaled is only a repeat away: the payment is
+ * still pending with its body committed, and processing answers a repeated id with the earlier
+ * result.
  */
-import type { AttemptResult, Journal, PaymentChange } from '../journal/journal.js';
+import type { AttemptResult, PaymentChange } from '../journal/journal.js';
 
-interface Item {
+export interface OutcomeItem {
   paymentId: number;
   attemptId: number;
   attempt: AttemptResult;
   change: PaymentChange;
+}
+
+interface Waiting extends OutcomeItem {
   done: () => void;
   fail: (err: unknown) => void;
 }
 
 export class OutcomeWriter {
-  private queue: Item[] = [];
-  private timer: NodeJS.Timeout | null = null;
+  private queue: Waiting[] = [];
+  private scheduled: NodeJS.Immediate | null = null;
 
+  /** `commit` journals a batch in one transaction (and throws if it could not). */
   constructor(
-    private readonly journal: Journal,
-    private readonly now: () => number,
-    private readonly delayMs = 2,
+    private readonly commit: (items: OutcomeItem[]) => void,
     private readonly maxBatch = 256,
   ) {}
 
@@ -30,18 +33,18 @@ export class OutcomeWriter {
     return new Promise((resolve, reject) => {
       this.queue.push({ paymentId, attemptId, attempt, change, done: resolve, fail: reject });
       if (this.queue.length >= this.maxBatch) this.flush();
-      else if (!this.timer) this.timer = setTimeout(() => this.flush(), this.delayMs);
+      else if (!this.scheduled) this.scheduled = setImmediate(() => this.flush());
     });
   }
 
   flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = null;
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
     try {
-      this.journal.recordPayOutcomes(batch, this.now());
+      this.commit(batch);
       for (const it of batch) it.done();
     } catch (err) {
       for (const it of batch) it.fail(err);

@@ -11,7 +11,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { checkInputs } from '../catalog/validation.js';
 import { formatTenge, parseDecimalMoney, type Minor } from '../money/amount.js';
 import { stringifyWire, toPlain, parseWire } from '../wire/json.js';
-import { FINAL_STATES, type Claim, type Journal, type Payment } from '../journal/journal.js';
+import { FINAL_STATES, type Claim, type Journal, type Payment, type PaymentChange } from '../journal/journal.js';
 import type { ConnectivityMonitor } from './connectivity.js';
 import { crashPoint } from './crash-points.js';
 import { decideOffline, type OfflinePolicy } from './offline-policy.js';
@@ -228,20 +228,27 @@ export class PaymentEngine {
     return { amountTo, amountFrom, extras, items };
   }
 
-  /** One pay attempt of a claimed payment: send the committed body, judge, journal. */
+  /** One pay attempt of a claimed payment: send the committed body, judge, journal. Returns the payment as journaled. */
   async deliver(claim: Claim, writer?: OutcomeWriter): Promise<Payment> {
+    await this.attempt(claim, writer);
+    return this.journal.mustGet(claim.payment.id);
+  }
+
+  /** One pay attempt; resolves once its outcome is journaled, with what it did to the payment. */
+  async attempt(claim: Claim, writer?: OutcomeWriter): Promise<PaymentChange> {
     const p = claim.payment;
     if (!p.payBody) throw new Error(`payment ${p.agentTransactionId} has no pay body`);
     crashPoint('before-pay');
     const outcome = await this.client.pay(p.payBody);
     this.connectivity.report(outcome);
     crashPoint('after-answer');
-    const history = this.journal.payHistory(p.id, claim.attemptId);
+    // The first attempt has no history to look up.
+    const history = p.payAttempts <= 1 ? { earlierPossiblyReceived: 0, consecutive202OnRepeat: 0 } : this.journal.payHistory(p.id, claim.attemptId);
     const { attempt, change } = judgePayOutcome(outcome, p, history, this.options.retry, this.now(), this.random);
     if (writer) await writer.write(p.id, claim.attemptId, attempt, change);
     else this.journal.recordPayOutcomes([{ paymentId: p.id, attemptId: claim.attemptId, attempt, change }], this.now());
     crashPoint('after-record');
-    return this.journal.mustGet(p.id);
+    return change;
   }
 
   /**

@@ -4,7 +4,7 @@
  * one stuck payment holds one slot, never the queue. Claims are made in batches and outcomes are
  * group-committed, so the journal keeps up with processing.
  */
-import type { Journal, Payment } from '../journal/journal.js';
+import type { Claim, Journal, Payment } from '../journal/journal.js';
 import type { PaymentEngine } from './payment-engine.js';
 import { OutcomeWriter } from './outcome-writer.js';
 
@@ -30,7 +30,34 @@ export class PaymentWorker {
     private readonly options: WorkerOptions,
   ) {
     if (!Number.isInteger(options.concurrency) || options.concurrency < 1) throw new Error(`worker concurrency must be a positive integer, got ${options.concurrency}`);
-    this.writer = new OutcomeWriter(journal, engine.now);
+    // Outcomes are journaled together with the claims that take over the freed slots: one commit.
+    this.writer = new OutcomeWriter((items) => {
+      const now = this.engine.now();
+      if (!this.running) {
+        this.journal.recordPayOutcomes(items, now);
+        return;
+      }
+      const free = this.options.concurrency - this.inflight.size + items.length;
+      const claims = this.journal.recordAndClaim(items, now, free, this.engine.options.leaseMs, new Set(this.inflight.keys()));
+      // Started after the commit returns (the writer resolves its batch right after).
+      setImmediate(() => this.launch(claims));
+      for (const c of claims) this.inflight.set(c.payment.id, Promise.resolve());
+    });
+  }
+
+  private launch(claims: Claim[]): void {
+    const onDelivered = this.options.onDelivered;
+    for (const claim of claims) {
+      const task = this.engine
+        .attempt(claim, this.writer)
+        .then(() => onDelivered?.(this.journal.mustGet(claim.payment.id)))
+        .catch((err: unknown) => this.options.onError?.(err))
+        .finally(() => {
+          this.inflight.delete(claim.payment.id);
+          this.wake();
+        });
+      this.inflight.set(claim.payment.id, task);
+    }
   }
 
   get busy(): number {
@@ -56,7 +83,11 @@ export class PaymentWorker {
     this.unsubscribe?.();
     this.wake();
     await this.loop;
-    await Promise.allSettled([...this.inflight.values()]);
+    // Claims taken with the last outcomes may still be starting: wait until nothing is in flight.
+    while (this.inflight.size > 0) {
+      await Promise.allSettled([...this.inflight.values()]);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     this.writer.flush();
   }
 
@@ -80,33 +111,22 @@ export class PaymentWorker {
     const wasRunning = this.running;
     if (!wasRunning) this.start();
     while (this.engine.now() < deadline) {
-      if (this.journal.pendingSummary().count === 0 && this.inflight.size === 0) break;
-      await this.sleepUntil(Math.min(deadline, this.engine.now() + 100));
+      if (this.inflight.size === 0 && !this.journal.hasPending()) break;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(50, Math.max(0, deadline - this.engine.now()))));
     }
     if (!wasRunning) await this.stop();
   }
 
   private async run(): Promise<void> {
     const { concurrency } = this.options;
-    const batchFloor = Math.max(1, Math.floor(concurrency / 2));
     while (this.running) {
       const free = concurrency - this.inflight.size;
       let claimed = 0;
-      if (free >= batchFloor || this.inflight.size === 0) {
+      if (free > 0) {
         try {
           const claims = this.journal.claimDue(this.engine.now(), free, this.engine.options.leaseMs, new Set(this.inflight.keys()));
           claimed = claims.length;
-          for (const claim of claims) {
-            const task = this.engine
-              .deliver(claim, this.writer)
-              .then((p) => this.options.onDelivered?.(p))
-              .catch((err: unknown) => this.options.onError?.(err))
-              .finally(() => {
-                this.inflight.delete(claim.payment.id);
-                this.wake();
-              });
-            this.inflight.set(claim.payment.id, task);
-          }
+          this.launch(claims);
         } catch (err) {
           this.options.onError?.(err);
         }

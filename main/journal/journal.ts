@@ -4,7 +4,7 @@
  */
 import os from 'node:os';
 import type Database from 'better-sqlite3';
-import { composeAgentTransactionId, nextTick } from '../ids/agent-transaction-id.js';
+import { composeAgentTransactionId, decomposeAgentTransactionId, nextTick } from '../ids/agent-transaction-id.js';
 import type { Minor } from '../money/amount.js';
 
 /** How long a draft (checked, not yet accepted) may stay open before it counts as left behind. */
@@ -84,6 +84,13 @@ export interface NewPayment {
   fields: Record<string, string>;
   amountTo: Minor | null;
   amountFrom: Minor | null;
+}
+
+export interface OutcomeRecord {
+  paymentId: number;
+  attemptId: number;
+  attempt: AttemptResult;
+  change: PaymentChange;
 }
 
 export interface Claim {
@@ -211,20 +218,22 @@ export function leaseOwnerIsGone(owner: string): boolean {
 export class Journal {
   readonly owner = processLeaseOwner();
   private readonly q;
+  private readonly tx;
 
   constructor(
     readonly db: Database.Database,
     private readonly terminalId: number,
   ) {
     this.q = {
-      getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
-      setMeta: db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      lastId: db.prepare<[], { agent_transaction_id: string }>('SELECT agent_transaction_id FROM payments ORDER BY id DESC LIMIT 1'),
       insertPayment: db.prepare(`
         INSERT INTO payments (agent_transaction_id, agent_transaction_date, service_id, service_name, account, fields,
           amount_to, amount_from, pay_body, state, offline, next_attempt_at, created_at, accepted_at)
         VALUES (@agentTransactionId, @agentTransactionDate, @serviceId, @serviceName, @account, @fields,
           @amountTo, @amountFrom, @payBody, @state, @offline, @nextAttemptAt, @now, @acceptedAt)`),
-      insertEvent: db.prepare<[number, number, string, string | null]>('INSERT INTO payment_events (payment_id, at, state, reason) VALUES (?, ?, ?, ?)'),
+      insertEventRow: db.prepare<{ id: number; at: number; state: string; reason: string | null }>(
+        'INSERT INTO payment_events (payment_id, seq, at, state, reason) VALUES (@id, (SELECT count(*) + 1 FROM payment_events WHERE payment_id = @id), @at, @state, @reason)',
+      ),
       insertAttempt: db.prepare<[number, string, number, string]>('INSERT INTO attempts (payment_id, kind, started_at, request) VALUES (?, ?, ?, ?)'),
       finishAttempt: db.prepare(`
         UPDATE attempts SET finished_at = @now, outcome = @outcome, http_status = @httpStatus, result = @result,
@@ -233,7 +242,7 @@ export class Journal {
       byId: db.prepare<[number], PaymentRow>('SELECT * FROM payments WHERE id = ?'),
       byAtid: db.prepare<[string], PaymentRow>('SELECT * FROM payments WHERE agent_transaction_id = ?'),
       attemptsOf: db.prepare<[number], AttemptRow>('SELECT * FROM attempts WHERE payment_id = ? ORDER BY id'),
-      eventsOf: db.prepare<[number], { at: number; state: string; reason: string | null }>('SELECT at, state, reason FROM payment_events WHERE payment_id = ? ORDER BY id'),
+      eventsOf: db.prepare<[number], { at: number; state: string; reason: string | null }>('SELECT at, state, reason FROM payment_events WHERE payment_id = ? ORDER BY seq'),
       dueCandidates: db.prepare<[number, number], PaymentRow>(
         "SELECT * FROM payments WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
       ),
@@ -247,6 +256,12 @@ export class Journal {
           status_date = coalesce(@statusDate, status_date), state_reason = @reason, next_attempt_at = @nextAttemptAt,
           finished_at = @finishedAt, lease_owner = NULL, lease_until = NULL
         WHERE id = @id`),
+      updateOpen: db.prepare(`
+        UPDATE payments SET state = @state, result = coalesce(@result, result), result_message = coalesce(@resultMessage, result_message),
+          transaction_id = coalesce(@transactionId, transaction_id), transaction_date = coalesce(@transactionDate, transaction_date),
+          status_date = coalesce(@statusDate, status_date), state_reason = @reason, next_attempt_at = @nextAttemptAt,
+          finished_at = @finishedAt, lease_owner = NULL, lease_until = NULL
+        WHERE id = @id AND state IN ('pending', 'review')`),
       acceptDraft: db.prepare(`
         UPDATE payments SET state = 'pending', pay_body = @payBody, amount_to = @amountTo, amount_from = @amountFrom,
           fields = @fields, offline = @offline, accepted_at = @now, next_attempt_at = @now
@@ -257,19 +272,38 @@ export class Journal {
       pendingSummary: db.prepare<[], { count: number; total: number | null; oldest: number | null }>(
         "SELECT count(*) AS count, sum(amount_from) AS total, min(accepted_at) AS oldest FROM payments WHERE state = 'pending'",
       ),
+      anyPending: db.prepare<[], { one: number }>("SELECT 1 AS one FROM payments WHERE state = 'pending' LIMIT 1"),
       reviewCount: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM payments WHERE state = 'review'"),
       rescheduleAll: db.prepare<[number, number]>("UPDATE payments SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?"),
       nextDue: db.prepare<[], { at: number | null }>("SELECT min(next_attempt_at) AS at FROM payments WHERE state = 'pending'"),
       saveCatalog: db.prepare<[number, string]>('INSERT INTO catalog (id, fetched_at, body) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET fetched_at = excluded.fetched_at, body = excluded.body'),
       loadCatalog: db.prepare<[], { fetched_at: number; body: string }>('SELECT fetched_at, body FROM catalog WHERE id = 1'),
     };
+    // Built once: better-sqlite3 transaction functions (BEGIN IMMEDIATE: one writer at a time across processes).
+    this.tx = {
+      acceptNew: db.transaction(this.acceptNewTx.bind(this)).immediate,
+      recordPayOutcomes: db.transaction(this.recordPayOutcomesTx.bind(this)).immediate,
+      claimDue: db.transaction(this.claimDueTx.bind(this)).immediate,
+      recordAndClaim: db.transaction(
+        (items: OutcomeRecord[], now: number, limit: number, leaseMs: number, exclude: ReadonlySet<number>): Claim[] => {
+          this.recordPayOutcomesTx(items, now);
+          return limit > 0 ? this.claimDueTx(now, limit, leaseMs, exclude) : [];
+        },
+      ).immediate,
+    };
   }
 
-  /** Issues the next agentTransactionId; call inside a write transaction. */
+  private insertEvent(id: number, at: number, state: string, reason: string | null): void {
+    this.q.insertEventRow.run({ id, at, state, reason });
+  }
+
+  /**
+   * Issues the next agentTransactionId; call inside a write transaction. Ticks only grow and
+   * payments are never deleted, so the newest row holds the last tick issued.
+   */
   private issueId(now: number): string {
-    const last = this.q.getMeta.get('last_id_tick')?.value;
-    const tick = nextTick(last === undefined ? null : BigInt(last), now);
-    this.q.setMeta.run('last_id_tick', tick.toString());
+    const last = this.q.lastId.get()?.agent_transaction_id;
+    const tick = nextTick(last === undefined ? null : decomposeAgentTransactionId(last).tick, now);
     return composeAgentTransactionId(this.terminalId, tick);
   }
 
@@ -287,7 +321,7 @@ export class Journal {
       });
       const id = Number(info.lastInsertRowid);
       this.q.holdDraft.run(this.owner, now + DRAFT_LEASE_MS, id);
-      this.q.insertEvent.run(id, now, 'draft', null);
+      this.insertEvent(id, now, 'draft', null);
       const body = checkBody(agentTransactionId);
       const checkAttemptId = body === null ? null : Number(this.q.insertAttempt.run(id, 'check', now, body).lastInsertRowid);
       return { payment: this.mustGet(id), checkAttemptId };
@@ -299,18 +333,25 @@ export class Journal {
    * one commit, before its pay leaves the machine.
    */
   acceptNew(p: NewPayment & { amountTo: Minor; amountFrom: Minor }, now: number, date: string, payBody: (agentTransactionId: string) => string, offline: boolean, reason: string): Payment {
-    return this.db.transaction(() => {
-      const agentTransactionId = this.issueId(now);
-      const body = payBody(agentTransactionId);
-      const info = this.q.insertPayment.run({
-        agentTransactionId, agentTransactionDate: date, serviceId: p.serviceId, serviceName: p.serviceName, account: p.account,
-        fields: JSON.stringify(p.fields), amountTo: p.amountTo, amountFrom: p.amountFrom, payBody: body, state: 'pending',
-        offline: offline ? 1 : 0, nextAttemptAt: now, now, acceptedAt: now,
-      });
-      const id = Number(info.lastInsertRowid);
-      this.q.insertEvent.run(id, now, 'pending', reason);
-      return this.mustGet(id);
-    }).immediate();
+    return this.tx.acceptNew(p, now, date, payBody, offline, reason);
+  }
+
+  private acceptNewTx(p: NewPayment & { amountTo: Minor; amountFrom: Minor }, now: number, date: string, payBody: (agentTransactionId: string) => string, offline: boolean, reason: string): Payment {
+    const agentTransactionId = this.issueId(now);
+    const body = payBody(agentTransactionId);
+    const info = this.q.insertPayment.run({
+      agentTransactionId, agentTransactionDate: date, serviceId: p.serviceId, serviceName: p.serviceName, account: p.account,
+      fields: JSON.stringify(p.fields), amountTo: p.amountTo, amountFrom: p.amountFrom, payBody: body, state: 'pending',
+      offline: offline ? 1 : 0, nextAttemptAt: now, now, acceptedAt: now,
+    });
+    const id = Number(info.lastInsertRowid);
+    this.insertEvent(id, now, 'pending', reason);
+    return {
+      id, agentTransactionId, agentTransactionDate: date, serviceId: p.serviceId, serviceName: p.serviceName, account: p.account,
+      fields: { ...p.fields }, amountTo: p.amountTo, amountFrom: p.amountFrom, checkAnswer: null, payBody: body, state: 'pending',
+      offline, result: null, resultMessage: null, transactionId: null, transactionDate: null, statusDate: null, stateReason: null,
+      payAttempts: 0, nextAttemptAt: now, createdAt: now, acceptedAt: now, finishedAt: null,
+    };
   }
 
   /**
@@ -329,7 +370,7 @@ export class Journal {
         offline: a.offline ? 1 : 0, now,
       }).changes;
       if (changed !== 1) throw new Error(`payment ${id} is not a draft`);
-      this.q.insertEvent.run(id, now, 'pending', a.reason);
+      this.insertEvent(id, now, 'pending', a.reason);
       let attemptId: number | null = null;
       if (claimFor) attemptId = this.claimOne(this.mustGet(id), now, claimFor.leaseMs, this.owner);
       return { payment: this.mustGet(id), attemptId };
@@ -355,7 +396,7 @@ export class Journal {
       const p = this.mustGet(paymentId);
       if (p.state !== 'draft') throw new Error(`payment ${paymentId} is ${p.state}, not a draft`);
       this.q.updateState.run({ id: paymentId, state, result, resultMessage, transactionId: null, transactionDate: null, statusDate: null, reason, nextAttemptAt: null, finishedAt: now });
-      this.q.insertEvent.run(paymentId, now, state, reason);
+      this.insertEvent(paymentId, now, state, reason);
       return this.mustGet(paymentId);
     }).immediate();
   }
@@ -367,18 +408,21 @@ export class Journal {
    */
   claimDue(now: number, limit: number, leaseMs: number, exclude: ReadonlySet<number> = new Set()): Claim[] {
     if (limit <= 0) return [];
-    return this.db.transaction(() => {
-      const claims: Claim[] = [];
-      const rows = this.q.dueCandidates.all(now, limit * 2 + exclude.size);
-      for (const row of rows) {
-        if (claims.length >= limit) break;
-        if (exclude.has(row.id)) continue;
-        if (!this.leaseAvailable(row, now)) continue;
-        const attemptId = this.claimOne(toPayment(row), now, leaseMs, row.lease_owner);
-        if (attemptId !== null) claims.push({ payment: this.mustGet(row.id), attemptId });
-      }
-      return claims;
-    }).immediate();
+    return this.tx.claimDue(now, limit, leaseMs, exclude);
+  }
+
+  private claimDueTx(now: number, limit: number, leaseMs: number, exclude: ReadonlySet<number>): Claim[] {
+    const claims: Claim[] = [];
+    const rows = this.q.dueCandidates.all(now, limit * 2 + exclude.size);
+    for (const row of rows) {
+      if (claims.length >= limit) break;
+      if (exclude.has(row.id)) continue;
+      if (!this.leaseAvailable(row, now)) continue;
+      const payment = toPayment(row);
+      const attemptId = this.claimOne(payment, now, leaseMs, row.lease_owner);
+      if (attemptId !== null) claims.push({ payment: { ...payment, payAttempts: row.pay_attempts + 1 }, attemptId });
+    }
+    return claims;
   }
 
   /** Claims one specific pending payment now (e.g. "retry now"), if no live process holds it. */
@@ -405,36 +449,41 @@ export class Journal {
   }
 
   /** Records pay outcomes and what they do to their payments: many in one commit. */
-  recordPayOutcomes(items: { paymentId: number; attemptId: number; attempt: AttemptResult; change: PaymentChange }[], now: number): void {
+  recordPayOutcomes(items: OutcomeRecord[], now: number): void {
     if (items.length === 0) return;
-    this.db.transaction(() => {
-      for (const it of items) {
-        this.finishAttemptRow(it.attemptId, it.attempt, now);
-        this.applyChange(it.paymentId, it.change, now);
-      }
-    }).immediate();
+    this.tx.recordPayOutcomes(items, now);
+  }
+
+  /** Records outcomes and claims up to `limit` due payments in their place: one commit for both. */
+  recordAndClaim(items: OutcomeRecord[], now: number, limit: number, leaseMs: number, exclude: ReadonlySet<number>): Claim[] {
+    return this.tx.recordAndClaim(items, now, limit, leaseMs, exclude);
+  }
+
+  private recordPayOutcomesTx(items: OutcomeRecord[], now: number): void {
+    for (const it of items) {
+      this.finishAttemptRow(it.attemptId, it.attempt, now);
+      this.applyChange(it.paymentId, it.change, now);
+    }
   }
 
   private applyChange(paymentId: number, change: PaymentChange, now: number): void {
-    const current = this.mustGet(paymentId);
-    if (current.state !== 'pending' && current.state !== 'review') {
+    const changed =
+      change.state === 'pending'
+        ? this.q.updateOpen.run({
+            id: paymentId, state: 'pending', result: change.result ?? null, resultMessage: change.resultMessage ?? null,
+            transactionId: null, transactionDate: null, statusDate: null, reason: change.reason, nextAttemptAt: change.nextAttemptAt, finishedAt: null,
+          }).changes
+        : this.q.updateOpen.run({
+            id: paymentId, state: change.state, result: change.result, resultMessage: change.resultMessage,
+            transactionId: change.transactionId ?? null, transactionDate: change.transactionDate ?? null, statusDate: change.statusDate ?? null,
+            reason: change.reason, nextAttemptAt: null, finishedAt: change.state === 'review' ? null : now,
+          }).changes;
+    if (changed === 0) {
       // Another process already finished it: its answer and ours come from the same idempotent payment.
       this.q.release.run(paymentId, this.owner);
       return;
     }
-    if (change.state === 'pending') {
-      this.q.updateState.run({
-        id: paymentId, state: 'pending', result: change.result ?? current.result, resultMessage: change.resultMessage ?? current.resultMessage,
-        transactionId: null, transactionDate: null, statusDate: null, reason: change.reason, nextAttemptAt: change.nextAttemptAt, finishedAt: null,
-      });
-      return;
-    }
-    this.q.updateState.run({
-      id: paymentId, state: change.state, result: change.result, resultMessage: change.resultMessage,
-      transactionId: change.transactionId ?? null, transactionDate: change.transactionDate ?? null, statusDate: change.statusDate ?? null,
-      reason: change.reason, nextAttemptAt: null, finishedAt: change.state === 'review' ? null : now,
-    });
-    this.q.insertEvent.run(paymentId, now, change.state, change.reason);
+    if (change.state !== 'pending') this.insertEvent(paymentId, now, change.state, change.reason);
   }
 
   private finishAttemptRow(attemptId: number, r: AttemptResult, now: number): void {
@@ -457,7 +506,7 @@ export class Journal {
         if (!gone) continue;
         const reason = 'the terminal stopped before the payment was accepted; no pay was sent';
         this.q.updateState.run({ id: row.id, state: 'abandoned', result: null, resultMessage: null, transactionId: null, transactionDate: null, statusDate: null, reason, nextAttemptAt: null, finishedAt: now });
-        this.q.insertEvent.run(row.id, now, 'abandoned', reason);
+        this.insertEvent(row.id, now, 'abandoned', reason);
         closed.push(this.mustGet(row.id));
       }
       return closed;
@@ -471,7 +520,7 @@ export class Journal {
       if (p.state !== 'review') throw new Error(`payment ${p.agentTransactionId} is ${p.state}, not under review`);
       if (state === 'success' && !transactionId && !p.transactionId) throw new Error('a successful payment needs the processing transactionId');
       this.q.updateState.run({ id: paymentId, state, result: p.result, resultMessage: p.resultMessage, transactionId, transactionDate: null, statusDate: null, reason, nextAttemptAt: null, finishedAt: now });
-      this.q.insertEvent.run(paymentId, now, state, `person: ${reason}`);
+      this.insertEvent(paymentId, now, state, `person: ${reason}`);
       return this.mustGet(paymentId);
     }).immediate();
   }
@@ -479,6 +528,11 @@ export class Journal {
   /** After a reconnect: every pending payment becomes due now. */
   rescheduleAllNow(now: number): number {
     return this.q.rescheduleAll.run(now, now).changes;
+  }
+
+  /** Whether any payment is waiting to be sent (cheap: the queue's partial index). */
+  hasPending(): boolean {
+    return this.q.anyPending.get() !== undefined;
   }
 
   nextDueAt(): number | null {

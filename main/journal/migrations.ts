@@ -52,9 +52,9 @@ export const MIGRATIONS: readonly Migration[] = [
           CHECK (state IN ('draft', 'failed', 'abandoned') OR pay_body IS NOT NULL),
           CHECK (state <> 'success' OR transaction_id IS NOT NULL)
         ) STRICT;
-        CREATE INDEX payments_due ON payments (state, next_attempt_at);
-        CREATE INDEX payments_created ON payments (created_at);
-        CREATE INDEX payments_account ON payments (account);
+        -- Partial indexes: a pending payment touches only the queue's index, a review only its own.
+        CREATE INDEX payments_due ON payments (next_attempt_at) WHERE state = 'pending';
+        CREATE INDEX payments_review ON payments (id) WHERE state = 'review';
 
         CREATE TABLE attempts (
           id INTEGER PRIMARY KEY,
@@ -72,14 +72,15 @@ export const MIGRATIONS: readonly Migration[] = [
         ) STRICT;
         CREATE INDEX attempts_payment ON attempts (payment_id);
 
+        -- Clustered by payment: a payment's history is one range, and appending it touches one page.
         CREATE TABLE payment_events (
-          id INTEGER PRIMARY KEY,
           payment_id INTEGER NOT NULL REFERENCES payments (id),
+          seq INTEGER NOT NULL,
           at INTEGER NOT NULL,
           state TEXT NOT NULL,
-          reason TEXT
-        ) STRICT;
-        CREATE INDEX payment_events_payment ON payment_events (payment_id);
+          reason TEXT,
+          PRIMARY KEY (payment_id, seq)
+        ) STRICT, WITHOUT ROWID;
 
         CREATE TABLE catalog (
           id INTEGER PRIMARY KEY CHECK (id = 1),
