@@ -151,6 +151,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (err instanceof UsageError || err instanceof AmountError || err instanceof ConfigError) return fail(EXIT.badInput, err.message);
     if (err instanceof RefusedError) return fail(EXIT.notPaid, err.message);
     if (err instanceof CatalogUnavailableError || err instanceof JournalVersionError) return fail(EXIT.notPaid, err.message);
+    if (isDiskFull(err)) {
+      return fail(EXIT.notPaid, 'the journal\'s disk is full: the payment was not accepted and nothing more was sent; free disk space (payments already journaled are safe)');
+    }
     return fail(EXIT.internal, `unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   }
 }
@@ -355,4 +358,9 @@ async function sandboxCommand(args: string[], io: Io): Promise<number> {
   });
   await sandbox.close();
   return EXIT.ok;
+}
+
+function isDiskFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC';
 }

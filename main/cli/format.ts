@@ -7,30 +7,22 @@ import { formatDecimal, formatTenge } from '../money/amount.js';
 import { describeResult } from '../api/v20/result-codes.js';
 import { parseWire, toPlain } from '../wire/json.js';
 
-export interface PaymentJson {
-  agentTransactionId: string;
-  agentTransactionDate: string;
-  serviceId: string;
-  serviceName: string;
-  account: string;
-  fields: Record<string, string>;
+/** A payment as `--json` prints it: ids and amounts as strings, times as ISO text, every attempt. */
+export type PaymentJson = Pick<
+  Payment,
+  'agentTransactionId' | 'agentTransactionDate' | 'serviceId' | 'serviceName' | 'account' | 'fields' | 'state' | 'offline' | 'result' | 'resultMessage' | 'transactionId' | 'transactionDate'
+> & {
   amountTo: string | null;
   amountFrom: string | null;
   commission: string | null;
-  state: Payment['state'];
-  offline: boolean;
-  result: number | null;
-  resultMessage: string | null;
   reason: string | null;
-  transactionId: string | null;
-  transactionDate: string | null;
   check: unknown;
   attempts: AttemptJson[];
   createdAt: string;
   acceptedAt: string | null;
   finishedAt: string | null;
   nextAttemptAt: string | null;
-}
+};
 
 export interface AttemptJson {
   kind: 'check' | 'pay';

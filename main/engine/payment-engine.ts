@@ -11,7 +11,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { checkInputs } from '../catalog/validation.js';
 import { formatTenge, parseDecimalMoney, type Minor } from '../money/amount.js';
 import { stringifyWire, toPlain, parseWire } from '../wire/json.js';
-import { FINAL_STATES, type Claim, type Journal, type Payment, type PaymentChange } from '../journal/journal.js';
+import type { Claim, Journal, Payment, PaymentChange } from '../journal/journal.js';
 import type { ConnectivityMonitor } from './connectivity.js';
 import { crashPoint } from './crash-points.js';
 import { decideOffline, type OfflinePolicy } from './offline-policy.js';
@@ -275,7 +275,7 @@ export class PaymentEngine {
   /** Repeats a pending payment on its schedule until final or the deadline. */
   async waitFinal(paymentId: number, deadline: number, last?: Payment): Promise<Payment> {
     let payment = last ?? this.journal.mustGet(paymentId);
-    while (!FINAL_STATES.has(payment.state) && payment.state === 'pending') {
+    while (payment.state === 'pending') {
       const dueAt = payment.nextAttemptAt ?? this.now();
       const now = this.now();
       if (dueAt > now) {

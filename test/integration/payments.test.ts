@@ -173,3 +173,24 @@ describe('transport failures and unreadable answers are non-final', () => {
     expect(attempts.at(-1)?.answer).toContain(p.transactionId);
   });
 });
+
+describe('a full disk', () => {
+  it('refuses a new payment before anything is sent, and loses nothing already journaled', async () => {
+    const before = await pay({ serviceId: 'P1011', account: '7771230500', amountTo: 100_00 });
+    expect(before.state).toBe('success');
+    const db = h.terminal.journal.db;
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${pages}`);
+    // Fill the last free space so that the next journal write cannot fit.
+    try {
+      for (let i = 0; i < 10_000; i++) db.prepare("INSERT INTO meta (key, value) VALUES (?, ?)").run(`filler-${i}`, 'x'.repeat(2000));
+    } catch (err) {
+      expect((err as { code?: string }).code).toBe('SQLITE_FULL');
+    }
+    const sentBefore = h.requests.length;
+    await expect(pay({ serviceId: 'P1011', account: '7771230501', amountTo: 100_00 })).rejects.toMatchObject({ code: 'SQLITE_FULL' });
+    expect(h.requests.length).toBe(sentBefore);
+    db.pragma('max_page_count = 1073741823');
+    expect(h.terminal.journal.mustGet(before.id)).toMatchObject({ state: 'success', transactionId: before.transactionId });
+  });
+});
