@@ -10,6 +10,7 @@ describe('journal migrations', () => {
     const db = openJournalDatabase(path.join(tempDir(), 'j.sqlite'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('page_size', { simple: true })).toBe(1024);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     db.close();
   });
