@@ -66,6 +66,12 @@ export class Catalog {
     return this.index.get(serviceId) ?? null;
   }
 
+  /** A service from memory or the journal's cache, never from the network (printing must not wait on processing). */
+  cachedService(serviceId: string): CatalogService | null {
+    if (!this.snapshot) this.loadCache();
+    return this.index.get(serviceId) ?? null;
+  }
+
   private loadCache(): CatalogSnapshot | null {
     const row = this.journal.loadCatalog();
     if (!row) return null;

@@ -3,6 +3,8 @@
  * Exit codes: 0 done/paid, 1 not paid or refused, 2 bad input or configuration,
  * 3 accepted and still waiting to be sent, 4 needs a person (review), 5 unexpected error.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { describeOutcome } from '../api/v20/client.js';
 import { describeResult } from '../api/v20/result-codes.js';
@@ -13,6 +15,8 @@ import { JournalVersionError } from '../journal/migrations.js';
 import type { Payment } from '../journal/journal.js';
 import { AmountError, formatDecimal, formatTenge, parseAmount } from '../money/amount.js';
 import { startSandbox } from '../sandbox/server.js';
+import type { PrintResult } from '../receipts/receipt-printer.js';
+import { startVirtualPrinter } from '../receipts/virtual-printer.js';
 import { openTerminal, type Terminal } from '../terminal/terminal.js';
 import { paymentJson, paymentLines, tableLine } from './format.js';
 
@@ -37,6 +41,9 @@ const HELP = `tolem — Tolem payment terminal
   tolem resolve --id AGENT_TRANSACTION_ID --as success|failed --reason TEXT [--transaction-id N]
   tolem balance [--json]
   tolem operator --phone NUMBER [--json]
+  tolem receipt --id AGENT_TRANSACTION_ID [--printer NAME] [--lang ru|kk] [--png FILE [--paper 58|80]]
+  tolem printer test|status [--printer NAME]
+  tolem printer virtual [--port 9100] [--save DIR]
   tolem sandbox [--port N] [--host 127.0.0.1] [--data FILE] [--token TOKEN]
 
 Exit codes: 0 done, 1 not paid/refused, 2 bad input, 3 still waiting to be sent, 4 needs a person, 5 error.
@@ -120,6 +127,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return EXIT.ok;
       case 'sandbox':
         return await sandboxCommand(rest, io);
+      case 'printer':
+        if (rest[0] === 'virtual') return await virtualPrinterCommand(rest.slice(1), io);
+        break;
       case 'catalog':
       case 'check':
       case 'pay':
@@ -129,13 +139,15 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       case 'balance':
       case 'operator':
       case 'start':
+      case 'receipt':
         break;
       default:
         throw new UsageError(`unknown command "${command}" (see tolem help)`);
     }
     const run = COMMANDS[command];
     if (!run) throw new UsageError(`unknown command "${command}"`);
-    const { values } = parse(rest, COMMAND_OPTIONS[command]);
+    const { values } = parse(command === 'printer' ? rest.slice(1) : rest, COMMAND_OPTIONS[command]);
+    if (command === 'printer') values.action = rest[0];
     const config = loadConfig(io.env);
     const terminal = await openTerminal(config);
     try {
@@ -174,6 +186,8 @@ const COMMAND_OPTIONS: Record<string, ParseArgsConfig['options']> = {
   balance: {},
   operator: { phone: { type: 'string' } },
   start: {},
+  receipt: { id: { type: 'string' }, printer: { type: 'string' }, lang: { type: 'string' }, png: { type: 'string' }, paper: { type: 'string' } },
+  printer: { printer: { type: 'string' } },
 };
 
 function paymentInput(v: Values): PaymentInput {
@@ -239,10 +253,13 @@ const COMMANDS: Record<string, Command> = {
     const input = paymentInput(v);
     const waitSeconds = seconds(v.wait, 60);
     const payment = await t.engine.pay(input, waitSeconds * 1000);
-    if (json) io.out(JSON.stringify(paymentJson(payment, t.journal), null, 2));
+    // The outcome is journaled: only now is a receipt printed, and its fate never changes the payment's.
+    const receipt = t.receipts.defaultPrinter && payment.state !== 'abandoned' ? await t.receipts.printPayment(payment.id) : null;
+    if (json) io.out(JSON.stringify({ ...paymentJson(payment, t.journal), receipt: receiptJson(receipt, t) }, null, 2));
     else {
       for (const l of paymentLines(payment)) io.out(l);
       if (payment.state === 'pending') io.out('  The payment is journaled and will be sent by the terminal (tolem queue --drain sends it now).');
+      if (receipt) io.out(receiptLine(receipt, t, payment.agentTransactionId));
     }
     return exitFor(payment);
   },
@@ -254,10 +271,11 @@ const COMMANDS: Record<string, Command> = {
     }
     const waiting = t.journal.list({ states: ['pending', 'review'] });
     const summary = t.journal.pendingSummary();
+    const unprinted = t.receipts.defaultPrinter ? t.journal.unprintedReceipts(startOfToday()).length : 0;
     if (json) {
-      io.out(JSON.stringify({ pending: summary.count, pendingTotal: formatDecimal(summary.totalFrom), review: summary.review, payments: waiting.map((p) => paymentJson(p, t.journal)) }, null, 2));
+      io.out(JSON.stringify({ pending: summary.count, pendingTotal: formatDecimal(summary.totalFrom), review: summary.review, receiptsNotPrintedToday: unprinted, payments: waiting.map((p) => paymentJson(p, t.journal)) }, null, 2));
     } else {
-      io.out(`${summary.count} payment(s) waiting to be sent (${formatTenge(summary.totalFrom)}), ${summary.review} needing a person`);
+      io.out(`${summary.count} payment(s) waiting to be sent (${formatTenge(summary.totalFrom)}), ${summary.review} needing a person${unprinted ? `, ${unprinted} receipt(s) not printed today` : ''}`);
       for (const p of waiting) io.out(tableLine(p));
     }
     return summary.review > 0 ? EXIT.review : summary.count > 0 ? EXIT.pending : EXIT.ok;
@@ -326,12 +344,68 @@ const COMMANDS: Record<string, Command> = {
     return serviceId ? EXIT.ok : EXIT.notPaid;
   },
 
+  async receipt(t, v, io, json) {
+    const id = str(v.id);
+    if (!id) throw new UsageError('--id is required');
+    const p = t.journal.byAgentTransactionId(id);
+    if (!p) throw new UsageError(`no payment ${id} in the journal`);
+    const lang = str(v.lang);
+    if (lang !== undefined && lang !== 'ru' && lang !== 'kk') throw new UsageError('--lang takes ru or kk');
+    const png = str(v.png);
+    if (png) {
+      const paper = str(v.paper) ?? '80';
+      if (paper !== '58' && paper !== '80') throw new UsageError('--paper takes 58 or 80');
+      fs.writeFileSync(png, t.receipts.png(p, paper === '58' ? 58 : 80, lang));
+      io.out(json ? JSON.stringify({ png }) : `receipt of ${id} rendered to ${png}`);
+      return EXIT.ok;
+    }
+    const r = await t.receipts.printPayment(p.id, { printer: str(v.printer), lang });
+    io.out(json ? JSON.stringify(receiptJson(r, t)) : receiptLine(r, t, id));
+    return r.ok ? EXIT.ok : EXIT.notPaid;
+  },
+
+  async printer(t, v, io, json) {
+    const action = str(v.action);
+    const profile = t.receipts.profile(str(v.printer));
+    if (!profile) throw new UsageError(str(v.printer) ? `no printer named "${str(v.printer)}"` : 'no receipt printer is configured (see README, Printers)');
+    if (action === 'status') {
+      const { paperStatus } = await import('../receipts/transport.js');
+      const status = await paperStatus(profile.interface, t.config.receipts.timeoutMs);
+      io.out(json ? JSON.stringify({ printer: profile.name, interface: profile.interface, paper: status }) : `${profile.name} (${profile.interface}): paper ${status}`);
+      return status === 'out' ? EXIT.notPaid : EXIT.ok;
+    }
+    if (action !== 'test') throw new UsageError('tolem printer test|status|virtual');
+    const { encodeReceipt } = await import('../receipts/receipt-printer.js');
+    const { sendToPrinter } = await import('../receipts/transport.js');
+    const test = {
+      lang: t.config.receipts.lang,
+      qr: 'tolem:test',
+      lines: [
+        { kind: 'text' as const, text: 'Tolem — тест печати / басып шығару сынағы', align: 'center' as const, bold: true },
+        { kind: 'text' as const, text: 'Әә Ғғ Ққ Ңң Өө Ұұ Үү Һһ Іі ₸ №', align: 'center' as const },
+        { kind: 'pair' as const, left: profile.name, right: `${profile.paper} mm ${profile.mode}` },
+        { kind: 'rule' as const },
+        { kind: 'qr' as const, data: 'tolem:test' },
+      ],
+    };
+    try {
+      await sendToPrinter(profile.interface, encodeReceipt(test, profile), t.config.receipts.timeoutMs);
+      io.out(json ? JSON.stringify({ printer: profile.name, ok: true }) : `test page sent to ${profile.name}${t.virtualPrinter && profile.interface === t.virtualPrinter.url ? `: ${t.virtualPrinter.lastSaved.join(', ')}` : ''}`);
+      return EXIT.ok;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      io.out(json ? JSON.stringify({ printer: profile.name, ok: false, error: message }) : `test page NOT printed: ${message}`);
+      return EXIT.notPaid;
+    }
+  },
+
   async start(t, _v, io) {
     t.worker.start();
     t.startProbe();
     const snap = await t.catalog.get().catch(() => null);
     io.out(`Tolem terminal ${t.config.terminalId} is running on ${t.sandbox ? `the built-in sandbox at ${t.sandbox.url}` : t.config.processing.url}.`);
     io.out(`Journal: ${t.config.journalFile}`);
+    if (t.virtualPrinter) io.out(`Receipts: printed on the built-in virtual printer, saved as PNG and text in ${path.join(t.config.dataDir, 'receipts')}`);
     io.out(`Catalog: ${snap ? `${snap.services.length} services (${snap.source})` : 'not available yet'}; ${t.journal.pendingSummary().count} payment(s) waiting to be sent.`);
     io.out('The payment screens come with the UI; meanwhile, in another shell: npx tolem pay --service P1011 --account 7771234567 --amount 500.00');
     io.out('Press Ctrl+C to stop.');
@@ -363,4 +437,37 @@ async function sandboxCommand(args: string[], io: Io): Promise<number> {
 function isDiskFull(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === 'SQLITE_FULL' || code === 'ENOSPC';
+}
+
+function receiptJson(r: PrintResult | null, t: Terminal): { printed: boolean; printer: string | null; error: string | null; files: string[] } | null {
+  if (!r) return null;
+  const files = r.ok && t.virtualPrinter && r.printer === 'virtual' ? t.virtualPrinter.lastSaved : [];
+  return { printed: r.ok, printer: r.printer, error: r.ok ? null : r.error, files };
+}
+
+function receiptLine(r: PrintResult, t: Terminal, id: string): string {
+  if (!r.ok) return `  receipt NOT printed: ${r.error} (reprint: tolem receipt --id ${id})`;
+  const files = receiptJson(r, t)?.files ?? [];
+  return `  receipt printed on ${r.printer}${files.length ? `: ${files.join(', ')}` : ''}`;
+}
+
+function startOfToday(): number {
+  const d = new Date();
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+async function virtualPrinterCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { port: { type: 'string' }, host: { type: 'string' }, save: { type: 'string' } });
+  const port = str(values.port) ?? '9100';
+  if (!/^\d+$/.test(port) || Number(port) > 65535) throw new UsageError(`--port takes a port number, got "${port}"`);
+  const save = path.resolve(str(values.save) ?? 'receipts');
+  const printer = await startVirtualPrinter({ port: Number(port), host: str(values.host) ?? '127.0.0.1', saveDir: save, onReceipt: (r) => io.out(`receipt: ${r.lines.length} lines${r.image ? `, image ${r.image.width}x${r.image.height}` : ''}, QR ${r.qr.join(' ') || '—'}`) });
+  io.out(`Tolem virtual printer listening on ${printer.url}; receipts are saved in ${save}`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await printer.close();
+  return EXIT.ok;
 }

@@ -102,7 +102,7 @@ export function paymentLines(p: Payment): string[] {
   }
   if (p.transactionId) lines.push(`  processing transaction ${p.transactionId}${p.transactionDate ? ` at ${p.transactionDate}` : ''}`);
   if (p.result !== null && p.result !== 0) {
-    const said = p.resultMessage && p.resultMessage !== describeResult(p.result) ? ` (processing: "${p.resultMessage}")` : '';
+    const said = p.resultMessage && p.resultMessage !== describeResult(p.result) && p.resultMessage !== describeResult(p.result, 'ru') ? ` (processing: "${p.resultMessage}")` : '';
     lines.push(`  result    ${p.result}: ${describeResult(p.result)} / ${describeResult(p.result, 'ru')}${said}`);
   }
   if (p.stateReason && p.state !== 'success') lines.push(`  why       ${p.stateReason}`);

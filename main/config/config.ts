@@ -26,6 +26,26 @@ export interface TolemConfig {
   worker: { concurrency: number };
   offline: OfflinePolicy;
   leaseMs: number;
+  /** cashier: a person at a desk; kiosk: self-service (refuses payments when it cannot print). */
+  mode: 'cashier' | 'kiosk';
+  receipts: {
+    lang: 'ru' | 'kk';
+    /** Printer used for receipts (a name from `printers`); null: receipts are not printed. */
+    printer: string | null;
+    timeoutMs: number;
+    header: { agentName: string; agentBin: string; address: string; supportPhone: string; footer: string[] };
+  };
+  printers: PrinterProfile[];
+}
+
+export interface PrinterProfile {
+  name: string;
+  /** tcp://host:9100, a device path (/dev/usb/lp0, COM3), or printer:NAME (the OS spooler). */
+  interface: string;
+  paper: 58 | 80;
+  /** text: ESC/POS text in the code pages below; raster: the receipt as an image (prints Kazakh and ₸ anywhere). */
+  mode: 'text' | 'raster';
+  codePages: ('cp866' | 'kz1048')[];
 }
 
 export class ConfigError extends Error {
@@ -59,6 +79,32 @@ const zConfigFile = z
     offline: z
       .object({ maxPaymentAmount: money.optional(), maxPendingTotal: money.optional(), maxPendingAgeHours: z.number().positive().optional() })
       .strict()
+      .optional(),
+    mode: z.enum(['cashier', 'kiosk']).optional(),
+    receipts: z
+      .object({
+        lang: z.enum(['ru', 'kk']).optional(),
+        printer: z.string().nullable().optional(),
+        timeoutMs: positiveInt.optional(),
+        header: z
+          .object({ agentName: z.string().optional(), agentBin: z.string().regex(/^\d{12}$/, 'a BIN has 12 digits').or(z.literal('')).optional(), address: z.string().optional(), supportPhone: z.string().optional(), footer: z.array(z.string()).optional() })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    printers: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1),
+            interface: z.string().regex(/^(tcp:\/\/[^\s/:]+(:\d+)?|printer:.+|\/.+|[A-Za-z]:\\.+|COM\d+)$/, 'tcp://host:9100, a device path, COMn or printer:NAME'),
+            paper: z.union([z.literal(58), z.literal(80)]).optional(),
+            mode: z.enum(['text', 'raster']).optional(),
+            codePages: z.array(z.enum(['cp866', 'kz1048'])).min(1).optional(),
+          })
+          .strict(),
+      )
       .optional(),
   })
   .strict();
@@ -135,6 +181,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
   const concurrency = envInt(env, 'TOLEM_WORKER_CONCURRENCY') ?? fromFile.worker?.concurrency ?? DEFAULTS.concurrency;
   if (concurrency < 1 || concurrency > 256) throw new ConfigError(`worker concurrency must be 1..256, got ${concurrency}`);
 
+  if (env.TOLEM_TERMINAL_MODE && !['cashier', 'kiosk'].includes(env.TOLEM_TERMINAL_MODE)) throw new ConfigError(`TOLEM_TERMINAL_MODE must be cashier or kiosk, got "${env.TOLEM_TERMINAL_MODE}"`);
+  if (env.TOLEM_RECEIPT_LANG && !['ru', 'kk'].includes(env.TOLEM_RECEIPT_LANG)) throw new ConfigError(`TOLEM_RECEIPT_LANG must be ru or kk, got "${env.TOLEM_RECEIPT_LANG}"`);
+  const printers: PrinterProfile[] = (fromFile.printers ?? []).map((p) => ({
+    name: p.name, interface: p.interface, paper: p.paper ?? 80, mode: p.mode ?? 'raster', codePages: p.codePages ?? ['cp866'],
+  }));
+  if (env.TOLEM_PRINTER) {
+    printers.unshift({ name: 'env', interface: env.TOLEM_PRINTER, paper: env.TOLEM_PRINTER_PAPER === '58' ? 58 : 80, mode: env.TOLEM_PRINTER_MODE === 'text' ? 'text' : 'raster', codePages: ['cp866', 'kz1048'] });
+  }
+  const names = new Set<string>();
+  for (const p of printers) {
+    if (names.has(p.name)) throw new ConfigError(`two printers are named "${p.name}"`);
+    names.add(p.name);
+  }
+  // The sandbox demo prints to the built-in virtual printer unless told otherwise.
+  let printerName: string | null = env.TOLEM_PRINTER ? 'env' : fromFile.receipts?.printer !== undefined ? fromFile.receipts.printer : (printers[0]?.name ?? (url === null ? VIRTUAL_PRINTER : null));
+  if (printerName !== null && printerName !== VIRTUAL_PRINTER && !names.has(printerName)) throw new ConfigError(`receipts.printer "${printerName}" is not one of the printers`);
+  if (printerName === '') printerName = null;
   return {
     dataDir,
     journalFile: path.join(dataDir, 'journal.sqlite'),
@@ -153,5 +216,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
       maxPendingAgeMs: (fromFile.offline?.maxPendingAgeHours ?? DEFAULTS.offlineMaxAgeHours) * 3_600_000,
     },
     leaseMs: requestTimeoutMs + 15_000,
+    mode: (env.TOLEM_TERMINAL_MODE as 'cashier' | 'kiosk' | undefined) ?? fromFile.mode ?? 'cashier',
+    receipts: {
+      lang: (env.TOLEM_RECEIPT_LANG as 'ru' | 'kk' | undefined) ?? fromFile.receipts?.lang ?? 'ru',
+      printer: printerName,
+      timeoutMs: fromFile.receipts?.timeoutMs ?? 5_000,
+      header: {
+        agentName: fromFile.receipts?.header?.agentName ?? (url === null ? 'Tolem (песочница)' : ''),
+        agentBin: fromFile.receipts?.header?.agentBin ?? '',
+        address: fromFile.receipts?.header?.address ?? '',
+        supportPhone: fromFile.receipts?.header?.supportPhone ?? '',
+        footer: fromFile.receipts?.header?.footer ?? [],
+      },
+    },
+    printers,
   };
 }
+
+/** The built-in virtual printer the sandbox demo prints to (see main/receipts/virtual-printer.ts). */
+export const VIRTUAL_PRINTER = 'virtual';

@@ -67,6 +67,8 @@ export interface EngineOptions {
   offline: OfflinePolicy;
   /** How long a claimed payment is held by one process before another may take it over. */
   leaseMs: number;
+  /** Asked before any new payment: a reason not to take money now (a kiosk out of paper), or null. */
+  refuseNewPayments?: (() => Promise<string | null>) | undefined;
 }
 
 export class PaymentEngine {
@@ -110,6 +112,8 @@ export class PaymentEngine {
   /** Journals a draft with its check attempt (one commit), then sends check. */
   async begin(input: PaymentInput, opts: { checkOnly?: boolean } = {}): Promise<{ payment: Payment; service: CatalogService; check: CheckResult; unverifiable: string[] }> {
     const { service, unverifiable } = await this.validate(input, opts);
+    const refusal = opts.checkOnly ? null : await this.options.refuseNewPayments?.();
+    if (refusal) throw new RefusedError(`this terminal does not take payments now: ${refusal}`, null);
     const now = this.now();
     const date = formatAgentDate(new Date(now));
     const fields = input.fields ?? {};

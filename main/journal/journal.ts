@@ -86,6 +86,20 @@ export interface NewPayment {
   amountFrom: Minor | null;
 }
 
+export interface ReceiptAttempt {
+  id: number;
+  paymentId: number;
+  at: number;
+  printer: string;
+  mode: 'text' | 'raster';
+  lang: string;
+  /** The payment's state the receipt showed. */
+  statePrinted: string;
+  outcome: 'printed' | 'failed';
+  error: string | null;
+  bytes: number;
+}
+
 export interface OutcomeRecord {
   paymentId: number;
   attemptId: number;
@@ -276,6 +290,17 @@ export class Journal {
       reviewCount: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM payments WHERE state = 'review'"),
       rescheduleAll: db.prepare<[number, number]>("UPDATE payments SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?"),
       nextDue: db.prepare<[], { at: number | null }>("SELECT min(next_attempt_at) AS at FROM payments WHERE state = 'pending'"),
+      insertReceipt: db.prepare(`
+        INSERT INTO receipts (payment_id, at, printer, mode, lang, state_printed, outcome, error, bytes)
+        VALUES (@paymentId, @at, @printer, @mode, @lang, @statePrinted, @outcome, @error, @bytes)`),
+      receiptsOf: db.prepare<[number], { id: number; payment_id: number; at: number; printer: string; mode: 'text' | 'raster'; lang: string; state_printed: string; outcome: 'printed' | 'failed'; error: string | null; bytes: number }>(
+        'SELECT * FROM receipts WHERE payment_id = ? ORDER BY id',
+      ),
+      unprinted: db.prepare<[number], PaymentRow>(`
+        SELECT p.* FROM payments p
+        WHERE p.accepted_at >= ? AND p.state IN ('pending', 'success', 'failed', 'review')
+          AND NOT EXISTS (SELECT 1 FROM receipts r WHERE r.payment_id = p.id AND r.outcome = 'printed')
+        ORDER BY p.id`),
       saveCatalog: db.prepare<[number, string]>('INSERT INTO catalog (id, fetched_at, body) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET fetched_at = excluded.fetched_at, body = excluded.body'),
       loadCatalog: db.prepare<[], { fetched_at: number; body: string }>('SELECT fetched_at, body FROM catalog WHERE id = 1'),
     };
@@ -600,6 +625,23 @@ export class Journal {
       if (!surelyNotDelivered) earlier += 1;
     }
     return { earlierPossiblyReceived: earlier, consecutive202OnRepeat: streak };
+  }
+
+  /** Journals one print attempt of a payment's receipt (printed or not, and why). */
+  recordReceipt(r: Omit<ReceiptAttempt, 'id'>): void {
+    this.q.insertReceipt.run({ ...r, error: r.error ?? null });
+  }
+
+  receipts(paymentId: number): ReceiptAttempt[] {
+    return this.q.receiptsOf.all(paymentId).map((r) => ({
+      id: r.id, paymentId: r.payment_id, at: r.at, printer: r.printer, mode: r.mode, lang: r.lang, statePrinted: r.state_printed,
+      outcome: r.outcome, error: r.error, bytes: r.bytes,
+    }));
+  }
+
+  /** Accepted payments whose receipt never printed (what the cashier must hand over by hand or reprint). */
+  unprintedReceipts(since: number): Payment[] {
+    return this.q.unprinted.all(since).map(toPayment);
   }
 
   saveCatalog(body: string, fetchedAt: number): void {

@@ -7,7 +7,9 @@ import path from 'node:path';
 import { ProcessingClient } from '../api/v20/client.js';
 import { Catalog } from '../catalog/catalog.js';
 import { setPatternWarning } from '../catalog/validation.js';
-import type { TolemConfig } from '../config/config.js';
+import { VIRTUAL_PRINTER, type TolemConfig } from '../config/config.js';
+import { ReceiptPrinter } from '../receipts/receipt-printer.js';
+import { startVirtualPrinter, type VirtualPrinter } from '../receipts/virtual-printer.js';
 import { ConnectivityMonitor } from '../engine/connectivity.js';
 import { PaymentEngine } from '../engine/payment-engine.js';
 import { PaymentWorker } from '../engine/worker.js';
@@ -25,6 +27,9 @@ export interface Terminal {
   engine: PaymentEngine;
   worker: PaymentWorker;
   sandbox: RunningSandbox | null;
+  receipts: ReceiptPrinter;
+  /** The built-in virtual printer of the demo (receipts saved under <data>/receipts), if running. */
+  virtualPrinter: VirtualPrinter | null;
   log: Logger;
   /** While offline, asks processing whether it is back every `intervalMs`. */
   startProbe(intervalMs?: number): void;
@@ -53,14 +58,21 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger } =
   });
   const connectivity = new ConnectivityMonitor();
   const catalog = new Catalog(journal, client);
-  const engine = new PaymentEngine(journal, client, catalog, connectivity, { retry: config.retry, offline: config.offline, leaseMs: config.leaseMs });
+  const virtualPrinter = config.receipts.printer === VIRTUAL_PRINTER ? await startVirtualPrinter({ saveDir: path.join(config.dataDir, 'receipts') }) : null;
+  const receipts = new ReceiptPrinter(journal, catalog, config, log, virtualPrinter?.url ?? null);
+  const engine = new PaymentEngine(journal, client, catalog, connectivity, {
+    retry: config.retry,
+    offline: config.offline,
+    leaseMs: config.leaseMs,
+    refuseNewPayments: config.mode === 'kiosk' ? () => receipts.refusal() : undefined,
+  });
   const worker = new PaymentWorker(engine, journal, {
     concurrency: config.worker.concurrency,
     onError: (err) => log.error('worker', { error: err instanceof Error ? err.message : String(err) }),
   });
   let probe: NodeJS.Timeout | null = null;
   return {
-    config, journal, client, catalog, connectivity, engine, worker, sandbox, log,
+    config, journal, client, catalog, connectivity, engine, worker, sandbox, receipts, virtualPrinter, log,
     startProbe(intervalMs = 10_000) {
       if (probe) return;
       probe = setInterval(() => {
@@ -74,6 +86,7 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger } =
       await worker.stop();
       client.close();
       if (sandbox) await sandbox.close();
+      if (virtualPrinter) await virtualPrinter.close();
       journal.close();
     },
   };

@@ -38,8 +38,9 @@ export function harnessEnv(dir: string, url: string, extra: NodeJS.ProcessEnv = 
   };
 }
 
-export async function startHarness(opts: { sandbox?: SandboxOptions; env?: NodeJS.ProcessEnv } = {}): Promise<Harness> {
+export async function startHarness(opts: { sandbox?: SandboxOptions; env?: NodeJS.ProcessEnv; configFile?: Record<string, unknown> } = {}): Promise<Harness> {
   const dir = tempDir();
+  if (opts.configFile) fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(opts.configFile));
   const requests: { method: string; body: string }[] = [];
   const sandbox = await startSandbox({ ...opts.sandbox, onRequest: (method, body) => requests.push({ method, body }) });
   const env = harnessEnv(dir, sandbox.url, opts.env);

@@ -1,0 +1,155 @@
+/**
+ * Raster receipts: the receipt drawn with the fonts shipped in resources/fonts (Kazakh letters and
+ * ₸ included) into a 1-bit image 384 dots wide (58 mm) or 576 (80 mm), sent as ESC/POS raster
+ * (GS v 0) in bands, so any ESC/POS printer prints Kazakh, whatever its code pages.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { PNG } from 'pngjs';
+import QRCode from 'qrcode';
+import { layout } from './layout.js';
+import type { Receipt } from './receipt.js';
+
+export interface Bitmap {
+  width: number;
+  height: number;
+  /** One byte per dot: 1 = black. */
+  dots: Uint8Array;
+}
+
+const FONT = 'Tolem Receipt Mono';
+const FONT_BOLD = 'Tolem Receipt Mono Bold';
+let fontsLoaded = false;
+
+/** resources/ of this installation: TOLEM_RESOURCES_DIR, else found upwards from this file. */
+export function resourcesDir(): string {
+  if (process.env.TOLEM_RESOURCES_DIR) return process.env.TOLEM_RESOURCES_DIR;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (fs.existsSync(path.join(dir, 'resources', 'fonts', 'DejaVuSansMono.ttf'))) return path.join(dir, 'resources');
+    dir = path.dirname(dir);
+  }
+  throw new Error('resources/fonts/DejaVuSansMono.ttf not found: set TOLEM_RESOURCES_DIR');
+}
+
+function loadFonts(): void {
+  if (fontsLoaded) return;
+  const dir = path.join(resourcesDir(), 'fonts');
+  const regular = GlobalFonts.registerFromPath(path.join(dir, 'DejaVuSansMono.ttf'), FONT);
+  const bold = GlobalFonts.registerFromPath(path.join(dir, 'DejaVuSansMono-Bold.ttf'), FONT_BOLD);
+  if (!regular || !bold) throw new Error(`receipt fonts in ${dir} could not be loaded`);
+  fontsLoaded = true;
+}
+
+export const PAPER_DOTS = { 58: 384, 80: 576 } as const;
+export type PaperWidth = keyof typeof PAPER_DOTS;
+
+/** Characters per line on each paper, shared with text mode. */
+export const PAPER_COLUMNS: Record<PaperWidth, number> = { 58: 32, 80: 48 };
+
+const MARGIN = 4;
+const FONT_PX = 19;
+const LINE_PX = 26;
+const BIG_PX = 28;
+const BIG_LINE_PX = 38;
+
+export function renderReceipt(receipt: Receipt, paper: PaperWidth): Bitmap {
+  loadFonts();
+  const width = PAPER_DOTS[paper];
+  const columns = PAPER_COLUMNS[paper];
+  const lines = layout(receipt, columns);
+  const qrScale = paper === 58 ? 5 : 6;
+  const qrs = new Map<string, QRCode.QRCode>();
+  let height = MARGIN * 2;
+  for (const l of lines) {
+    if (l.kind === 'qr') {
+      const qr = QRCode.create(l.data, { errorCorrectionLevel: 'M' });
+      qrs.set(l.data, qr);
+      height += (qr.modules.size + 8) * qrScale;
+    } else height += l.big ? BIG_LINE_PX : LINE_PX;
+  }
+  const canvas = createCanvas(width, height);
+  const g = canvas.getContext('2d');
+  g.fillStyle = '#fff';
+  g.fillRect(0, 0, width, height);
+  g.fillStyle = '#000';
+  g.textBaseline = 'alphabetic';
+  let y = MARGIN;
+  for (const l of lines) {
+    if (l.kind === 'qr') {
+      const qr = qrs.get(l.data) as QRCode.QRCode;
+      const size = qr.modules.size;
+      const x0 = Math.floor((width - size * qrScale) / 2);
+      const y0 = y + 4 * qrScale;
+      for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) if (qr.modules.get(r, c)) g.fillRect(x0 + c * qrScale, y0 + r * qrScale, qrScale, qrScale);
+      y += (size + 8) * qrScale;
+      continue;
+    }
+    const px = l.big ? BIG_PX : FONT_PX;
+    g.font = `${px}px "${l.bold ? FONT_BOLD : FONT}"`;
+    const text = l.text.replace(/\s+$/, '');
+    const measured = g.measureText(text).width;
+    const x = l.align === 'center' ? Math.max(MARGIN, Math.round((width - measured) / 2)) : MARGIN;
+    const lineH = l.big ? BIG_LINE_PX : LINE_PX;
+    g.fillText(text, x, y + Math.round(lineH * 0.74));
+    y += lineH;
+  }
+  const rgba = g.getImageData(0, 0, width, height).data;
+  const dots = new Uint8Array(width * height);
+  for (let i = 0; i < dots.length; i++) {
+    const lum = (rgba[i * 4]! * 299 + rgba[i * 4 + 1]! * 587 + rgba[i * 4 + 2]! * 114) / 1000;
+    dots[i] = lum < 128 ? 1 : 0;
+  }
+  return { width, height, dots };
+}
+
+/** ESC/POS raster: GS v 0 in bands of `bandRows`, so printers with small buffers keep up. */
+export function rasterBands(img: Bitmap, bandRows = 128): Buffer {
+  const bytesPerRow = Math.ceil(img.width / 8);
+  const parts: Buffer[] = [];
+  for (let top = 0; top < img.height; top += bandRows) {
+    const rows = Math.min(bandRows, img.height - top);
+    const data = Buffer.alloc(bytesPerRow * rows);
+    for (let r = 0; r < rows; r++) {
+      for (let x = 0; x < img.width; x++) {
+        if (img.dots[(top + r) * img.width + x]) data[r * bytesPerRow + (x >> 3)]! |= 0x80 >> (x & 7);
+      }
+    }
+    parts.push(Buffer.from([0x1d, 0x76, 0x30, 0x00, bytesPerRow & 0xff, bytesPerRow >> 8, rows & 0xff, rows >> 8]), data);
+  }
+  return Buffer.concat(parts);
+}
+
+export function encodeRasterReceipt(receipt: Receipt, paper: PaperWidth): Buffer {
+  const img = renderReceipt(receipt, paper);
+  return Buffer.concat([Buffer.from([0x1b, 0x40]), rasterBands(img), Buffer.from([0x1b, 0x64, 4, 0x1d, 0x56, 0x00])]);
+}
+
+export function bitmapToPng(img: Bitmap): Buffer {
+  const png = new PNG({ width: img.width, height: img.height });
+  for (let i = 0; i < img.dots.length; i++) {
+    const v = img.dots[i] ? 0 : 255;
+    png.data[i * 4] = v;
+    png.data[i * 4 + 1] = v;
+    png.data[i * 4 + 2] = v;
+    png.data[i * 4 + 3] = 255;
+  }
+  return PNG.sync.write(png);
+}
+
+export function pngToBitmap(buffer: Buffer): Bitmap {
+  const png = PNG.sync.read(buffer);
+  const dots = new Uint8Array(png.width * png.height);
+  for (let i = 0; i < dots.length; i++) dots[i] = png.data[i * 4]! < 128 ? 1 : 0;
+  return { width: png.width, height: png.height, dots };
+}
+
+/** Share of dots that differ (1 when the sizes differ). */
+export function bitmapDifference(a: Bitmap, b: Bitmap): number {
+  if (a.width !== b.width || a.height !== b.height) return 1;
+  let diff = 0;
+  for (let i = 0; i < a.dots.length; i++) if (a.dots[i] !== b.dots[i]) diff += 1;
+  return diff / a.dots.length;
+}

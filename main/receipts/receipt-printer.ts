@@ -1,0 +1,102 @@
+/**
+ * Prints receipts for payments. Printing never decides a payment: it runs after the payment's
+ * outcome is journaled, every attempt is journaled (printed, or failed and why), a failure is
+ * returned, never thrown, and any receipt can be printed again from the journal.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import { VIRTUAL_PRINTER, type PrinterProfile, type TolemConfig } from '../config/config.js';
+import type { Journal, Payment } from '../journal/journal.js';
+import type { Logger } from '../logging/log.js';
+import { encodeTextReceipt } from './escpos-text.js';
+import { encodeRasterReceipt, PAPER_COLUMNS, renderReceipt, bitmapToPng } from './raster.js';
+import { paymentReceipt, type Receipt, type ReceiptLang } from './receipt.js';
+import { paperStatus, PrinterError, sendToPrinter } from './transport.js';
+
+export type PrintResult = { ok: true; printer: string } | { ok: false; printer: string | null; error: string };
+
+export function encodeReceipt(receipt: Receipt, profile: PrinterProfile): Buffer {
+  return profile.mode === 'raster'
+    ? encodeRasterReceipt(receipt, profile.paper)
+    : encodeTextReceipt(receipt, { columns: PAPER_COLUMNS[profile.paper], codePages: profile.codePages });
+}
+
+export class ReceiptPrinter {
+  private readonly profiles: Map<string, PrinterProfile>;
+
+  constructor(
+    private readonly journal: Journal,
+    private readonly catalog: Catalog,
+    private readonly config: TolemConfig,
+    private readonly log: Logger,
+    /** The built-in virtual printer's interface, when the terminal runs one. */
+    virtualInterface: string | null,
+  ) {
+    this.profiles = new Map(config.printers.map((p) => [p.name, p]));
+    if (virtualInterface) this.profiles.set(VIRTUAL_PRINTER, { name: VIRTUAL_PRINTER, interface: virtualInterface, paper: 80, mode: 'raster', codePages: ['cp866', 'kz1048'] });
+  }
+
+  get defaultPrinter(): string | null {
+    const name = this.config.receipts.printer;
+    return name && this.profiles.has(name) ? name : null;
+  }
+
+  profile(name?: string | null): PrinterProfile | null {
+    const n = name ?? this.defaultPrinter;
+    return n ? (this.profiles.get(n) ?? null) : null;
+  }
+
+  receiptFor(p: Payment, opts: { lang?: ReceiptLang; duplicate?: boolean } = {}): Receipt {
+    return paymentReceipt(p, {
+      header: this.config.receipts.header,
+      terminalId: this.config.terminalId,
+      lang: opts.lang ?? this.config.receipts.lang,
+      service: this.catalog.cachedService(p.serviceId),
+      printedAt: new Date(),
+      duplicate: opts.duplicate ?? false,
+    });
+  }
+
+  /** The receipt as a PNG (what a raster printer prints), e.g. to show on screen or save. */
+  png(p: Payment, paper: 58 | 80, lang?: ReceiptLang): Buffer {
+    return bitmapToPng(renderReceipt(this.receiptFor(p, { lang }), paper));
+  }
+
+  /** Prints (or reprints) a payment's receipt; journals the attempt; never throws for printer trouble. */
+  async printPayment(paymentId: number, opts: { printer?: string; lang?: ReceiptLang } = {}): Promise<PrintResult> {
+    const p = this.journal.mustGet(paymentId);
+    const profile = this.profile(opts.printer);
+    if (!profile) {
+      const error = opts.printer ? `no printer named "${opts.printer}"` : 'no receipt printer is configured';
+      return { ok: false, printer: opts.printer ?? null, error };
+    }
+    const lang = opts.lang ?? this.config.receipts.lang;
+    const duplicate = this.journal.receipts(p.id).some((r) => r.outcome === 'printed');
+    let bytes: Buffer = Buffer.alloc(0);
+    let error: string | null = null;
+    try {
+      bytes = encodeReceipt(this.receiptFor(p, { lang, duplicate }), profile);
+      await sendToPrinter(profile.interface, bytes, this.config.receipts.timeoutMs);
+    } catch (err) {
+      error = err instanceof PrinterError ? err.message : `receipt could not be made: ${err instanceof Error ? err.message : String(err)}`;
+    }
+    try {
+      this.journal.recordReceipt({ paymentId: p.id, at: Date.now(), printer: profile.name, mode: profile.mode, lang, statePrinted: p.state, outcome: error ? 'failed' : 'printed', error, bytes: bytes.length });
+    } catch (err) {
+      this.log.error('receipt attempt could not be journaled', { payment: p.agentTransactionId, error: err instanceof Error ? err.message : String(err) });
+    }
+    if (error) {
+      this.log.warn('receipt not printed', { payment: p.agentTransactionId, printer: profile.name, error });
+      return { ok: false, printer: profile.name, error };
+    }
+    return { ok: true, printer: profile.name };
+  }
+
+  /** Why a kiosk must not take money now (no paper, no printer), or null. */
+  async refusal(): Promise<string | null> {
+    const profile = this.profile();
+    if (!profile) return 'the receipt printer is not configured';
+    const status = await paperStatus(profile.interface, this.config.receipts.timeoutMs);
+    if (status === 'out') return 'the receipt printer is out of paper: call the attendant';
+    return null;
+  }
+}

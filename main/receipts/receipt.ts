@@ -1,0 +1,183 @@
+/**
+ * What a receipt says: the customer's proof of payment, in Russian or Kazakh. Pure data: the
+ * text and raster printers lay it out for their paper.
+ */
+import { RESULT_CODES } from '../api/v20/result-codes.js';
+import type { CatalogService } from '../api/v20/schemas.js';
+import type { Payment } from '../journal/journal.js';
+import type { Minor } from '../money/amount.js';
+import { parseWire, toPlain } from '../wire/json.js';
+
+export type ReceiptLang = 'ru' | 'kk';
+
+export interface ReceiptHeader {
+  agentName: string;
+  agentBin: string;
+  address: string;
+  supportPhone: string;
+  footer: string[];
+}
+
+export type ReceiptLine =
+  | { kind: 'text'; text: string; align?: 'left' | 'center'; bold?: boolean; big?: boolean }
+  | { kind: 'pair'; left: string; right: string; bold?: boolean }
+  | { kind: 'rule' }
+  | { kind: 'qr'; data: string };
+
+export interface Receipt {
+  lang: ReceiptLang;
+  lines: ReceiptLine[];
+  /** What the QR code carries: the payment's reference. */
+  qr: string;
+}
+
+const WORDS = {
+  ru: {
+    bin: 'БИН', terminal: 'Терминал', receipt: 'Чек №', date: 'Дата', service: 'Услуга', taken: 'Принято',
+    commission: 'Комиссия', credited: 'К зачислению', agentTx: 'Номер платежа', tx: 'Транзакция', status: 'Статус',
+    paid: 'ОПЛАЧЕНО', pending: 'ПЛАТЁЖ В ОБРАБОТКЕ', failed: 'НЕ ОПЛАЧЕНО', review: 'ПЛАТЁЖ НА ПРОВЕРКЕ',
+    pendingNote: 'Платёж принят и будет зачислен. Сохраните чек.', reviewNote: 'Платёж проверяется. Сохраните чек.',
+    notCredited: 'Сумма не зачислена: обратитесь к кассиру или в службу поддержки',
+    support: 'Служба поддержки', duplicate: 'ДУБЛИКАТ', keep: 'Сохраняйте чек до зачисления платежа',
+    payout: 'Выплата на карту', card: 'Карта', order: 'Номер заказа', amount: 'Сумма', fee: 'Комиссия банка',
+  },
+  kk: {
+    bin: 'БСН', terminal: 'Терминал', receipt: 'Чек №', date: 'Күні', service: 'Қызмет', taken: 'Қабылданды',
+    commission: 'Комиссия', credited: 'Есепке алынады', agentTx: 'Төлем нөмірі', tx: 'Транзакция', status: 'Мәртебесі',
+    paid: 'ТӨЛЕНДІ', pending: 'ТӨЛЕМ ӨҢДЕЛУДЕ', failed: 'ТӨЛЕНБЕДІ', review: 'ТӨЛЕМ ТЕКСЕРІЛУДЕ',
+    pendingNote: 'Төлем қабылданды, есепке алынады. Чекті сақтаңыз.', reviewNote: 'Төлем тексерілуде. Чекті сақтаңыз.',
+    notCredited: 'Сома есепке алынбады: кассирге немесе қолдау қызметіне жүгініңіз',
+    support: 'Қолдау қызметі', duplicate: 'ТҮПНҰСҚАНЫҢ КӨШІРМЕСІ', keep: 'Төлем есепке алынғанша чекті сақтаңыз',
+    payout: 'Картаға төлем', card: 'Карта', order: 'Тапсырыс нөмірі', amount: 'Сома', fee: 'Банк комиссиясы',
+  },
+} as const;
+
+/** 150050 → "1 500,50 ₸" (tenge as Kazakhstan writes it; no float on the way). */
+export function tenge(minor: Minor): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  const whole = String(Math.trunc(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `${sign}${whole},${String(abs % 100).padStart(2, '0')} ₸`;
+}
+
+/** "2026-11-22T14:05:09" → "22.11.2026 14:05:09" */
+export function receiptDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+function head(h: ReceiptHeader, w: (typeof WORDS)[ReceiptLang], terminalId: number): ReceiptLine[] {
+  const lines: ReceiptLine[] = [{ kind: 'text', text: h.agentName, align: 'center', bold: true }];
+  if (h.agentBin) lines.push({ kind: 'text', text: `${w.bin} ${h.agentBin}`, align: 'center' });
+  if (h.address) lines.push({ kind: 'text', text: h.address, align: 'center' });
+  lines.push({ kind: 'pair', left: w.terminal, right: String(terminalId) });
+  return lines;
+}
+
+function tail(h: ReceiptHeader, w: (typeof WORDS)[ReceiptLang], qr: string): ReceiptLine[] {
+  const lines: ReceiptLine[] = [{ kind: 'qr', data: qr }];
+  if (h.supportPhone) lines.push({ kind: 'text', text: `${w.support}: ${h.supportPhone.replace(/ /g, '\u00a0')}`, align: 'center' });
+  for (const f of h.footer) lines.push({ kind: 'text', text: f, align: 'center' });
+  return lines;
+}
+
+export interface PaymentReceiptContext {
+  header: ReceiptHeader;
+  terminalId: number;
+  lang: ReceiptLang;
+  service: CatalogService | null;
+  printedAt: Date;
+  duplicate?: boolean;
+}
+
+export function paymentReceipt(p: Payment, ctx: PaymentReceiptContext): Receipt {
+  const w = WORDS[ctx.lang];
+  const qr = `tolem:payment?atid=${p.agentTransactionId}${p.transactionId ? `&tx=${p.transactionId}` : ''}${p.amountTo === null ? '' : `&sum=${minorText(p.amountTo)}`}&t=${ctx.terminalId}`;
+  const lines: ReceiptLine[] = head(ctx.header, w, ctx.terminalId);
+  lines.push({ kind: 'pair', left: w.receipt, right: String(p.id) });
+  lines.push({ kind: 'pair', left: w.date, right: receiptDate(new Date(p.acceptedAt ?? p.createdAt)) });
+  if (ctx.duplicate) lines.push({ kind: 'text', text: w.duplicate, align: 'center', bold: true });
+  lines.push({ kind: 'rule' });
+  lines.push({ kind: 'text', text: `${w.service}: ${p.serviceName || p.serviceId}`, bold: true });
+  const title = (name: string, list: CatalogService['inputs'] | undefined) => list?.find((f) => f.name === name)?.title || name;
+  lines.push({ kind: 'pair', left: title('account', ctx.service?.inputs), right: p.account });
+  for (const [name, value] of Object.entries(p.fields)) lines.push({ kind: 'pair', left: title(name, ctx.service?.inputs), right: value });
+  for (const [name, value] of Object.entries(displaysOf(p))) {
+    const label = title(name, ctx.service?.displays);
+    if (label && value) lines.push({ kind: 'pair', left: label, right: value });
+  }
+  lines.push({ kind: 'rule' });
+  if (p.amountFrom !== null) lines.push({ kind: 'pair', left: w.taken, right: tenge(p.amountFrom) });
+  const notPaid = p.state === 'failed' || p.state === 'abandoned';
+  if (!notPaid && p.amountFrom !== null && p.amountTo !== null) lines.push({ kind: 'pair', left: w.commission, right: tenge(p.amountFrom - p.amountTo) });
+  if (!notPaid && p.amountTo !== null) lines.push({ kind: 'pair', left: w.credited, right: tenge(p.amountTo), bold: true });
+  lines.push({ kind: 'pair', left: w.agentTx, right: p.agentTransactionId });
+  if (p.transactionId) lines.push({ kind: 'pair', left: w.tx, right: p.transactionId });
+  lines.push({ kind: 'rule' });
+  lines.push(...statusLines(p, ctx.lang));
+  lines.push(...tail(ctx.header, w, qr));
+  return { lang: ctx.lang, lines, qr };
+}
+
+function minorText(minor: Minor): string {
+  return `${Math.trunc(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
+}
+
+function statusLines(p: Payment, lang: ReceiptLang): ReceiptLine[] {
+  const w = WORDS[lang];
+  switch (p.state) {
+    case 'success':
+      return [{ kind: 'text', text: w.paid, align: 'center', bold: true, big: true }];
+    case 'pending':
+    case 'draft':
+      return [{ kind: 'text', text: w.pending, align: 'center', bold: true, big: true }, { kind: 'text', text: w.pendingNote, align: 'center' }];
+    case 'review':
+      return [{ kind: 'text', text: w.review, align: 'center', bold: true, big: true }, { kind: 'text', text: w.reviewNote, align: 'center' }];
+    default: {
+      const why = p.result !== null ? RESULT_CODES[p.result]?.[lang] ?? p.resultMessage ?? '' : (p.stateReason ?? '');
+      return [
+        { kind: 'text', text: w.failed, align: 'center', bold: true, big: true },
+        ...(why ? [{ kind: 'text' as const, text: why, align: 'center' as const }] : []),
+        { kind: 'text', text: w.notCredited, align: 'center' },
+      ];
+    }
+  }
+}
+
+function displaysOf(p: Payment): Record<string, string> {
+  if (!p.checkAnswer) return {};
+  try {
+    const plain = toPlain(parseWire(p.checkAnswer)) as { displays?: Record<string, unknown> };
+    return Object.fromEntries(Object.entries(plain.displays ?? {}).filter(([k, v]) => k !== 'fixedAmount' && typeof v === 'string') as [string, string][]);
+  } catch {
+    return {};
+  }
+}
+
+export interface PayoutReceiptData {
+  orderNumber: string;
+  maskedPan: string;
+  amount: Minor;
+  fee: Minor;
+  status: 'paid' | 'pending' | 'failed';
+  reason?: string | undefined;
+  at: Date;
+}
+
+/** A card payout's receipt: the card is shown masked (first 6 / last 4) and nothing more. */
+export function payoutReceipt(d: PayoutReceiptData, ctx: Omit<PaymentReceiptContext, 'service'>): Receipt {
+  const w = WORDS[ctx.lang];
+  const masked = d.maskedPan.replace(/^(\d{6})\d+(\d{4})$/, (_m, a: string, b: string) => `${a}******${b}`);
+  const qr = `tolem:payout?order=${d.orderNumber}&sum=${minorText(d.amount)}&t=${ctx.terminalId}`;
+  const lines: ReceiptLine[] = head(ctx.header, w, ctx.terminalId);
+  lines.push({ kind: 'pair', left: w.date, right: receiptDate(d.at) });
+  if (ctx.duplicate) lines.push({ kind: 'text', text: w.duplicate, align: 'center', bold: true });
+  lines.push({ kind: 'rule' }, { kind: 'text', text: w.payout, bold: true });
+  lines.push({ kind: 'pair', left: w.card, right: masked }, { kind: 'pair', left: w.order, right: d.orderNumber });
+  lines.push({ kind: 'pair', left: w.amount, right: tenge(d.amount), bold: true }, { kind: 'pair', left: w.fee, right: tenge(d.fee) }, { kind: 'rule' });
+  const status = d.status === 'paid' ? w.paid : d.status === 'pending' ? w.pending : w.failed;
+  lines.push({ kind: 'text', text: status, align: 'center', bold: true, big: true });
+  if (d.reason) lines.push({ kind: 'text', text: d.reason, align: 'center' });
+  lines.push(...tail(ctx.header, w, qr));
+  return { lang: ctx.lang, lines, qr };
+}
