@@ -25,7 +25,9 @@ export interface VirtualPrinter {
   port: number;
   receipts: PrintedReceipt[];
   paperOut: boolean;
-  fault: PrinterFault;
+  /** The fault in force; `refuse` stops listening altogether (connections are refused). */
+  readonly fault: PrinterFault;
+  setFault(fault: PrinterFault): Promise<void>;
   /** Files written for the last receipt (.txt, and .png for a raster receipt). */
   lastSaved: string[];
   /** Bytes received on the connection currently open (for fault tests). */
@@ -38,16 +40,35 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
   const sockets = new Set<net.Socket>();
   const waiters: (() => void)[] = [];
   if (options.saveDir) fs.mkdirSync(options.saveDir, { recursive: true });
+  let fault: PrinterFault = 'none';
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, options.host ?? '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
   const state: VirtualPrinter = {
     url: '',
     port: 0,
     receipts,
     paperOut: false,
-    fault: 'none',
+    get fault() {
+      return fault;
+    },
+    async setFault(next: PrinterFault) {
+      const was = fault;
+      fault = next;
+      if (next === 'refuse' && was !== 'refuse') {
+        for (const s of sockets) s.destroy();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      } else if (was === 'refuse' && next !== 'refuse') await listen(state.port);
+    },
     lastSaved: [],
     close: async () => {
       for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (fault !== 'refuse') await new Promise<void>((resolve) => server.close(() => resolve()));
     },
     waitForReceipts: (count, timeoutMs = 10_000) =>
       new Promise((resolve, reject) => {
@@ -68,10 +89,6 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
-    if (state.fault === 'refuse') {
-      socket.destroy();
-      return;
-    }
     let received = 0;
     const decoder = new EscPosDecoder((req) => {
       // DLE EOT 4: paper roll sensor. Bits 5 and 6 set = paper end.
@@ -79,9 +96,9 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
       else socket.write(Buffer.from([0x12]));
     });
     socket.on('data', (chunk: Buffer) => {
-      if (state.fault === 'hang') return; // takes the bytes, never prints, never closes
+      if (fault === 'hang') return; // takes the bytes, never prints, never closes
       received += chunk.length;
-      if (state.fault === 'drop-mid-receipt' && received > 64) {
+      if (fault === 'drop-mid-receipt' && received > 64) {
         socket.destroy();
         return;
       }
@@ -110,10 +127,7 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
     }
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
+  await listen(options.port ?? 0);
   state.port = (server.address() as net.AddressInfo).port;
   state.url = `tcp://${options.host ?? '127.0.0.1'}:${state.port}`;
   return state;

@@ -154,3 +154,40 @@ describe('queue, journal, catalog, balance', () => {
     expect(JSON.parse((await tolem(['journal', '--id', id, '--json'])).stdout).state).toBe('failed');
   });
 });
+
+describe('receipts in the sandbox demo (no processing URL)', () => {
+  it('tolem pay prints the receipt on the built-in virtual printer and saves it as PNG; reprint and render work', async () => {
+    const demo: NodeJS.ProcessEnv = { ...process.env, TOLEM_DATA_DIR: tempDir(), TOLEM_RETRY_INITIAL_MS: '20', TOLEM_RETRY_MAX_MS: '200' };
+    delete demo.TOLEM_PROCESSING_URL;
+    delete demo.TOLEM_PROCESSING_TOKEN;
+    delete demo.TOLEM_TERMINAL_ID;
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, ...args], { env: demo, stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+        child.on('exit', (code) => resolve({ code, stdout, stderr }));
+      });
+    const r = await run(['pay', '--service', 'P1011', '--account', '7771234567', '--amount', '500.00', '--json']);
+    expect(r.code).toBe(0);
+    const p = JSON.parse(r.stdout);
+    expect(p.receipt).toMatchObject({ printed: true, printer: 'virtual' });
+    const png = (p.receipt.files as string[]).find((f) => f.endsWith('.png'))!;
+    expect(fs.readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+    expect(fs.readFileSync(png.replace(/\.png$/, '.txt'), 'utf8')).toMatch(/\[cut x1\]/);
+
+    const reprint = await run(['receipt', '--id', p.agentTransactionId]);
+    expect(reprint.code).toBe(0);
+    expect(reprint.stdout).toMatch(/receipt printed on virtual/);
+    const out = path.join(tempDir(), 'r.png');
+    const render = await run(['receipt', '--id', p.agentTransactionId, '--png', out, '--paper', '58', '--lang', 'kk']);
+    expect(render.code).toBe(0);
+    expect(fs.statSync(out).size).toBeGreaterThan(1000);
+    const test = await run(['printer', 'test']);
+    expect(test.stdout).toMatch(/test page sent to virtual/);
+    const status = await run(['printer', 'status', '--json']);
+    expect(JSON.parse(status.stdout)).toMatchObject({ printer: 'virtual', paper: 'ok' });
+  });
+});
