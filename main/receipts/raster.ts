@@ -6,8 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import opentype, { type Font } from 'opentype.js';
 import { PNG } from 'pngjs';
+import { drawText } from './glyph-raster.js';
 import QRCode from 'qrcode';
 import { layout } from './layout.js';
 import type { Receipt } from './receipt.js';
@@ -19,9 +20,7 @@ export interface Bitmap {
   dots: Uint8Array;
 }
 
-const FONT = 'Tolem Receipt Mono';
-const FONT_BOLD = 'Tolem Receipt Mono Bold';
-let fontsLoaded = false;
+let fonts: { regular: Font; bold: Font } | null = null;
 
 /** resources/ of this installation: TOLEM_RESOURCES_DIR, else found upwards from this file. */
 export function resourcesDir(): string {
@@ -34,13 +33,15 @@ export function resourcesDir(): string {
   throw new Error('resources/fonts/DejaVuSansMono.ttf not found: set TOLEM_RESOURCES_DIR');
 }
 
-function loadFonts(): void {
-  if (fontsLoaded) return;
+function loadFonts(): { regular: Font; bold: Font } {
+  if (fonts) return fonts;
   const dir = path.join(resourcesDir(), 'fonts');
-  const regular = GlobalFonts.registerFromPath(path.join(dir, 'DejaVuSansMono.ttf'), FONT);
-  const bold = GlobalFonts.registerFromPath(path.join(dir, 'DejaVuSansMono-Bold.ttf'), FONT_BOLD);
-  if (!regular || !bold) throw new Error(`receipt fonts in ${dir} could not be loaded`);
-  fontsLoaded = true;
+  const load = (file: string) => {
+    const bytes = fs.readFileSync(path.join(dir, file));
+    return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  };
+  fonts = { regular: load('DejaVuSansMono.ttf'), bold: load('DejaVuSansMono-Bold.ttf') };
+  return fonts;
 }
 
 export const PAPER_DOTS = { 58: 384, 80: 576 } as const;
@@ -56,7 +57,7 @@ const BIG_PX = 28;
 const BIG_LINE_PX = 38;
 
 export function renderReceipt(receipt: Receipt, paper: PaperWidth): Bitmap {
-  loadFonts();
+  const { regular, bold } = loadFonts();
   const width = PAPER_DOTS[paper];
   const columns = PAPER_COLUMNS[paper];
   const lines = layout(receipt, columns);
@@ -70,12 +71,7 @@ export function renderReceipt(receipt: Receipt, paper: PaperWidth): Bitmap {
       height += (qr.modules.size + 8) * qrScale;
     } else height += l.big ? BIG_LINE_PX : LINE_PX;
   }
-  const canvas = createCanvas(width, height);
-  const g = canvas.getContext('2d');
-  g.fillStyle = '#fff';
-  g.fillRect(0, 0, width, height);
-  g.fillStyle = '#000';
-  g.textBaseline = 'alphabetic';
+  const dots = new Uint8Array(width * height);
   let y = MARGIN;
   for (const l of lines) {
     if (l.kind === 'qr') {
@@ -83,24 +79,23 @@ export function renderReceipt(receipt: Receipt, paper: PaperWidth): Bitmap {
       const size = qr.modules.size;
       const x0 = Math.floor((width - size * qrScale) / 2);
       const y0 = y + 4 * qrScale;
-      for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) if (qr.modules.get(r, c)) g.fillRect(x0 + c * qrScale, y0 + r * qrScale, qrScale, qrScale);
+      for (let r = 0; r < size; r++) {
+        for (let c = 0; c < size; c++) {
+          if (!qr.modules.get(r, c)) continue;
+          for (let dy = 0; dy < qrScale; dy++) dots.fill(1, (y0 + r * qrScale + dy) * width + x0 + c * qrScale, (y0 + r * qrScale + dy) * width + x0 + (c + 1) * qrScale);
+        }
+      }
       y += (size + 8) * qrScale;
       continue;
     }
     const px = l.big ? BIG_PX : FONT_PX;
-    g.font = `${px}px "${l.bold ? FONT_BOLD : FONT}"`;
+    const font = l.bold ? bold : regular;
     const text = l.text.replace(/\s+$/, '');
-    const measured = g.measureText(text).width;
+    const measured = font.getAdvanceWidth(text, px);
     const x = l.align === 'center' ? Math.max(MARGIN, Math.round((width - measured) / 2)) : MARGIN;
     const lineH = l.big ? BIG_LINE_PX : LINE_PX;
-    g.fillText(text, x, y + Math.round(lineH * 0.74));
+    drawText(dots, width, height, font, text, x, y + Math.round(lineH * 0.74), px);
     y += lineH;
-  }
-  const rgba = g.getImageData(0, 0, width, height).data;
-  const dots = new Uint8Array(width * height);
-  for (let i = 0; i < dots.length; i++) {
-    const lum = (rgba[i * 4]! * 299 + rgba[i * 4 + 1]! * 587 + rgba[i * 4 + 2]! * 114) / 1000;
-    dots[i] = lum < 128 ? 1 : 0;
   }
   return { width, height, dots };
 }

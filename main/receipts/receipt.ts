@@ -167,7 +167,9 @@ export interface PayoutReceiptData {
 /** A card payout's receipt: the card is shown masked (first 6 / last 4) and nothing more. */
 export function payoutReceipt(d: PayoutReceiptData, ctx: Omit<PaymentReceiptContext, 'service'>): Receipt {
   const w = WORDS[ctx.lang];
-  const masked = d.maskedPan.replace(/^(\d{6})\d+(\d{4})$/, (_m, a: string, b: string) => `${a}******${b}`);
+  // First 6 and last 4 only, whatever the bank sent (even a full card number never reaches paper).
+  const pan = d.maskedPan.replace(/\s/g, '');
+  const masked = pan.length >= 10 ? `${pan.slice(0, 6)}******${pan.slice(-4)}` : '******';
   const qr = `tolem:payout?order=${d.orderNumber}&sum=${minorText(d.amount)}&t=${ctx.terminalId}`;
   const lines: ReceiptLine[] = head(ctx.header, w, ctx.terminalId);
   lines.push({ kind: 'pair', left: w.date, right: receiptDate(d.at) });

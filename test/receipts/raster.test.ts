@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bitmapDifference, bitmapToPng, encodeRasterReceipt, pngToBitmap } from '../../main/receipts/raster.js';
 import { decodeEscPos } from '../../main/receipts/escpos-decoder.js';
@@ -48,6 +49,13 @@ describe('raster receipts', () => {
         if (process.env.TOLEM_UPDATE_REFERENCE === '1') fs.writeFileSync(refFile, bitmapToPng(image));
         const reference = pngToBitmap(fs.readFileSync(refFile));
         expect(bitmapDifference(image, reference)).toBeLessThanOrEqual(TOLERANCE);
+        // The QR drawn into the image scans to the payment's reference.
+        const rgba = new Uint8ClampedArray(image.width * image.height * 4);
+        for (let i = 0; i < image.dots.length; i++) {
+          rgba.fill(image.dots[i] ? 0 : 255, i * 4, i * 4 + 3);
+          rgba[i * 4 + 3] = 255;
+        }
+        expect(jsQR(rgba, image.width, image.height)?.data).toBe(receipt.qr);
         // Ink where the text is: a blank or garbled image would not pass this.
         const ink = image.dots.reduce((a, d) => a + d, 0) / image.dots.length;
         expect(ink).toBeGreaterThan(0.05);
