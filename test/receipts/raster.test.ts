@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bitmapDifference, bitmapToPng, encodeRasterReceipt, pngToBitmap } from '../../main/receipts/raster.js';
 import { decodeEscPos } from '../../main/receipts/escpos-decoder.js';
@@ -18,6 +18,8 @@ import { header, payment, service } from './fixtures.js';
 const REFERENCE = path.resolve('test/receipts/reference');
 const ARTIFACTS = path.resolve('test-artifacts/receipts');
 const TOLERANCE = 0.005;
+// jsqr is CommonJS whose typings declare an ES default export: take the function either way.
+const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule }).default ?? jsQRModule) as unknown as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
 
 let printer: VirtualPrinter;
 beforeAll(async () => {
