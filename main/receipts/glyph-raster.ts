@@ -26,6 +26,16 @@ function flatten(commands: PathCommand[]): Edge[] {
     if (y0 === y1) return;
     edges.push(y0 < y1 ? { x0, y0, x1, y1, dir: 1 } : { x0: x1, y0: y1, x1: x0, y1: y0, dir: -1 });
   };
+  /** A curve from the current point, as `steps` straight edges; ends at at(1). */
+  const curve = (steps: number, at: (t: number, u: number) => [number, number]) => {
+    let [px, py] = [cx, cy];
+    for (let i = 1; i <= steps; i++) {
+      const [x, y] = at(i / steps, 1 - i / steps);
+      line(px, py, x, y);
+      [px, py] = [x, y];
+    }
+    [cx, cy] = [px, py];
+  };
   for (const c of commands) {
     switch (c.type) {
       case 'M':
@@ -38,37 +48,13 @@ function flatten(commands: PathCommand[]): Edge[] {
         cy = c.y ?? 0;
         break;
       case 'Q': {
-        const steps = 8;
-        let px = cx;
-        let py = cy;
-        for (let i = 1; i <= steps; i++) {
-          const t = i / steps;
-          const u = 1 - t;
-          const x = u * u * cx + 2 * u * t * (c.x1 ?? 0) + t * t * (c.x ?? 0);
-          const y = u * u * cy + 2 * u * t * (c.y1 ?? 0) + t * t * (c.y ?? 0);
-          line(px, py, x, y);
-          px = x;
-          py = y;
-        }
-        cx = c.x ?? 0;
-        cy = c.y ?? 0;
+        const [x0, y0, x1, y1, x, y] = [cx, cy, c.x1 ?? 0, c.y1 ?? 0, c.x ?? 0, c.y ?? 0];
+        curve(8, (t, u) => [u * u * x0 + 2 * u * t * x1 + t * t * x, u * u * y0 + 2 * u * t * y1 + t * t * y]);
         break;
       }
       case 'C': {
-        const steps = 12;
-        let px = cx;
-        let py = cy;
-        for (let i = 1; i <= steps; i++) {
-          const t = i / steps;
-          const u = 1 - t;
-          const x = u * u * u * cx + 3 * u * u * t * (c.x1 ?? 0) + 3 * u * t * t * (c.x2 ?? 0) + t * t * t * (c.x ?? 0);
-          const y = u * u * u * cy + 3 * u * u * t * (c.y1 ?? 0) + 3 * u * t * t * (c.y2 ?? 0) + t * t * t * (c.y ?? 0);
-          line(px, py, x, y);
-          px = x;
-          py = y;
-        }
-        cx = c.x ?? 0;
-        cy = c.y ?? 0;
+        const [x0, y0, x1, y1, x2, y2, x, y] = [cx, cy, c.x1 ?? 0, c.y1 ?? 0, c.x2 ?? 0, c.y2 ?? 0, c.x ?? 0, c.y ?? 0];
+        curve(12, (t, u) => [u * u * u * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x, u * u * u * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y]);
         break;
       }
       case 'Z':
