@@ -6,7 +6,7 @@
 import { describeOutcome, type Outcome, type ProcessingClient } from '../api/v20/client.js';
 import { isFinalCheckResult, describeResult } from '../api/v20/result-codes.js';
 import { buildPaymentBody, formatAgentDate, type ExtraService } from '../api/v20/requests.js';
-import type { CatalogService, PaymentAnswer } from '../api/v20/schemas.js';
+import { zPaymentAnswer, type CatalogService, type PaymentAnswer } from '../api/v20/schemas.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { checkInputs } from '../catalog/validation.js';
 import { formatTenge, parseDecimalMoney, type Minor } from '../money/amount.js';
@@ -261,16 +261,43 @@ export class PaymentEngine {
    */
   async pay(input: PaymentInput, waitMs: number): Promise<Payment> {
     const { payment: draft, service, check, unverifiable } = await this.begin(input);
-    if (check.kind === 'refused') {
-      return this.journal.closeDraft(draft.id, 'failed', check.result, check.message, `check refused: result ${check.result}`, this.now());
-    }
-    let claim: Claim;
     try {
-      claim = this.accept(draft, service, input, check, unverifiable);
+      return await this.finish(draft, service, input, check, unverifiable, waitMs);
     } catch (err) {
       if (err instanceof InputError) this.journal.closeDraft(draft.id, 'abandoned', null, null, `not accepted: ${err.message}`, this.now());
       throw err;
     }
+  }
+
+  /**
+   * Pays a draft checked earlier (a screen: check, the person chooses, then pays), with the same
+   * agentTransactionId. Bad choices leave the draft open for the person to correct.
+   */
+  async payChecked(paymentId: number, choices: Omit<PaymentInput, 'serviceId' | 'account' | 'fields'>, waitMs: number): Promise<Payment> {
+    const draft = this.journal.mustGet(paymentId);
+    if (draft.state !== 'draft') throw new InputError([`payment ${draft.agentTransactionId} is ${draft.state}, not waiting to be paid`]);
+    const input: PaymentInput = { ...choices, serviceId: draft.serviceId, account: draft.account, fields: draft.fields };
+    const { service, unverifiable } = await this.validate(input);
+    const refusal = await this.options.refuseNewPayments?.();
+    if (refusal) throw new RefusedError(`this terminal does not take payments now: ${refusal}`, null);
+    return this.finish(draft, service, input, this.checkResultOf(draft), unverifiable, waitMs);
+  }
+
+  /** What the journaled check of a draft found. */
+  checkResultOf(draft: Payment): CheckResult {
+    if (draft.checkAnswer) return { kind: 'ok', answer: zPaymentAnswer.parse(parseWire(draft.checkAnswer)) };
+    const last = this.journal.attempts(draft.id).filter((a) => a.kind === 'check').at(-1);
+    if (last?.outcome === 'answer' && last.result !== null && isFinalCheckResult(last.result)) {
+      return { kind: 'refused', result: last.result, message: describeResult(last.result) };
+    }
+    return { kind: 'unreachable', problem: last?.error ?? (last?.result !== null && last?.result !== undefined ? `result ${last.result}` : 'no answer to check') };
+  }
+
+  private async finish(draft: Payment, service: CatalogService, input: PaymentInput, check: CheckResult, unverifiable: string[], waitMs: number): Promise<Payment> {
+    if (check.kind === 'refused') {
+      return this.journal.closeDraft(draft.id, 'failed', check.result, check.message, `check refused: result ${check.result}`, this.now());
+    }
+    const claim = this.accept(draft, service, input, check, unverifiable);
     const deadline = this.now() + waitMs;
     const payment = await this.deliver(claim);
     return this.waitFinal(payment.id, deadline, payment);

@@ -194,3 +194,18 @@ describe('a full disk', () => {
     expect(h.terminal.journal.mustGet(before.id)).toMatchObject({ state: 'success', transactionId: before.transactionId });
   });
 });
+
+describe('check now, pay later (as a screen does)', () => {
+  it('an invoice checked, lines chosen, then paid with the same agentTransactionId', async () => {
+    const { payment: draft, check } = await h.terminal.engine.begin({ serviceId: 'P0005', account: '3000000077' }, { checkOnly: true });
+    expect(check.kind).toBe('ok');
+    expect(h.terminal.engine.checkResultOf(h.terminal.journal.mustGet(draft.id))).toMatchObject({ kind: 'ok', answer: { invoice: { invoices: [{ services: expect.any(Array) }] } } });
+    // A wrong choice is refused and the draft stays open for the person to correct.
+    await expect(h.terminal.engine.payChecked(draft.id, { items: [{ subServiceId: '36', amount: 10_00, lastCount: '1' }] }, 5000)).rejects.toThrow(/below the previous/);
+    expect(h.terminal.journal.mustGet(draft.id).state).toBe('draft');
+    const paid = await h.terminal.engine.payChecked(draft.id, { items: [{ subServiceId: '36', amount: 359_80, lastCount: '4999' }] }, 10_000);
+    expect(paid).toMatchObject({ state: 'success', agentTransactionId: draft.agentTransactionId, amountTo: 359_80 });
+    expect(pays('3000000077')).toHaveLength(1);
+    await expect(h.terminal.engine.payChecked(draft.id, { items: [{ subServiceId: '36', amount: 359_80, lastCount: '4999' }] }, 1000)).rejects.toThrow(/is success, not waiting/);
+  });
+});
