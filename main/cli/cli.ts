@@ -18,7 +18,7 @@ import { startSandbox } from '../sandbox/server.js';
 import type { PrintResult } from '../receipts/receipt-printer.js';
 import { startVirtualPrinter } from '../receipts/virtual-printer.js';
 import { openTerminal, type Terminal } from '../terminal/terminal.js';
-import { paymentJson, paymentLines, tableLine } from './format.js';
+import { paymentJson, paymentLines, tableLine } from '../views/payment-view.js';
 
 export const EXIT = { ok: 0, notPaid: 1, badInput: 2, pending: 3, review: 4, internal: 5 } as const;
 

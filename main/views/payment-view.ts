@@ -1,6 +1,6 @@
 /**
- * How the CLI shows payments: one JSON document with --json (ids and amounts as strings), or
- * short human lines.
+ * How payments are shown outside the domain: as JSON (the CLI's --json and the IPC contract; ids
+ * and amounts as strings, times as ISO text), or as short human lines for the CLI.
  */
 import type { Attempt, Journal, Payment } from '../journal/journal.js';
 import { formatDecimal, formatTenge } from '../money/amount.js';

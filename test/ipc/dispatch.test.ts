@@ -1,0 +1,107 @@
+/**
+ * The IPC boundary: only the terminal's own renderer may drive it, arguments are parsed by the
+ * channel's schema (money as decimal strings, never floats), errors come back as envelopes.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDispatcher, isTrustedSender, type Dispatch } from '../../main/ipc/dispatch.js';
+import { createHandlers } from '../../main/ipc/handlers.js';
+import { startHarness, type Harness } from '../helpers/harness.js';
+
+const ORIGINS = ['tolem://app', 'http://127.0.0.1:43110'];
+
+describe('sender check', () => {
+  it.each([
+    ['tolem://app/index.html', true],
+    ['tolem://app/', true],
+    ['http://127.0.0.1:43110/#/pay', true],
+    ['http://127.0.0.1:43111/', false],
+    ['http://localhost:43110/', false],
+    ['https://evil.example/', false],
+    ['tolem://app.evil/index.html', false],
+    ['tolem://evil/app', false],
+    ['file:///etc/passwd', false],
+    ['http://user:pw@127.0.0.1:43110/', false],
+    ['about:blank', false],
+    ['', false],
+    [undefined, false],
+    ['not a url', false],
+  ])('%s → %s', (url, trusted) => {
+    expect(isTrustedSender(url, ORIGINS)).toBe(trusted);
+  });
+});
+
+let h: Harness;
+let dispatch: Dispatch;
+const internal = vi.fn();
+beforeAll(async () => {
+  h = await startHarness();
+  dispatch = createDispatcher(createHandlers(h.terminal), ORIGINS, internal);
+});
+afterAll(async () => {
+  await h.close();
+});
+const call = (channel: string, args: unknown) => dispatch(channel, args, 'tolem://app/index.html');
+
+describe('dispatch', () => {
+  it('refuses an untrusted page before looking at anything else, and sends nothing', async () => {
+    const sent = h.requests.length;
+    expect(await dispatch('payment.check', { serviceId: 'P1011', account: '7771234567' }, 'https://evil.example/')).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+    expect(h.requests.length).toBe(sent);
+  });
+
+  it('an unknown channel, or a prototype name, is not a channel', async () => {
+    expect((await call('payment.steal', {})).ok).toBe(false);
+    expect(await call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(await call('toString', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+
+  it.each([
+    ['a float amount', { agentTransactionId: '1', amountTo: 200.5 }, /amountTo/],
+    ['three decimals', { agentTransactionId: '1', amountTo: '200.005' }, /more than two decimals/],
+    ['an id as a number', { agentTransactionId: 10596973795650 }, /agentTransactionId/],
+    ['an id of 19 digits', { agentTransactionId: '1234567890123456789' }, /18 digits/],
+    ['an unexpected field', { agentTransactionId: '1', admin: true }, /admin/],
+  ])('refuses %s with a message naming the field', async (_what, args, message) => {
+    const r = await call('payment.pay', args);
+    expect(r).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    if (!r.ok) expect(r.error.message).toMatch(message);
+  });
+
+  it('check, then pay the same payment; amounts and ids come back as strings', async () => {
+    const checked = await call('payment.check', { serviceId: 'P2001', account: '7172123456' });
+    expect(checked).toMatchObject({ ok: true, value: { result: 'ok', answer: { displays: { fio: expect.any(String) } }, payment: { state: 'draft' } } });
+    if (!checked.ok) return;
+    const atid = (checked.value as { payment: { agentTransactionId: string } }).payment.agentTransactionId;
+    const paid = await call('payment.pay', { agentTransactionId: atid, amountTo: '1500.00', amountFrom: '1530.00' });
+    expect(paid).toMatchObject({ ok: true, value: { agentTransactionId: atid, state: 'success', amountTo: '1500.00', amountFrom: '1530.00', commission: '30.00', transactionId: expect.stringMatching(/^\d{18}$/) } });
+    expect(await call('payment.get', { agentTransactionId: atid })).toMatchObject({ ok: true, value: { state: 'success' } });
+  });
+
+  it('a wrong choice is an input error with its problems, and the draft stays payable', async () => {
+    const checked = await call('payment.check', { serviceId: 'P0006', account: '870412300123' });
+    if (!checked.ok) throw new Error('check failed');
+    const atid = (checked.value as { payment: { agentTransactionId: string } }).payment.agentTransactionId;
+    const wrong = await call('payment.pay', { agentTransactionId: atid, amountTo: '1000.00', contractId: 'nope' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'input', problems: [expect.stringMatching(/not among/)] } });
+    const contract = ((checked.value as { answer: { contracts: { contractId: string }[] } }).answer.contracts[0]!).contractId;
+    expect(await call('payment.pay', { agentTransactionId: atid, amountTo: '1000.00', contractId: contract })).toMatchObject({ ok: true, value: { state: 'success' } });
+  });
+
+  it('a refused check ends the payment as not paid; a missing payment is not-found', async () => {
+    const checked = await call('payment.check', { serviceId: 'P1011', account: '7771239005' });
+    expect(checked).toMatchObject({ ok: true, value: { result: 'refused', payment: { state: 'failed', result: 5 } } });
+    expect(await call('payment.get', { agentTransactionId: '999' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('an unexpected failure is logged and answered without its details', async () => {
+    const broken = createDispatcher({ ...createHandlers(h.terminal), 'journal.list': () => Promise.reject(new Error('secret token abc')) }, ORIGINS, internal);
+    const r = await broken('journal.list', {}, 'tolem://app/');
+    expect(r).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(r)).not.toContain('secret');
+    expect(internal).toHaveBeenCalledWith(expect.objectContaining({ message: 'secret token abc' }));
+  });
+
+  it('status tells the screens what the status bar shows', async () => {
+    expect(await call('terminal.status', {})).toMatchObject({ ok: true, value: { online: 'online', pending: 0, mode: 'cashier', receiptLang: 'ru', pendingTotal: '0.00' } });
+  });
+});
