@@ -1,0 +1,113 @@
+/**
+ * The browser host: the same IPC contract served over HTTP on loopback, so the unchanged renderer
+ * runs in plain Chromium (Linux kiosks often run Chromium in kiosk mode). Bound to 127.0.0.1 only.
+ * A per-start secret travels in the page's URL fragment (never sent to a server, unreadable by other
+ * origins) and must come back with every call; the Origin and Host headers must be this host's own,
+ * so no other local page, and no DNS-rebinding site, can drive the terminal.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createDispatcher } from '../../ipc/dispatch.js';
+import type { Handlers } from '../../ipc/handlers.js';
+
+export interface BrowserHost {
+  origin: string;
+  /** The URL to open: the origin with the secret in the fragment. */
+  url: string;
+  secret: string;
+  close(): Promise<void>;
+}
+
+export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+const MAX_BODY = 256 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json',
+  '.png': 'image/png', '.svg': 'image/svg+xml', '.ttf': 'font/ttf', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
+};
+
+export async function startBrowserHost(opts: { handlers: Handlers; staticDir: string | null; port?: number; onInternalError?: (err: unknown) => void }): Promise<BrowserHost> {
+  const secret = crypto.randomBytes(32).toString('hex');
+  const secretBuf = Buffer.from(secret);
+  let origin = '';
+  let host = '';
+  let dispatch = createDispatcher(opts.handlers, [], opts.onInternalError);
+
+  const server = http.createServer((req, res) => {
+    const send = (status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': type, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store', ...extra });
+      res.end(body);
+    };
+    const envelope = (status: number, value: unknown) => send(status, 'application/json; charset=utf-8', JSON.stringify(value));
+    if (req.headers.host !== host) {
+      envelope(421, { ok: false, error: { code: 'forbidden', message: 'wrong host' } });
+      return;
+    }
+    const url = new URL(req.url ?? '/', origin);
+    const ipc = /^\/ipc\/([A-Za-z.]+)$/.exec(url.pathname);
+    if (ipc && req.method === 'POST') {
+      const given = Buffer.from(String(req.headers['x-tolem-secret'] ?? ''));
+      if (given.length !== secretBuf.length || !crypto.timingSafeEqual(given, secretBuf)) {
+        envelope(401, { ok: false, error: { code: 'forbidden', message: 'this page may not drive the terminal' } });
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > MAX_BODY) req.destroy();
+        else chunks.push(c);
+      });
+      req.on('end', () => {
+        let args: unknown;
+        try {
+          args = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+        } catch {
+          envelope(400, { ok: false, error: { code: 'bad-request', message: 'the body is not JSON' } });
+          return;
+        }
+        // The Origin header is the calling page's: the dispatcher's sender check applies to it.
+        void dispatch(ipc[1], args, req.headers.origin ? `${req.headers.origin}/` : undefined).then((r) => envelope(r.ok ? 200 : r.error.code === 'forbidden' ? 403 : 200, r));
+      });
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(405, 'text/plain', 'method not allowed');
+      return;
+    }
+    if (!opts.staticDir) {
+      send(404, 'text/plain; charset=utf-8', 'the renderer is not built');
+      return;
+    }
+    const root = path.resolve(opts.staticDir);
+    let file: string;
+    try {
+      file = path.resolve(root, `.${decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)}`);
+    } catch {
+      send(400, 'text/plain', 'bad path');
+      return;
+    }
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      send(404, 'text/plain', 'not found');
+      return;
+    }
+    send(200, TYPES[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file), { 'content-security-policy': CSP, 'x-frame-options': 'DENY' });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  host = `127.0.0.1:${port}`;
+  origin = `http://${host}`;
+  dispatch = createDispatcher(opts.handlers, [origin], opts.onInternalError);
+  return {
+    origin,
+    url: `${origin}/#secret=${secret}`,
+    secret,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
