@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { zAmountText } from '../money/amount-schema.js';
 import { assertTerminalId } from '../ids/agent-transaction-id.js';
-import { parseAmount, type Minor } from '../money/amount.js';
 import type { OfflinePolicy } from '../engine/offline-policy.js';
 import { validateSchedule, type RetrySchedule } from '../engine/retry-schedule.js';
 
@@ -52,14 +52,7 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const money = z.string().transform((v, ctx): Minor => {
-  try {
-    return parseAmount(v);
-  } catch (err) {
-    ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
-    return z.NEVER;
-  }
-});
+const money = zAmountText;
 const positiveInt = z.number().int().positive();
 
 const zConfigFile = z

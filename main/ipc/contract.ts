@@ -5,19 +5,13 @@
  * ids as strings: nothing here is ever a float or a long number.
  */
 import { z } from 'zod';
-import { parseAmount, type Minor } from '../money/amount.js';
+import { zAmountText } from '../money/amount-schema.js';
+
 import type { PaymentJson } from '../views/payment-view.js';
 import type { CatalogService, PaymentAnswer } from '../api/v20/schemas.js';
 
 const atid = z.string().regex(/^[1-9]\d{0,17}$/, 'an agentTransactionId of up to 18 digits');
-const amount = z.string().transform((v, ctx): Minor => {
-  try {
-    return parseAmount(v);
-  } catch (err) {
-    ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
-    return z.NEVER;
-  }
-});
+const amount = zAmountText;
 const text = z.string().max(200);
 
 export const channels = {
