@@ -54,8 +54,8 @@ export function formatDecimal(minor: Minor): string {
   assertMinor(minor);
   const sign = minor < 0 ? '-' : '';
   const abs = Math.abs(minor);
-  const whole = Math.trunc(abs / 100);
   const cents = abs % 100;
+  const whole = (abs - cents) / 100; // exact: an integer divisible by 100
   return `${sign}${whole}.${cents < 10 ? '0' : ''}${cents}`;
 }
 

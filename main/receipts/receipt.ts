@@ -5,7 +5,7 @@
 import { RESULT_CODES } from '../api/v20/result-codes.js';
 import type { CatalogService } from '../api/v20/schemas.js';
 import type { Payment } from '../journal/journal.js';
-import type { Minor } from '../money/amount.js';
+import { formatDecimal, type Minor } from '../money/amount.js';
 import { parseWire, toPlain } from '../wire/json.js';
 
 export type ReceiptLang = 'ru' | 'kk';
@@ -54,10 +54,8 @@ const WORDS = {
 
 /** 150050 → "1 500,50 ₸" (tenge as Kazakhstan writes it; no float on the way). */
 export function tenge(minor: Minor): string {
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  const whole = String(Math.trunc(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-  return `${sign}${whole},${String(abs % 100).padStart(2, '0')} ₸`;
+  const [whole = '0', cents = '00'] = formatDecimal(minor).split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ' ')},${cents} ₸`;
 }
 
 /** "2026-11-22T14:05:09" → "22.11.2026 14:05:09" */
@@ -92,7 +90,7 @@ export interface PaymentReceiptContext {
 
 export function paymentReceipt(p: Payment, ctx: PaymentReceiptContext): Receipt {
   const w = WORDS[ctx.lang];
-  const qr = `tolem:payment?atid=${p.agentTransactionId}${p.transactionId ? `&tx=${p.transactionId}` : ''}${p.amountTo === null ? '' : `&sum=${minorText(p.amountTo)}`}&t=${ctx.terminalId}`;
+  const qr = `tolem:payment?atid=${p.agentTransactionId}${p.transactionId ? `&tx=${p.transactionId}` : ''}${p.amountTo === null ? '' : `&sum=${formatDecimal(p.amountTo)}`}&t=${ctx.terminalId}`;
   const lines: ReceiptLine[] = head(ctx.header, w, ctx.terminalId);
   lines.push({ kind: 'pair', left: w.receipt, right: String(p.id) });
   lines.push({ kind: 'pair', left: w.date, right: receiptDate(new Date(p.acceptedAt ?? p.createdAt)) });
@@ -117,10 +115,6 @@ export function paymentReceipt(p: Payment, ctx: PaymentReceiptContext): Receipt 
   lines.push(...statusLines(p, ctx.lang));
   lines.push(...tail(ctx.header, w, qr));
   return { lang: ctx.lang, lines, qr };
-}
-
-function minorText(minor: Minor): string {
-  return `${Math.trunc(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
 }
 
 function statusLines(p: Payment, lang: ReceiptLang): ReceiptLine[] {
@@ -170,7 +164,7 @@ export function payoutReceipt(d: PayoutReceiptData, ctx: Omit<PaymentReceiptCont
   // First 6 and last 4 only, whatever the bank sent (even a full card number never reaches paper).
   const pan = d.maskedPan.replace(/\s/g, '');
   const masked = pan.length >= 10 ? `${pan.slice(0, 6)}******${pan.slice(-4)}` : '******';
-  const qr = `tolem:payout?order=${d.orderNumber}&sum=${minorText(d.amount)}&t=${ctx.terminalId}`;
+  const qr = `tolem:payout?order=${d.orderNumber}&sum=${formatDecimal(d.amount)}&t=${ctx.terminalId}`;
   const lines: ReceiptLine[] = head(ctx.header, w, ctx.terminalId);
   lines.push({ kind: 'pair', left: w.date, right: receiptDate(d.at) });
   if (ctx.duplicate) lines.push({ kind: 'text', text: w.duplicate, align: 'center', bold: true });
