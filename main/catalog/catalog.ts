@@ -2,9 +2,8 @@
  * The service catalog: fetched from processing (`services`), cached in the journal database so
  * the terminal keeps working from cache when processing is down.
  */
-import { describeOutcome, interpretAnswer, parseServiceList, type ProcessingClient, type ServicesList } from '../api/v20/client.js';
+import { acceptServices, describeOutcome, interpretAnswer, type ProcessingClient, type ServicesList } from '../api/v20/client.js';
 import type { CatalogService } from '../api/v20/schemas.js';
-import { zServicesAnswer } from '../api/v20/schemas.js';
 import type { Journal } from '../journal/journal.js';
 
 export interface CatalogSnapshot {
@@ -41,18 +40,12 @@ export class Catalog {
 
   /** Fetches the catalog from processing; on failure falls back to the cache, saying why. */
   async refresh(): Promise<CatalogSnapshot> {
-    const outcome = await this.client.post('services', '');
-    let problem: string;
-    if (outcome.kind === 'answer') {
-      const parsed = interpretAnswer(outcome.raw, outcome.httpStatus, outcome.elapsedMs, (p) => parseServiceList(zServicesAnswer.parse(p)));
-      if (parsed.kind === 'answer' && parsed.result === 0) {
-        this.journal.saveCatalog(outcome.raw, this.now());
-        return this.use({ ...parsed.value, fetchedAt: this.now(), source: 'processing' });
-      }
-      problem = describeOutcome(parsed);
-    } else {
-      problem = describeOutcome(outcome);
+    const outcome = await this.client.services();
+    if (outcome.kind === 'answer' && outcome.result === 0) {
+      this.journal.saveCatalog(outcome.raw, this.now());
+      return this.use({ ...outcome.value, fetchedAt: this.now(), source: 'processing' });
     }
+    const problem = describeOutcome(outcome);
     const cached = this.loadCache();
     if (cached) {
       this.snapshot = { ...cached, staleBecause: problem };
@@ -75,7 +68,7 @@ export class Catalog {
   private loadCache(): CatalogSnapshot | null {
     const row = this.journal.loadCatalog();
     if (!row) return null;
-    const parsed = interpretAnswer(row.body, 200, 0, (p) => parseServiceList(zServicesAnswer.parse(p)));
+    const parsed = interpretAnswer(row.body, 200, 0, acceptServices);
     if (parsed.kind !== 'answer' || parsed.result !== 0) return null;
     return this.use({ ...parsed.value, fetchedAt: row.fetchedAt, source: 'cache' });
   }

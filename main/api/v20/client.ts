@@ -35,6 +35,11 @@ export type Outcome<T> =
   /** a 2xx answer that is not the JSON this method answers with (HTML from a proxy, truncated JSON, wrong types). */
   | { kind: 'malformed'; httpStatus: number; raw: string; problem: string; elapsedMs: number };
 
+/** A raw exchange: the answer's text and status, before any interpretation. */
+export type RawOutcome =
+  | { kind: 'text'; httpStatus: number; raw: string; elapsedMs: number }
+  | Extract<Outcome<never>, { kind: 'transport' | 'http' }>;
+
 export interface ProcessingClientOptions {
   /** Base URL before /api/v20, e.g. https://processing.example.kz */
   baseUrl: string;
@@ -87,25 +92,25 @@ export class ProcessingClient {
   }
 
   /** POSTs exact body text; the answer is returned as text with its status. */
-  async post(method: ProcessingMethod, bodyText: string): Promise<Outcome<string>> {
+  async post(method: ProcessingMethod, bodyText: string): Promise<RawOutcome> {
     const started = performance.now();
     try {
       const res = await this.http.post<string>(method, bodyText);
       const elapsedMs = performance.now() - started;
       const raw = typeof res.data === 'string' ? res.data : String(res.data ?? '');
       if (res.status < 200 || res.status > 299) return { kind: 'http', httpStatus: res.status, raw, elapsedMs };
-      return { kind: 'answer', httpStatus: res.status, result: NaN, resultMessage: '', value: raw, raw, elapsedMs };
+      return { kind: 'text', httpStatus: res.status, raw, elapsedMs };
     } catch (err) {
       return { ...classifyTransportError(err), elapsedMs: performance.now() - started };
     }
   }
 
   async services(): Promise<Outcome<ServicesList>> {
-    return this.call('services', '', (payload) => parseServiceList(zServicesAnswer.parse(payload)));
+    return this.call('services', '', acceptServices);
   }
 
   async service(serviceId: string): Promise<Outcome<ServicesList>> {
-    return this.call('service', stringifyWire({ serviceId }), (payload) => parseServiceList(zServicesAnswer.parse(payload)));
+    return this.call('service', stringifyWire({ serviceId }), acceptServices);
   }
 
   async balance(): Promise<Outcome<AgentBalance>> {
@@ -126,7 +131,7 @@ export class ProcessingClient {
 
   private async call<T>(method: ProcessingMethod, bodyText: string, accept: (payload: unknown) => T): Promise<Outcome<T>> {
     const sent = await this.post(method, bodyText);
-    if (sent.kind !== 'answer') return sent;
+    if (sent.kind !== 'text') return sent;
     return interpretAnswer(sent.raw, sent.httpStatus, sent.elapsedMs, accept);
   }
 }
@@ -137,8 +142,13 @@ export interface ServicesList {
   rejected: { index: number; serviceId: string | null; problem: string }[];
 }
 
+/** Accepts a `services`/`service` answer's payload (throws when it is not one). */
+export function acceptServices(payload: unknown): ServicesList {
+  return parseServiceList(zServicesAnswer.parse(payload));
+}
+
 /** One malformed service must not take the whole catalog down: it is set aside with its problem. */
-export function parseServiceList(entries: unknown[]): ServicesList {
+function parseServiceList(entries: unknown[]): ServicesList {
   const out: ServicesList = { services: [], rejected: [] };
   entries.forEach((entry, index) => {
     const parsed = zService.safeParse(entry);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { interpretAnswer, parseServiceList } from '../../../main/api/v20/client.js';
+import { acceptServices, interpretAnswer } from '../../../main/api/v20/client.js';
 import { buildPaymentBody } from '../../../main/api/v20/requests.js';
-import { zBalanceAnswer, zPaymentAnswer, zServicesAnswer } from '../../../main/api/v20/schemas.js';
+import { zBalanceAnswer, zPaymentAnswer } from '../../../main/api/v20/schemas.js';
 
 const pay = (raw: string) => interpretAnswer(raw, 200, 1, (p) => zPaymentAnswer.parse(p));
 
@@ -20,7 +20,7 @@ describe('processing answers are unknown until a schema accepts them', () => {
   it('reads the catalog under the document\'s Cyrillic key "serviсes" as well as "services"', () => {
     for (const key of ['servi\u0441es', 'services']) {
       const raw = `{"result":0,"resultMessage":"OK","${key}":[{"serviceId":"P1011","type":0,"name":"Билайн","inputs":[{"name":"account","required":true,"title":"Номер","regexp":"^\\\\d{10}$"}]}]}`;
-      const o = interpretAnswer(raw, 200, 0, (p) => parseServiceList(zServicesAnswer.parse(p)));
+      const o = interpretAnswer(raw, 200, 0, acceptServices);
       expect(o.kind).toBe('answer');
       if (o.kind === 'answer') expect(o.value.services[0]?.inputs[0]?.regexp).toBe('^\\d{10}$');
     }
@@ -28,7 +28,7 @@ describe('processing answers are unknown until a schema accepts them', () => {
 
   it('one malformed catalog entry is set aside; the rest of the catalog works', () => {
     const raw = '{"result":0,"services":[{"serviceId":"P1","type":0,"name":"ok"},{"serviceId":"P2","type":"zero","name":"bad"}]}';
-    const o = interpretAnswer(raw, 200, 0, (p) => parseServiceList(zServicesAnswer.parse(p)));
+    const o = interpretAnswer(raw, 200, 0, acceptServices);
     expect(o.kind === 'answer' && o.value.services.map((s) => s.serviceId)).toEqual(['P1']);
     expect(o.kind === 'answer' && o.value.rejected[0]).toMatchObject({ serviceId: 'P2' });
   });
