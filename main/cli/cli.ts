@@ -254,7 +254,7 @@ const COMMANDS: Record<string, Command> = {
     const waitSeconds = seconds(v.wait, 60);
     const payment = await t.engine.pay(input, waitSeconds * 1000);
     // The outcome is journaled: only now is a receipt printed, and its fate never changes the payment's.
-    const receipt = t.receipts.defaultPrinter && payment.state !== 'abandoned' ? await t.receipts.printPayment(payment.id) : null;
+    const receipt = await t.receipts.printAfterPayment(payment);
     if (json) io.out(JSON.stringify({ ...paymentJson(payment, t.journal), receipt: receiptJson(receipt, t) }, null, 2));
     else {
       for (const l of paymentLines(payment)) io.out(l);
@@ -271,7 +271,7 @@ const COMMANDS: Record<string, Command> = {
     }
     const waiting = t.journal.list({ states: ['pending', 'review'] });
     const summary = t.journal.pendingSummary();
-    const unprinted = t.receipts.defaultPrinter ? t.journal.unprintedReceipts(startOfToday()).length : 0;
+    const unprinted = t.receipts.notPrintedToday();
     if (json) {
       io.out(JSON.stringify({ pending: summary.count, pendingTotal: formatDecimal(summary.totalFrom), review: summary.review, receiptsNotPrintedToday: unprinted, payments: waiting.map((p) => paymentJson(p, t.journal)) }, null, 2));
     } else {
@@ -409,10 +409,7 @@ const COMMANDS: Record<string, Command> = {
     io.out(`Catalog: ${snap ? `${snap.services.length} services (${snap.source})` : 'not available yet'}; ${t.journal.pendingSummary().count} payment(s) waiting to be sent.`);
     io.out('The payment screens come with the UI; meanwhile, in another shell: npx tolem pay --service P1011 --account 7771234567 --amount 500.00');
     io.out('Press Ctrl+C to stop.');
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
-    });
+    await untilStopped();
     return EXIT.ok;
   },
 };
@@ -426,10 +423,7 @@ async function sandboxCommand(args: string[], io: Io): Promise<number> {
   io.out(`  processing:  ${sandbox.url}/api/v20/   (TOLEM_PROCESSING_URL=${sandbox.url}${str(values.token) ? ` TOLEM_PROCESSING_TOKEN=${str(values.token)}` : ''})`);
   io.out(`  payouts:     ${sandbox.url}/payouts/api/v2/`);
   io.out(`  state:       ${sandbox.url}/sandbox/state`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
+  await untilStopped();
   await sandbox.close();
   return EXIT.ok;
 }
@@ -451,12 +445,6 @@ function receiptLine(r: PrintResult, t: Terminal, id: string): string {
   return `  receipt printed on ${r.printer}${files.length ? `: ${files.join(', ')}` : ''}`;
 }
 
-function startOfToday(): number {
-  const d = new Date();
-  d.setHours(0, 0, 0, 0);
-  return d.getTime();
-}
-
 async function virtualPrinterCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { port: { type: 'string' }, host: { type: 'string' }, save: { type: 'string' } });
   const port = str(values.port) ?? '9100';
@@ -464,10 +452,15 @@ async function virtualPrinterCommand(args: string[], io: Io): Promise<number> {
   const save = path.resolve(str(values.save) ?? 'receipts');
   const printer = await startVirtualPrinter({ port: Number(port), host: str(values.host) ?? '127.0.0.1', saveDir: save, onReceipt: (r) => io.out(`receipt: ${r.lines.length} lines${r.image ? `, image ${r.image.width}x${r.image.height}` : ''}, QR ${r.qr.join(' ') || '—'}`) });
   io.out(`Tolem virtual printer listening on ${printer.url}; receipts are saved in ${save}`);
-  await new Promise<void>((resolve) => {
+  await untilStopped();
+  await printer.close();
+  return EXIT.ok;
+}
+
+/** Until Ctrl+C or SIGTERM: how the long-running commands (start, sandbox, virtual printer) end. */
+function untilStopped(): Promise<void> {
+  return new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
-  await printer.close();
-  return EXIT.ok;
 }

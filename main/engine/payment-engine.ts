@@ -293,10 +293,13 @@ export class PaymentEngine {
     return { kind: 'unreachable', problem: last?.error ?? (last?.result !== null && last?.result !== undefined ? `result ${last.result}` : 'no answer to check') };
   }
 
+  /** A draft whose check processing refused: not paid, and nothing will be sent for it. */
+  closeRefused(draft: Payment, check: Extract<CheckResult, { kind: 'refused' }>): Payment {
+    return this.journal.closeDraft(draft.id, 'failed', check.result, check.message, `check refused: result ${check.result}`, this.now());
+  }
+
   private async finish(draft: Payment, service: CatalogService, input: PaymentInput, check: CheckResult, unverifiable: string[], waitMs: number): Promise<Payment> {
-    if (check.kind === 'refused') {
-      return this.journal.closeDraft(draft.id, 'failed', check.result, check.message, `check refused: result ${check.result}`, this.now());
-    }
+    if (check.kind === 'refused') return this.closeRefused(draft, check);
     const claim = this.accept(draft, service, input, check, unverifiable);
     const deadline = this.now() + waitMs;
     const payment = await this.deliver(claim);

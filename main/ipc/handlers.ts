@@ -22,7 +22,6 @@ export function createHandlers(t: Terminal): Handlers {
     if (!p) throw new NotFoundError(`no payment ${id}`);
     return p;
   };
-  const startOfToday = () => new Date(new Date().setHours(0, 0, 0, 0)).getTime();
   return {
     async 'terminal.status'() {
       const s = t.journal.pendingSummary();
@@ -31,7 +30,7 @@ export function createHandlers(t: Terminal): Handlers {
         pending: s.count,
         pendingTotal: formatDecimal(s.totalFrom),
         review: s.review,
-        receiptsNotPrintedToday: t.receipts.defaultPrinter ? t.journal.unprintedReceipts(startOfToday()).length : 0,
+        receiptsNotPrintedToday: t.receipts.notPrintedToday(),
         mode: t.config.mode,
         receiptLang: t.config.receipts.lang,
       };
@@ -47,8 +46,7 @@ export function createHandlers(t: Terminal): Handlers {
     },
     async 'payment.check'(a) {
       const { payment, check } = await t.engine.begin({ serviceId: a.serviceId, account: a.account, fields: a.fields ?? {} }, { checkOnly: true });
-      let p = payment;
-      if (check.kind === 'refused') p = t.journal.closeDraft(payment.id, 'failed', check.result, check.message, `check refused: result ${check.result}`, Date.now());
+      const p = check.kind === 'refused' ? t.engine.closeRefused(payment, check) : payment;
       return {
         payment: paymentJson(p, t.journal),
         result: check.kind,
@@ -59,7 +57,7 @@ export function createHandlers(t: Terminal): Handlers {
     async 'payment.pay'(a) {
       const draft = byAtid(a.agentTransactionId);
       const paid = await t.engine.payChecked(draft.id, { amountTo: a.amountTo, amountFrom: a.amountFrom, contractId: a.contractId, items: a.items }, SCREEN_WAIT_MS);
-      if (t.receipts.defaultPrinter) await t.receipts.printPayment(paid.id);
+      await t.receipts.printAfterPayment(paid);
       return paymentJson(t.journal.mustGet(paid.id), t.journal);
     },
     async 'payment.get'(a) {

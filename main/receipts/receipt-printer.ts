@@ -91,6 +91,18 @@ export class ReceiptPrinter {
     return { ok: true, printer: profile.name };
   }
 
+  /** After a payment's outcome is journaled: its receipt, when a printer is configured and the payment was taken. */
+  async printAfterPayment(p: Payment): Promise<PrintResult | null> {
+    if (!this.defaultPrinter || p.state === 'abandoned' || p.state === 'draft') return null;
+    return this.printPayment(p.id);
+  }
+
+  /** Receipts of today's payments that never printed (what the cashier must hand over or reprint). */
+  notPrintedToday(): number {
+    if (!this.defaultPrinter) return 0;
+    return this.journal.unprintedReceipts(new Date(new Date().setHours(0, 0, 0, 0)).getTime()).length;
+  }
+
   /** Why a kiosk must not take money now (no paper, no printer), or null. */
   async refusal(): Promise<string | null> {
     const profile = this.profile();

@@ -19,6 +19,11 @@ export class PrinterError extends Error {
   }
 }
 
+/** The answer to DLE EOT 4 (paper roll sensor): bits 5 and 6 set mean the paper has run out. */
+function isPaperEnd(status: number): boolean {
+  return (status & 0x60) === 0x60;
+}
+
 export async function sendToPrinter(iface: string, data: Buffer, timeoutMs: number): Promise<void> {
   if (iface.startsWith('tcp://')) return sendTcp(iface, data, timeoutMs);
   if (iface.startsWith('printer:')) return sendSpooler(iface.slice('printer:'.length), data, timeoutMs);
@@ -56,7 +61,7 @@ function sendTcp(iface: string, data: Buffer, timeoutMs: number): Promise<void> 
     });
     socket.on('close', () => done(new PrinterError('dropped', `printer ${host}:${port} closed the connection before confirming the receipt`)));
     socket.on('data', (d: Buffer) => {
-      if ((d[0]! & 0x60) === 0x60) done(new PrinterError('paper-out', `printer ${host}:${port} is out of paper`));
+      if (isPaperEnd(d[0]!)) done(new PrinterError('paper-out', `printer ${host}:${port} is out of paper`));
       else done();
     });
     socket.on('connect', () => {
@@ -124,6 +129,6 @@ export function paperStatus(iface: string, timeoutMs: number): Promise<'ok' | 'o
     const timer = setTimeout(() => finish('unknown'), timeoutMs);
     socket.on('error', () => finish('unknown'));
     socket.on('connect', () => socket.write(Buffer.from([0x10, 0x04, 0x04])));
-    socket.on('data', (d: Buffer) => finish((d[0]! & 0x60) === 0x60 ? 'out' : 'ok'));
+    socket.on('data', (d: Buffer) => finish(isPaperEnd(d[0]!) ? 'out' : 'ok'));
   });
 }
