@@ -15,7 +15,8 @@ import { JournalVersionError } from '../journal/migrations.js';
 import type { Payment } from '../journal/journal.js';
 import { AmountError, formatDecimal, formatTenge, parseAmount } from '../money/amount.js';
 import { startSandbox } from '../sandbox/server.js';
-import type { PrintResult } from '../receipts/receipt-printer.js';
+import { encodeReceipt, type PrintResult } from '../receipts/receipt-printer.js';
+import { paperStatus, sendToPrinter } from '../receipts/transport.js';
 import { startVirtualPrinter } from '../receipts/virtual-printer.js';
 import { openTerminal, type Terminal } from '../terminal/terminal.js';
 import { paymentJson, paymentLines, tableLine } from '../views/payment-view.js';
@@ -369,14 +370,11 @@ const COMMANDS: Record<string, Command> = {
     const profile = t.receipts.profile(str(v.printer));
     if (!profile) throw new UsageError(str(v.printer) ? `no printer named "${str(v.printer)}"` : 'no receipt printer is configured (see README, Printers)');
     if (action === 'status') {
-      const { paperStatus } = await import('../receipts/transport.js');
       const status = await paperStatus(profile.interface, t.config.receipts.timeoutMs);
       io.out(json ? JSON.stringify({ printer: profile.name, interface: profile.interface, paper: status }) : `${profile.name} (${profile.interface}): paper ${status}`);
       return status === 'out' ? EXIT.notPaid : EXIT.ok;
     }
     if (action !== 'test') throw new UsageError('tolem printer test|status|virtual');
-    const { encodeReceipt } = await import('../receipts/receipt-printer.js');
-    const { sendToPrinter } = await import('../receipts/transport.js');
     const test = {
       lang: t.config.receipts.lang,
       qr: 'tolem:test',
