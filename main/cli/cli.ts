@@ -15,8 +15,8 @@ import { JournalVersionError } from '../journal/migrations.js';
 import type { Payment } from '../journal/journal.js';
 import { AmountError, formatDecimal, formatTenge, parseAmount } from '../money/amount.js';
 import { startSandbox } from '../sandbox/server.js';
-import { encodeReceipt, type PrintResult } from '../receipts/receipt-printer.js';
-import { paperStatus, sendToPrinter } from '../receipts/transport.js';
+import type { PrintResult } from '../receipts/receipt-printer.js';
+import { paperStatus } from '../receipts/transport.js';
 import { startVirtualPrinter } from '../receipts/virtual-printer.js';
 import { openTerminal, type Terminal } from '../terminal/terminal.js';
 import { paymentJson, paymentLines, tableLine } from '../views/payment-view.js';
@@ -375,26 +375,13 @@ const COMMANDS: Record<string, Command> = {
       return status === 'out' ? EXIT.notPaid : EXIT.ok;
     }
     if (action !== 'test') throw new UsageError('tolem printer test|status|virtual');
-    const test = {
-      lang: t.config.receipts.lang,
-      qr: 'tolem:test',
-      lines: [
-        { kind: 'text' as const, text: 'Tolem — тест печати / басып шығару сынағы', align: 'center' as const, bold: true },
-        { kind: 'text' as const, text: 'Әә Ғғ Ққ Ңң Өө Ұұ Үү Һһ Іі ₸ №', align: 'center' as const },
-        { kind: 'pair' as const, left: profile.name, right: `${profile.paper} mm ${profile.mode}` },
-        { kind: 'rule' as const },
-        { kind: 'qr' as const, data: 'tolem:test' },
-      ],
-    };
-    try {
-      await sendToPrinter(profile.interface, encodeReceipt(test, profile), t.config.receipts.timeoutMs);
+    const r = await t.receipts.printTestPage(profile.name);
+    if (r.ok) {
       io.out(json ? JSON.stringify({ printer: profile.name, ok: true }) : `test page sent to ${profile.name}${t.virtualPrinter && profile.interface === t.virtualPrinter.url ? `: ${t.virtualPrinter.lastSaved.join(', ')}` : ''}`);
       return EXIT.ok;
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      io.out(json ? JSON.stringify({ printer: profile.name, ok: false, error: message }) : `test page NOT printed: ${message}`);
-      return EXIT.notPaid;
     }
+    io.out(json ? JSON.stringify({ printer: profile.name, ok: false, error: r.error }) : `test page NOT printed: ${r.error}`);
+    return EXIT.notPaid;
   },
 
   async start(t, _v, io) {

@@ -10,6 +10,7 @@ import { zAmountText } from '../money/amount-schema.js';
 import { assertTerminalId } from '../ids/agent-transaction-id.js';
 import type { OfflinePolicy } from '../engine/offline-policy.js';
 import { validateSchedule, type RetrySchedule } from '../engine/retry-schedule.js';
+import { parsePercent, type CommissionRule } from '../money/commission.js';
 
 export interface TolemConfig {
   dataDir: string;
@@ -36,6 +37,16 @@ export interface TolemConfig {
     header: { agentName: string; agentBin: string; address: string; supportPhone: string; footer: string[] };
   };
   printers: PrinterProfile[];
+  /** The agent's commission on top of the amount credited, shown before the customer pays. */
+  commission: CommissionRule;
+  screens: {
+    /** A kiosk screen left alone this long goes back to Home (a cashier's screen never does). */
+    idleTimeoutMs: number;
+    /** The PIN that takes a kiosk out of kiosk mode (digits); null: no way out from the screen. */
+    adminPin: string | null;
+    /** Electron: full screen kiosk window. */
+    kioskWindow: boolean;
+  };
 }
 
 export interface PrinterProfile {
@@ -84,6 +95,14 @@ const zConfigFile = z
           .strict()
           .optional(),
       })
+      .strict()
+      .optional(),
+    commission: z
+      .object({ percent: z.string().optional(), minimum: money.optional() })
+      .strict()
+      .optional(),
+    screens: z
+      .object({ idleTimeoutSeconds: positiveInt.max(3600).optional(), adminPin: z.string().regex(/^\d{4,12}$/, '4 to 12 digits').nullable().optional(), kioskWindow: z.boolean().optional() })
       .strict()
       .optional(),
     printers: z
@@ -223,7 +242,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
       },
     },
     printers,
+    commission: commissionRule(fromFile.commission, url === null),
+    screens: {
+      idleTimeoutMs: (envInt(env, 'TOLEM_IDLE_TIMEOUT_SECONDS') ?? fromFile.screens?.idleTimeoutSeconds ?? 90) * 1000,
+      adminPin: env.TOLEM_ADMIN_PIN ?? (fromFile.screens?.adminPin !== undefined ? fromFile.screens.adminPin : url === null ? SANDBOX_ADMIN_PIN : null),
+      kioskWindow: fromFile.screens?.kioskWindow ?? ((env.TOLEM_TERMINAL_MODE ?? fromFile.mode) === 'kiosk'),
+    },
   };
+}
+
+/** The sandbox demo's admin PIN (a real terminal sets its own in config.json). */
+export const SANDBOX_ADMIN_PIN = '0000';
+
+/** The sandbox shows a commission (1 %, at least 20 ₸) so the demo has one; real terminals set theirs. */
+function commissionRule(c: { percent?: string | undefined; minimum?: number | undefined } | undefined, sandbox: boolean): CommissionRule {
+  if (!c) return sandbox ? { basisPoints: 100, minimum: 20_00 } : { basisPoints: 0, minimum: 0 };
+  let basisPoints = 0;
+  try {
+    basisPoints = parsePercent(c.percent ?? '0');
+  } catch (err) {
+    throw new ConfigError(`commission.percent: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return { basisPoints, minimum: c.minimum ?? 0 };
 }
 
 /** The built-in virtual printer the sandbox demo prints to (see main/receipts/virtual-printer.ts). */

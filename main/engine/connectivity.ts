@@ -10,6 +10,7 @@ export class ConnectivityMonitor {
   private state: Connectivity = 'unknown';
   private lastProblem: string | null = null;
   private readonly listeners = new Set<(state: Connectivity) => void>();
+  private readonly watchers = new Set<(state: Connectivity) => void>();
 
   get current(): Connectivity {
     return this.state;
@@ -31,11 +32,18 @@ export class ConnectivityMonitor {
     return () => this.listeners.delete(listener);
   }
 
+  /** Every change, the first one from 'unknown' included (the status bar shows all of them). */
+  watch(listener: (state: Connectivity) => void): () => void {
+    this.watchers.add(listener);
+    return () => this.watchers.delete(listener);
+  }
+
   private set(state: Connectivity, problem: string | null): void {
     this.lastProblem = problem;
     if (state === this.state) return;
     const previous = this.state;
     this.state = state;
     if (previous !== 'unknown' || state === 'offline') for (const l of this.listeners) l(state);
+    for (const w of this.watchers) w(state);
   }
 }

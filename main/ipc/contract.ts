@@ -8,7 +8,14 @@ import { z } from 'zod';
 import { zAmountText } from '../money/amount-schema.js';
 
 import type { PaymentJson } from '../views/payment-view.js';
-import type { CatalogService, PaymentAnswer } from '../api/v20/schemas.js';
+import type { CheckAnswerView } from '../views/check-view.js';
+import type { CatalogService } from '../api/v20/schemas.js';
+import type { TerminalEvent } from '../terminal/events.js';
+
+export type { PaymentJson, AttemptJson } from '../views/payment-view.js';
+export type { CheckAnswerView, ContractView, DisplayView, InvoiceLineView, InvoiceView } from '../views/check-view.js';
+export type { CatalogService, CatalogField } from '../api/v20/schemas.js';
+export type { TerminalEvent } from '../terminal/events.js';
 
 const atid = z.string().regex(/^[1-9]\d{0,17}$/, 'an agentTransactionId of up to 18 digits');
 const amount = zAmountText;
@@ -28,10 +35,14 @@ export const channels = {
       items: z.array(z.object({ subServiceId: text.min(1), amount, lastCount: z.string().regex(/^\d+(\.\d+)?$/).optional() }).strict()).max(100).optional(),
     })
     .strict(),
+  'payment.quote': z.object({ agentTransactionId: atid.optional(), amountTo: amount.optional(), amountFrom: amount.optional() }).strict().refine((a) => (a.amountTo === undefined) !== (a.amountFrom === undefined), 'give either amountTo or amountFrom'),
   'payment.get': z.object({ agentTransactionId: atid }).strict(),
   'payment.retryNow': z.object({ agentTransactionId: atid }).strict(),
   'journal.list': z.object({ search: text.optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
   'receipt.print': z.object({ agentTransactionId: atid }).strict(),
+  'receipt.preview': z.object({ agentTransactionId: atid }).strict(),
+  'printer.test': z.object({}).strict(),
+  'admin.exit': z.object({ pin: z.string().regex(/^\d{1,12}$/, 'digits') }).strict(),
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -46,6 +57,29 @@ export interface TerminalStatus {
   receiptsNotPrintedToday: number;
   mode: 'cashier' | 'kiosk';
   receiptLang: 'ru' | 'kk';
+  /** The built-in sandbox: demo helpers (the simulated cash acceptor) are shown. */
+  sandbox: boolean;
+  idleTimeoutMs: number;
+  /** A kiosk that cannot take payments now (out of paper...), and why; null when it can. */
+  refusal: string | null;
+  balance: BalanceView | null;
+}
+
+export interface BalanceView {
+  balance: string;
+  overdraft: string;
+  notification: string | null;
+  /** low: at or under the notification level; critical: the overdraft is being used up. */
+  level: 'ok' | 'low' | 'critical';
+}
+
+export interface QuoteView {
+  amountTo: string;
+  commission: string;
+  amountFrom: string;
+  /** International providers: what arrives, in the provider's currency. */
+  finalAmount: string | null;
+  currency: string | null;
 }
 
 export interface CatalogView {
@@ -58,7 +92,7 @@ export interface CatalogView {
 export interface CheckView {
   payment: PaymentJson;
   result: 'ok' | 'refused' | 'unreachable';
-  answer: PaymentAnswer | null;
+  answer: CheckAnswerView | null;
   message: string | null;
 }
 
@@ -68,10 +102,14 @@ export interface Results {
   'operator.byPhone': { serviceId: string | null };
   'payment.check': CheckView;
   'payment.pay': PaymentJson;
+  'payment.quote': QuoteView;
   'payment.get': PaymentJson;
   'payment.retryNow': PaymentJson;
   'journal.list': PaymentJson[];
   'receipt.print': { printed: boolean; error: string | null };
+  'receipt.preview': { png: string };
+  'printer.test': { printed: boolean; printer: string | null; error: string | null };
+  'admin.exit': { exited: boolean };
 }
 
 export type ErrorCode = 'forbidden' | 'unknown-channel' | 'bad-request' | 'input' | 'refused' | 'not-found' | 'unavailable' | 'internal';
@@ -81,6 +119,15 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: E
 
 /** What the preload exposes and the renderer calls: one function per channel. */
 export type TolemApi = { [C in Channel]: (args: Args<C>) => Promise<Envelope<Results[C]>> };
+
+/** Events pushed to the screens (Electron: one IPC channel; browser host: the WebSocket). */
+export type EventListener = (e: TerminalEvent) => void;
+
+/** The preload's and the browser bridge's whole surface: the calls plus one event subscription. */
+export interface TolemBridge {
+  api: TolemApi;
+  onEvent(listener: EventListener): () => void;
+}
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);

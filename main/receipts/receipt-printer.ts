@@ -91,6 +91,29 @@ export class ReceiptPrinter {
     return { ok: true, printer: profile.name };
   }
 
+  /** The test page of the admin screen and `tolem printer test`: every Kazakh letter, ₸, a QR. Never journaled. */
+  async printTestPage(name?: string | null): Promise<PrintResult> {
+    const profile = this.profile(name);
+    if (!profile) return { ok: false, printer: name ?? null, error: name ? `no printer named "${name}"` : 'no receipt printer is configured' };
+    const test: Receipt = {
+      lang: this.config.receipts.lang,
+      qr: 'tolem:test',
+      lines: [
+        { kind: 'text', text: 'Tolem — тест печати / басып шығару сынағы', align: 'center', bold: true },
+        { kind: 'text', text: 'Әә Ғғ Ққ Ңң Өө Ұұ Үү Һһ Іі ₸ №', align: 'center' },
+        { kind: 'pair', left: profile.name, right: `${profile.paper} mm ${profile.mode}` },
+        { kind: 'rule' },
+        { kind: 'qr', data: 'tolem:test' },
+      ],
+    };
+    try {
+      await sendToPrinter(profile.interface, encodeReceipt(test, profile), this.config.receipts.timeoutMs);
+      return { ok: true, printer: profile.name };
+    } catch (err) {
+      return { ok: false, printer: profile.name, error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
   /** After a payment's outcome is journaled: its receipt, when a printer is configured and the payment was taken. */
   async printAfterPayment(p: Payment): Promise<PrintResult | null> {
     if (!this.defaultPrinter || p.state === 'abandoned' || p.state === 'draft') return null;

@@ -5,6 +5,7 @@
  * behaviours per account (sandbox/scripts.ts). It also watches the client: every repeated pay body
  * must be byte-identical to the first, and no id may be paid twice; breaches are recorded.
  */
+import { convertByRate } from '../money/exchange.js';
 import { RE2JS } from 're2js';
 import { isWireNumber, parseWire, stringifyWire, wireNumber } from '../wire/json.js';
 import { formatDecimal, parseDecimalMoney } from '../money/amount.js';
@@ -210,7 +211,7 @@ export class ProcessingEmulator {
       extra.currencyRate = `Курс конвертации KZT/${service.international.currency} ${service.international.rate.slice(0, 6)}`;
       extra.rate = wireNumber(service.international.rate);
       extra.currency = service.international.currency;
-      if (parsed.req.amountTo !== undefined) extra.finalAmount = wireNumber(convert(parsed.req.amountTo, service.international.rate));
+      if (parsed.req.amountTo !== undefined) extra.finalAmount = wireNumber(convertByRate(parsed.req.amountTo, service.international.rate) ?? '0.00');
     }
     return ok({ ...base, ...extra });
   }
@@ -421,14 +422,6 @@ function answer(code: number, message: string, extra: Record<string, unknown> = 
 function isoLocal(d: Date): string {
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
-}
-
-/** amount (tiyn) × rate, to two decimals, in exact decimal arithmetic. */
-function convert(amountTo: number, rate: string): string {
-  const [w = '0', f = ''] = rate.split('.');
-  const scaled = BigInt(amountTo) * BigInt(w + f);
-  const cents = scaled / 10n ** BigInt(f.length);
-  return formatDecimal(Number(cents));
 }
 
 function seeded(account: string): number {

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { ProcessingClient } from '../api/v20/client.js';
+import type { AgentBalance } from '../api/v20/schemas.js';
 import { Catalog } from '../catalog/catalog.js';
 import { setPatternWarning } from '../catalog/validation.js';
 import { VIRTUAL_PRINTER, type TolemConfig } from '../config/config.js';
@@ -16,7 +17,8 @@ import { PaymentWorker } from '../engine/worker.js';
 import { openJournalDatabase } from '../journal/database.js';
 import { Journal } from '../journal/journal.js';
 import { createLogger, type Logger } from '../logging/log.js';
-import { SANDBOX_TOKEN, startSandbox, type RunningSandbox } from '../sandbox/server.js';
+import { SANDBOX_TOKEN, startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/server.js';
+import { TerminalEvents } from './events.js';
 
 export interface Terminal {
   config: TolemConfig;
@@ -31,12 +33,21 @@ export interface Terminal {
   /** The built-in virtual printer of the demo (receipts saved under <data>/receipts), if running. */
   virtualPrinter: VirtualPrinter | null;
   log: Logger;
+  /** Told to the screens: status changes and payments that changed state in the background. */
+  events: TerminalEvents;
+  /** The agent's balance as processing last told it (null until it has). */
+  readonly agentBalance: AgentBalance | null;
+  refreshBalance(): Promise<AgentBalance | null>;
+  /** The host's way out of kiosk mode (Electron); null where there is none (the browser host). */
+  exitKiosk: (() => void) | null;
   /** While offline, asks processing whether it is back every `intervalMs`. */
   startProbe(intervalMs?: number): void;
   close(): Promise<void>;
 }
 
-export async function openTerminal(config: TolemConfig, opts: { log?: Logger } = {}): Promise<Terminal> {
+const BALANCE_EVERY_MS = 5 * 60_000;
+
+export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sandbox?: Pick<SandboxOptions, 'services'> } = {}): Promise<Terminal> {
   const log = opts.log ?? createLogger({ level: 'warn', file: path.join(config.dataDir, 'logs', 'tolem.log') });
   setPatternWarning((pattern, reason) => log.warn('catalog regexp cannot be checked locally; processing checks it, offline acceptance refused', { pattern, reason }));
   const db = openJournalDatabase(config.journalFile);
@@ -45,7 +56,7 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger } =
   let baseUrl = config.processing.url;
   let token = config.processing.token;
   if (baseUrl === null) {
-    sandbox = await startSandbox({ dataFile: path.join(config.dataDir, 'sandbox', 'sandbox.sqlite'), token: SANDBOX_TOKEN });
+    sandbox = await startSandbox({ ...opts.sandbox, dataFile: path.join(config.dataDir, 'sandbox', 'sandbox.sqlite'), token: SANDBOX_TOKEN });
     baseUrl = sandbox.url;
     token = SANDBOX_TOKEN;
   }
@@ -66,18 +77,42 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger } =
     leaseMs: config.leaseMs,
     refuseNewPayments: config.mode === 'kiosk' ? () => receipts.refusal() : undefined,
   });
+  const events = new TerminalEvents();
+  connectivity.watch(() => events.emit({ type: 'status' }));
   const worker = new PaymentWorker(engine, journal, {
     concurrency: config.worker.concurrency,
+    onDelivered: (p) => {
+      events.emit({ type: 'payment', agentTransactionId: p.agentTransactionId, state: p.state });
+      events.emit({ type: 'status' });
+    },
     onError: (err) => log.error('worker', { error: err instanceof Error ? err.message : String(err) }),
   });
   let probe: NodeJS.Timeout | null = null;
+  let agentBalance: AgentBalance | null = null;
+  let balanceAt = 0;
+  const refreshBalance = async () => {
+    const o = await client.balance();
+    connectivity.report(o);
+    if (o.kind === 'answer' && o.result === 0) {
+      agentBalance = o.value;
+      balanceAt = Date.now();
+      events.emit({ type: 'status' });
+    }
+    return agentBalance;
+  };
   return {
-    config, journal, client, catalog, connectivity, engine, worker, sandbox, receipts, virtualPrinter, log,
+    get agentBalance() {
+      return agentBalance;
+    },
+    refreshBalance,
+    exitKiosk: null,
+    config, journal, client, catalog, connectivity, engine, worker, sandbox, receipts, virtualPrinter, log, events,
     startProbe(intervalMs = 10_000) {
       if (probe) return;
+      // While offline: is processing back? While online: the balance, every few minutes.
       probe = setInterval(() => {
-        if (connectivity.current === 'online') return;
-        void client.balance().then((o) => connectivity.report(o));
+        if (connectivity.current === 'online' && Date.now() - balanceAt < BALANCE_EVERY_MS) return;
+        void refreshBalance();
       }, intervalMs);
       probe.unref();
     },

@@ -34,7 +34,7 @@ let h: Harness;
 let dispatch: Dispatch;
 const internal = vi.fn();
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ configFile: { commission: { percent: '2', minimum: '10.00' } } });
   dispatch = createDispatcher(createHandlers(h.terminal), ORIGINS, internal);
 });
 afterAll(async () => {
@@ -69,12 +69,41 @@ describe('dispatch', () => {
 
   it('check, then pay the same payment; amounts and ids come back as strings', async () => {
     const checked = await call('payment.check', { serviceId: 'P2001', account: '7172123456' });
-    expect(checked).toMatchObject({ ok: true, value: { result: 'ok', answer: { displays: { fio: expect.any(String) } }, payment: { state: 'draft' } } });
+    // Displays come with the catalog's titles, in the catalog's order, as text.
+    expect(checked).toMatchObject({ ok: true, value: { result: 'ok', answer: { displays: [{ name: 'fio', title: 'Абонент', value: expect.any(String) }, { name: 'debt', title: 'Задолженность' }] }, payment: { state: 'draft' } } });
     if (!checked.ok) return;
     const atid = (checked.value as { payment: { agentTransactionId: string } }).payment.agentTransactionId;
     const paid = await call('payment.pay', { agentTransactionId: atid, amountTo: '1500.00', amountFrom: '1530.00' });
     expect(paid).toMatchObject({ ok: true, value: { agentTransactionId: atid, state: 'success', amountTo: '1500.00', amountFrom: '1530.00', commission: '30.00', transactionId: expect.stringMatching(/^\d{18}$/) } });
     expect(await call('payment.get', { agentTransactionId: atid })).toMatchObject({ ok: true, value: { state: 'success' } });
+  });
+
+  it('quotes the commission before paying, and refuses a total the person did not see', async () => {
+    expect(await call('payment.quote', { amountTo: '1500.00' })).toEqual({ ok: true, value: { amountTo: '1500.00', commission: '30.00', amountFrom: '1530.00', finalAmount: null, currency: null } });
+    expect(await call('payment.quote', { amountTo: '100.00' })).toMatchObject({ ok: true, value: { commission: '10.00', amountFrom: '110.00' } });
+    // A kiosk's cash: what it credits.
+    expect(await call('payment.quote', { amountFrom: '1020.00' })).toMatchObject({ ok: true, value: { amountTo: '1000.00', commission: '20.00' } });
+    expect(await call('payment.quote', { amountFrom: '5.00' })).toMatchObject({ ok: false, error: { code: 'input' } });
+    const checked = await call('payment.check', { serviceId: 'P1011', account: '7771234567' });
+    if (!checked.ok) throw new Error('check failed');
+    const atid = (checked.value as { payment: { agentTransactionId: string } }).payment.agentTransactionId;
+    const sent = h.requests.length;
+    expect(await call('payment.pay', { agentTransactionId: atid, amountTo: '1500.00', amountFrom: '1500.00' })).toMatchObject({ ok: false, error: { code: 'input', message: expect.stringMatching(/1530\.00/) } });
+    expect(h.requests.length).toBe(sent);
+    expect(await call('payment.pay', { agentTransactionId: atid, amountTo: '1500.00' })).toMatchObject({ ok: true, value: { amountFrom: '1530.00', commission: '30.00', state: 'success' } });
+  });
+
+  it('an international provider: the rate from check and the amount that arrives', async () => {
+    const checked = await call('payment.check', { serviceId: 'P3001', account: 'gamer_01' });
+    if (!checked.ok) throw new Error('check failed');
+    const v = checked.value as { answer: { international: { currency: string; rate: string } }; payment: { agentTransactionId: string } };
+    expect(v.answer.international).toMatchObject({ currency: 'USD', rate: '0.0020833333' });
+    expect(await call('payment.quote', { agentTransactionId: v.payment.agentTransactionId, amountTo: '4800.00' })).toMatchObject({ ok: true, value: { finalAmount: '9.99', currency: 'USD' } });
+  });
+
+  it('the admin PIN: wrong is refused; right answers even where the host has no kiosk to leave', async () => {
+    expect(await call('admin.exit', { pin: '1111' })).toMatchObject({ ok: false, error: { code: 'input', message: expect.stringMatching(/PIN/) } });
+    expect(await call('admin.exit', { pin: 'abc' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 
   it('a wrong choice is an input error with its problems, and the draft stays payable', async () => {

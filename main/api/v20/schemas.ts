@@ -123,7 +123,7 @@ export const zInvoiceService = z.object({
       comment: zOptText,
     })
     .nullish()
-    .transform((v) => v ?? { minSum: 0, maxSum: 0, isMeter: false, paySum: undefined, prevCount: undefined, lastCount: undefined }),
+    .transform((v) => v ?? { minSum: 0, maxSum: 0, isMeter: false, paySum: undefined, tariff: undefined, debtInfo: undefined, prevCount: undefined, lastCount: undefined, si: undefined, comment: undefined }),
 });
 export type InvoiceService = z.output<typeof zInvoiceService>;
 

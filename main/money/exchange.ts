@@ -1,0 +1,15 @@
+/**
+ * An international provider's conversion: the amount credited in tenge times the provider's rate
+ * (foreign units per tenge, as processing writes it: "0.0020833333"), to two decimals, cut down.
+ * Exact decimal arithmetic; a rate that is not a plain decimal gives null (shown as unknown).
+ */
+import { formatDecimal, type Minor } from './amount.js';
+
+export function convertByRate(amountTo: Minor, rate: string): string | null {
+  const m = /^(\d{1,9})(?:\.(\d{1,18}))?$/.exec(rate.trim());
+  if (!m) return null;
+  const fraction = m[2] ?? '';
+  const cents = (BigInt(amountTo) * BigInt((m[1] ?? '0') + fraction)) / 10n ** BigInt(fraction.length);
+  if (cents > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  return formatDecimal(Number(cents));
+}

@@ -1,0 +1,77 @@
+/**
+ * What a check found, as the screens show it: displays with the catalog's titles, contracts to
+ * choose from, invoice lines with their limits, an international provider's rate. Amounts are
+ * decimal text ("359.80"); a limit of zero (none) is null. Everything is plain text: a screen
+ * never renders anything from processing as markup.
+ */
+import type { CatalogService, PaymentAnswer } from '../api/v20/schemas.js';
+import { formatDecimal, type Minor } from '../money/amount.js';
+
+export interface DisplayView { name: string; title: string; value: string }
+export interface ContractView { contractId: string; name: string | null; contractNumber: string | null; contractSum: string | null; contractDate: string | null }
+export interface InvoiceLineView {
+  subServiceId: string;
+  subServiceName: string;
+  paySum: string | null;
+  minSum: string | null;
+  maxSum: string | null;
+  tariff: string | null;
+  debtInfo: string | null;
+  isMeter: boolean;
+  prevCount: string | null;
+  lastCount: string | null;
+  comment: string | null;
+}
+export interface InvoiceView { invoiceId: string | null; formedDate: string | null; expireDate: string | null; clientName: string | null; clientAddress: string | null; lines: InvoiceLineView[] }
+export interface InternationalView { currency: string; rate: string | null; finalAmount: string | null }
+
+export interface CheckAnswerView {
+  displays: DisplayView[];
+  contracts: ContractView[] | null;
+  invoices: InvoiceView[] | null;
+  international: InternationalView | null;
+  /** A fixed-payment service's amount, when check named it: the screen locks the amount. */
+  fixedAmount: string | null;
+}
+
+const money = (m: Minor | undefined): string | null => (m === undefined ? null : formatDecimal(m));
+const limit = (m: Minor): string | null => (m > 0 ? formatDecimal(m) : null);
+const text = (v: string | undefined): string | null => (v === undefined || v === '' ? null : v);
+
+export function checkAnswerView(answer: PaymentAnswer, service: CatalogService | null): CheckAnswerView {
+  const titles = new Map((service?.displays ?? []).map((d) => [d.name, d.title]));
+  const displays: DisplayView[] = [];
+  let fixedAmount: string | null = null;
+  for (const [name, value] of Object.entries(answer.displays ?? {})) {
+    if (value === null || value === '') continue;
+    if (name === 'fixedAmount') {
+      fixedAmount = value;
+      continue;
+    }
+    displays.push({ name, title: titles.get(name) || name, value });
+  }
+  const international = answer.currency || answer.finalAmount ? { currency: answer.currency ?? '', rate: text(answer.rate ?? answer.currencyRate), finalAmount: text(answer.finalAmount) } : null;
+  return {
+    displays,
+    contracts: answer.contracts?.map((c) => ({ contractId: c.contractId, name: text(c.name), contractNumber: text(c.contractNumber), contractSum: money(c.contractSum), contractDate: text(c.contractDate) })) ?? null,
+    invoices:
+      answer.invoice?.invoices.map((inv) => ({
+        invoiceId: text(inv.invoiceId), formedDate: text(inv.formedDate), expireDate: text(inv.expireDate), clientName: text(inv.clientName), clientAddress: text(inv.clientAddress),
+        lines: inv.services.map((s) => ({
+          subServiceId: s.subServiceId,
+          subServiceName: s.subServiceName,
+          paySum: money(s.data.paySum),
+          minSum: limit(s.data.minSum),
+          maxSum: limit(s.data.maxSum),
+          tariff: text(s.data.tariff),
+          debtInfo: text(s.data.debtInfo),
+          isMeter: s.data.isMeter,
+          prevCount: text(s.data.prevCount),
+          lastCount: text(s.data.lastCount),
+          comment: text(s.data.comment),
+        })),
+      })) ?? null,
+    international,
+    fixedAmount,
+  };
+}
