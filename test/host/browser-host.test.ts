@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { CSP, startBrowserHost, type BrowserHost } from '../../main/host/browser/server.js';
 import { createHandlers } from '../../main/ipc/handlers.js';
 import { startHarness, tempDir, type Harness } from '../helpers/harness.js';
@@ -17,7 +18,7 @@ beforeAll(async () => {
   staticDir = tempDir();
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Tolem</title>');
   fs.writeFileSync(path.join(path.dirname(staticDir), 'outside-secret.txt'), 'not for the browser');
-  host = await startBrowserHost({ handlers: createHandlers(h.terminal), staticDir });
+  host = await startBrowserHost({ handlers: createHandlers(h.terminal), events: h.terminal.events, staticDir });
 });
 afterAll(async () => {
   await host.close();
@@ -85,5 +86,34 @@ describe('browser host', () => {
   it('a body that is not JSON is a bad request', async () => {
     const r = await request({ method: 'POST', path: '/ipc/terminal.status', headers: { origin: host.origin, 'x-tolem-secret': host.secret }, body: '{nope' });
     expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+});
+
+describe('events over the WebSocket', () => {
+  const connect = (protocols: string[], headers: Record<string, string>) =>
+    new Promise<WebSocket>((resolve, reject) => {
+      const ws = new WebSocket(`${host.origin.replace('http', 'ws')}/events`, protocols, { headers });
+      ws.once('open', () => resolve(ws));
+      ws.once('error', reject);
+      ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    });
+
+  it('the page with the secret hears that a payment changed state', async () => {
+    const ws = await connect(['tolem', `secret.${host.secret}`], { origin: host.origin });
+    const heard: unknown[] = [];
+    ws.on('message', (m: Buffer) => heard.push(JSON.parse(m.toString())));
+    h.terminal.events.emit({ type: 'payment', agentTransactionId: '123', state: 'success' });
+    await new Promise<void>((resolve) => ws.once('message', () => resolve()));
+    expect(heard).toEqual([{ type: 'payment', agentTransactionId: '123', state: 'success' }]);
+    ws.close();
+  });
+
+  it.each([
+    ['no secret', ['tolem'], 'SELF'],
+    ['a wrong secret', ['tolem', 'secret.00'], 'SELF'],
+    ['another origin', ['tolem', 'SECRET'], 'http://evil.example'],
+  ])('refuses %s', async (_what, protocols, origin) => {
+    const p = protocols.map((x) => (x === 'SECRET' ? `secret.${host.secret}` : x));
+    await expect(connect(p, { origin: origin === 'SELF' ? host.origin : origin })).rejects.toThrow(/403/);
   });
 });

@@ -10,8 +10,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { createDispatcher } from '../../ipc/dispatch.js';
 import type { Handlers } from '../../ipc/handlers.js';
+import type { TerminalEvents } from '../../terminal/events.js';
+
+/** The WebSocket subprotocols a page offers: "tolem" and "secret.<hex>" (browsers cannot set other headers on a WebSocket). */
+export const EVENTS_PROTOCOL = 'tolem';
+export const SECRET_PROTOCOL_PREFIX = 'secret.';
 
 export interface BrowserHost {
   origin: string;
@@ -28,9 +34,13 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png', '.svg': 'image/svg+xml', '.ttf': 'font/ttf', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
 };
 
-export async function startBrowserHost(opts: { handlers: Handlers; staticDir: string | null; port?: number; onInternalError?: (err: unknown) => void }): Promise<BrowserHost> {
+export async function startBrowserHost(opts: { handlers: Handlers; events?: TerminalEvents; staticDir: string | null; port?: number; onInternalError?: (err: unknown) => void }): Promise<BrowserHost> {
   const secret = crypto.randomBytes(32).toString('hex');
   const secretBuf = Buffer.from(secret);
+  const secretMatches = (given: string) => {
+    const buf = Buffer.from(given);
+    return buf.length === secretBuf.length && crypto.timingSafeEqual(buf, secretBuf);
+  };
   let origin = '';
   let host = '';
   let dispatch = createDispatcher(opts.handlers, [], opts.onInternalError);
@@ -48,8 +58,7 @@ export async function startBrowserHost(opts: { handlers: Handlers; staticDir: st
     const url = new URL(req.url ?? '/', origin);
     const ipc = /^\/ipc\/([A-Za-z.]+)$/.exec(url.pathname);
     if (ipc && req.method === 'POST') {
-      const given = Buffer.from(String(req.headers['x-tolem-secret'] ?? ''));
-      if (given.length !== secretBuf.length || !crypto.timingSafeEqual(given, secretBuf)) {
+      if (!secretMatches(String(req.headers['x-tolem-secret'] ?? ''))) {
         envelope(401, { ok: false, error: { code: 'forbidden', message: 'this page may not drive the terminal' } });
         return;
       }
@@ -96,6 +105,29 @@ export async function startBrowserHost(opts: { handlers: Handlers; staticDir: st
     send(200, TYPES[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file), { 'content-security-policy': CSP, 'x-frame-options': 'DENY' });
   });
 
+  // Events: a WebSocket on /events, for this host's own page only (Host, Origin and the secret).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024, handleProtocols: (protocols) => (protocols.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false) });
+  const sockets = new Set<WebSocket>();
+  server.on('upgrade', (req, socket, head) => {
+    const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+    const given = offered.find((p) => p.startsWith(SECRET_PROTOCOL_PREFIX))?.slice(SECRET_PROTOCOL_PREFIX.length) ?? '';
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    if (req.headers.host !== host || req.headers.origin !== origin || pathname !== '/events' || !secretMatches(given)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('error', () => sockets.delete(ws));
+      // The page only listens; anything it sends is ignored.
+    });
+  });
+  const unsubscribe = opts.events?.on((e) => {
+    const text = JSON.stringify(e);
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+  });
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
@@ -108,6 +140,12 @@ export async function startBrowserHost(opts: { handlers: Handlers; staticDir: st
     origin,
     url: `${origin}/#secret=${secret}`,
     secret,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      unsubscribe?.();
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
