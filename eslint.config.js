@@ -1,17 +1,19 @@
 // Lint, including the architecture's boundaries (see ../shared/STYLE.md):
 // the domain in main/ never imports electron (only main/host/electron/ may); the renderer never
-// imports electron, better-sqlite3, Node built-ins or the domain (only the IPC contract's types).
+// imports electron, better-sqlite3, Node built-ins or the domain (only the IPC contract's types, and
+// the pure modules whose rules the screens must apply exactly as the engine does: input validation
+// by the catalog's regexps, and amounts as text ↔ tiyn).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'dist/**', 'test-artifacts/**'] },
+  { ignores: ['out/**', 'node_modules/**', 'dist/**', 'test-artifacts/**', 'preload/**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.cts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -41,7 +43,10 @@ export default tseslint.config(
           ],
           patterns: [
             { group: nodeBuiltins, message: 'The renderer runs sandboxed, without Node.' },
-            { group: ['**/main/**', '!**/main/ipc/contract*'], message: 'The renderer imports only the IPC contract from main/.' },
+            {
+              group: ['**/main/**', '!**/main/ipc/contract*', '!**/main/catalog/validation*', '!**/main/money/amount'],
+              message: 'The renderer imports only the IPC contract (and the pure validation and amount modules) from main/.',
+            },
           ],
         },
       ],

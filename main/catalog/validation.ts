@@ -21,8 +21,9 @@ const cache = new Map<string, CompiledPattern>();
 const MAX_CACHE = 20_000;
 
 export type PatternWarning = (pattern: string, reason: string) => void;
+// This module also runs in the renderer (the same rules on screen as in the engine): no Node there.
 let warn: PatternWarning = (pattern, reason) => {
-  process.emitWarning(`catalog regexp ${JSON.stringify(pattern)} cannot be checked locally (${reason}); processing will check it`, 'TolemCatalogWarning');
+  if (typeof process !== 'undefined') process.emitWarning(`catalog regexp ${JSON.stringify(pattern)} cannot be checked locally (${reason}); processing will check it`, 'TolemCatalogWarning');
 };
 
 /** Where uncompilable-pattern decisions are logged. */

@@ -3,8 +3,10 @@
  * Exit codes: 0 done/paid, 1 not paid or refused, 2 bad input or configuration,
  * 3 accepted and still waiting to be sent, 4 needs a person (review), 5 unexpected error.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { describeOutcome } from '../api/v20/client.js';
 import { describeResult } from '../api/v20/result-codes.js';
@@ -14,6 +16,10 @@ import { InputError, RefusedError, type PaymentInput } from '../engine/payment-e
 import { JournalVersionError } from '../journal/migrations.js';
 import type { Payment } from '../journal/journal.js';
 import { AmountError, formatDecimal, formatTenge, parseAmount } from '../money/amount.js';
+import { startBrowserHost } from '../host/browser/server.js';
+import { findChromium, findElectron, hasDisplay, openAppWindow } from '../host/launch.js';
+import { rendererDir } from '../host/static-files.js';
+import { createHandlers } from '../ipc/handlers.js';
 import { startSandbox } from '../sandbox/server.js';
 import type { PrintResult } from '../receipts/receipt-printer.js';
 import { paperStatus } from '../receipts/transport.js';
@@ -145,6 +151,14 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       default:
         throw new UsageError(`unknown command "${command}" (see tolem help)`);
     }
+    if (command === 'start') {
+      const { values } = parse(rest, COMMAND_OPTIONS.start);
+      if (!values.browser) {
+        const electron = findElectron(io.env);
+        if (electron.binary !== null) return await runElectron(electron.binary, io);
+        io.out(`Electron is not available (${electron.reason}): starting the browser host instead.`);
+      }
+    }
     const run = COMMANDS[command];
     if (!run) throw new UsageError(`unknown command "${command}"`);
     const { values } = parse(command === 'printer' ? rest.slice(1) : rest, COMMAND_OPTIONS[command]);
@@ -186,7 +200,7 @@ const COMMAND_OPTIONS: Record<string, ParseArgsConfig['options']> = {
   resolve: { id: { type: 'string' }, as: { type: 'string' }, reason: { type: 'string' }, 'transaction-id': { type: 'string' } },
   balance: {},
   operator: { phone: { type: 'string' } },
-  start: {},
+  start: { browser: { type: 'boolean' }, 'no-open': { type: 'boolean' }, port: { type: 'string' } },
   receipt: { id: { type: 'string' }, printer: { type: 'string' }, lang: { type: 'string' }, png: { type: 'string' }, paper: { type: 'string' } },
   printer: { printer: { type: 'string' } },
 };
@@ -384,17 +398,33 @@ const COMMANDS: Record<string, Command> = {
     return EXIT.notPaid;
   },
 
-  async start(t, _v, io) {
+  async start(t, v, io) {
     t.worker.start();
     t.startProbe();
+    const port = str(v.port) ?? io.env.TOLEM_PORT ?? '0';
+    if (!/^\d+$/.test(port) || Number(port) > 65535) throw new UsageError(`--port takes a port number, got "${port}"`);
+    const staticDir = rendererDir(path.dirname(fileURLToPath(import.meta.url)));
+    const host = await startBrowserHost({ handlers: createHandlers(t), events: t.events, staticDir, port: Number(port), onInternalError: (err) => t.log.error('ipc', { error: err instanceof Error ? err.message : String(err) }) });
     const snap = await t.catalog.get().catch(() => null);
-    io.out(`Tolem terminal ${t.config.terminalId} is running on ${t.sandbox ? `the built-in sandbox at ${t.sandbox.url}` : t.config.processing.url}.`);
+    void t.refreshBalance();
+    io.out(`Tolem terminal ${t.config.terminalId} (${t.config.mode}) is running on ${t.sandbox ? `the built-in sandbox at ${t.sandbox.url}` : t.config.processing.url}.`);
+    io.out(`Screens: ${host.url}`);
+    if (!staticDir) io.out('  (the renderer is not built: run npm run build)');
     io.out(`Journal: ${t.config.journalFile}`);
     if (t.virtualPrinter) io.out(`Receipts: printed on the built-in virtual printer, saved as PNG and text in ${path.join(t.config.dataDir, 'receipts')}`);
     io.out(`Catalog: ${snap ? `${snap.services.length} services (${snap.source})` : 'not available yet'}; ${t.journal.pendingSummary().count} payment(s) waiting to be sent.`);
-    io.out('The payment screens come with the UI; meanwhile, in another shell: npx tolem pay --service P1011 --account 7771234567 --amount 500.00');
+    const chromium = v['no-open'] ? null : findChromium(io.env);
+    let browser: ReturnType<typeof openAppWindow> | null = null;
+    if (chromium && hasDisplay(io.env)) {
+      browser = openAppWindow(chromium, host.url, path.join(t.config.dataDir, 'chromium-profile'), t.config.screens.kioskWindow);
+      io.out(`Opened in ${chromium} (app mode${t.config.screens.kioskWindow ? ', kiosk' : ''}).`);
+    } else if (!v['no-open']) {
+      io.out(chromium ? 'No display to open a window on: open the Screens URL above in a browser on this machine.' : 'No Chromium found: open the Screens URL above in Chromium or Chrome on this machine.');
+    }
     io.out('Press Ctrl+C to stop.');
     await untilStopped();
+    browser?.kill();
+    await host.close();
     return EXIT.ok;
   },
 };
@@ -440,6 +470,20 @@ async function virtualPrinterCommand(args: string[], io: Io): Promise<number> {
   await untilStopped();
   await printer.close();
   return EXIT.ok;
+}
+
+/** The Electron terminal: the host opens its own terminal; this process waits for it to end. */
+function runElectron(binary: string, io: Io): Promise<number> {
+  const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'host', 'electron', 'main.js');
+  io.out(`Starting the Electron terminal (${binary}).`);
+  return new Promise((resolve) => {
+    const child = spawn(binary, [entry], { stdio: 'inherit', env: io.env });
+    child.on('error', (err) => {
+      io.err(`Electron could not start: ${err.message}`);
+      resolve(EXIT.internal);
+    });
+    child.on('exit', (code) => resolve(code ?? EXIT.internal));
+  });
 }
 
 /** Until Ctrl+C or SIGTERM: how the long-running commands (start, sandbox, virtual printer) end. */

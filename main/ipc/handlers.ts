@@ -98,8 +98,8 @@ export function createHandlers(t: Terminal): Handlers {
       if (amountTo === undefined) throw new InputError(['enter the amount'], 'before-send');
       const amountFrom = takenFor(amountTo, a.amountFrom);
       const paid = await t.engine.payChecked(draft.id, { amountTo, amountFrom, contractId: a.contractId, items: a.items }, SCREEN_WAIT_MS);
-      t.events.emit({ type: 'status' });
       await t.receipts.printAfterPayment(paid);
+      t.events.emit({ type: 'status' });
       return paymentJson(t.journal.mustGet(paid.id), t.journal);
     },
     async 'payment.quote'(a) {

@@ -20,6 +20,8 @@ export interface InvoiceLineView {
   isMeter: boolean;
   prevCount: string | null;
   lastCount: string | null;
+  /** Unit of the meter ("кВт·ч"). */
+  si: string | null;
   comment: string | null;
 }
 export interface InvoiceView { invoiceId: string | null; formedDate: string | null; expireDate: string | null; clientName: string | null; clientAddress: string | null; lines: InvoiceLineView[] }
@@ -68,6 +70,7 @@ export function checkAnswerView(answer: PaymentAnswer, service: CatalogService |
           isMeter: s.data.isMeter,
           prevCount: text(s.data.prevCount),
           lastCount: text(s.data.lastCount),
+          si: text(s.data.si),
           comment: text(s.data.comment),
         })),
       })) ?? null,

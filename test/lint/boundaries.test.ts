@@ -36,4 +36,12 @@ describe('import boundaries', () => {
   ])('the renderer may not: %s', async (line, message) => {
     expect(await problems('renderer/src/App.tsx', `${line}\nexport const x = 1;\n`)).toEqual([expect.stringMatching(message)]);
   });
+
+  it.each([
+    "import type { TolemApi } from '../../main/ipc/contract';",
+    "import { checkField } from '../../main/catalog/validation';",
+    "import { parseAmount } from '../../main/money/amount';",
+  ])('the renderer may share the contract and the pure rules: %s', async (line) => {
+    expect(await problems('renderer/src/App.tsx', `${line}\nexport const x = 1;\n`)).toEqual([]);
+  });
 });

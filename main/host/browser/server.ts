@@ -9,11 +9,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createDispatcher } from '../../ipc/dispatch.js';
 import type { Handlers } from '../../ipc/handlers.js';
 import type { TerminalEvents } from '../../terminal/events.js';
+import { contentType, CSP, resolveStaticFile } from '../static-files.js';
 
 /** The WebSocket subprotocols a page offers: "tolem" and "secret.<hex>" (browsers cannot set other headers on a WebSocket). */
 export const EVENTS_PROTOCOL = 'tolem';
@@ -27,12 +27,8 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+export { CSP };
 const MAX_BODY = 256 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json',
-  '.png': 'image/png', '.svg': 'image/svg+xml', '.ttf': 'font/ttf', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
-};
 
 export async function startBrowserHost(opts: { handlers: Handlers; events?: TerminalEvents; staticDir: string | null; port?: number; onInternalError?: (err: unknown) => void }): Promise<BrowserHost> {
   const secret = crypto.randomBytes(32).toString('hex');
@@ -90,19 +86,12 @@ export async function startBrowserHost(opts: { handlers: Handlers; events?: Term
       send(404, 'text/plain; charset=utf-8', 'the renderer is not built');
       return;
     }
-    const root = path.resolve(opts.staticDir);
-    let file: string;
-    try {
-      file = path.resolve(root, `.${decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)}`);
-    } catch {
-      send(400, 'text/plain', 'bad path');
-      return;
-    }
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const file = resolveStaticFile(opts.staticDir, url.pathname);
+    if (!file) {
       send(404, 'text/plain', 'not found');
       return;
     }
-    send(200, TYPES[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file), { 'content-security-policy': CSP, 'x-frame-options': 'DENY' });
+    send(200, contentType(file), fs.readFileSync(file), { 'content-security-policy': CSP, 'x-frame-options': 'DENY' });
   });
 
   // Events: a WebSocket on /events, for this host's own page only (Host, Origin and the secret).

@@ -1,0 +1,41 @@
+/**
+ * The preload: the renderer's only door to the terminal. One function per channel of the IPC
+ * contract, all through one IPC channel, plus the event subscription. Sandboxed: it may require
+ * nothing but electron, so the contract is imported for its types only.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { Args, Channel, Envelope, EventListener, Results, TerminalEvent, TolemApi, TolemBridge } from '../main/ipc/contract.js';
+
+const INVOKE = 'tolem:invoke';
+const EVENT = 'tolem:event';
+
+const invoke = <C extends Channel>(channel: C) => (args: Args<C>): Promise<Envelope<Results[C]>> => ipcRenderer.invoke(INVOKE, channel, args) as Promise<Envelope<Results[C]>>;
+
+const api = {
+  'terminal.status': invoke('terminal.status'),
+  'catalog.get': invoke('catalog.get'),
+  'operator.byPhone': invoke('operator.byPhone'),
+  'payment.check': invoke('payment.check'),
+  'payment.pay': invoke('payment.pay'),
+  'payment.quote': invoke('payment.quote'),
+  'payment.get': invoke('payment.get'),
+  'payment.retryNow': invoke('payment.retryNow'),
+  'journal.list': invoke('journal.list'),
+  'receipt.print': invoke('receipt.print'),
+  'receipt.preview': invoke('receipt.preview'),
+  'printer.test': invoke('printer.test'),
+  'admin.exit': invoke('admin.exit'),
+} satisfies TolemApi;
+
+const bridge = {
+  api,
+  onEvent(listener: EventListener) {
+    const handler = (_e: IpcRendererEvent, event: TerminalEvent) => listener(event);
+    ipcRenderer.on(EVENT, handler);
+    return () => {
+      ipcRenderer.removeListener(EVENT, handler);
+    };
+  },
+} satisfies TolemBridge;
+
+contextBridge.exposeInMainWorld('tolem', bridge);

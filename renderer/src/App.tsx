@@ -1,0 +1,65 @@
+/** The terminal's screens under one status bar. A kiosk left alone goes back to Home; a cashier's screen never does. */
+import { useEffect } from 'react';
+import { StatusBar } from './components/StatusBar';
+import { useCatalog } from './stores/catalog';
+import { useNav } from './stores/nav';
+import { usePayment } from './stores/payment';
+import { startStatus, useStatus } from './stores/status';
+import { Admin } from './screens/Admin';
+import { Home } from './screens/Home';
+import { Journal } from './screens/Journal';
+import { PaymentScreen } from './screens/PaymentScreen';
+import { onEvent } from './ipc/bridge';
+
+function useIdleReturn() {
+  const status = useStatus((s) => s.status);
+  useEffect(() => {
+    if (status?.mode !== 'kiosk') return;
+    let timer: ReturnType<typeof setTimeout>;
+    const idle = () => {
+      const flow = usePayment.getState();
+      if (flow.step === 'paying') return arm(); // never interrupt a payment being sent
+      if (flow.inserted > 0 && flow.step === 'details') {
+        // Cash is in the acceptor: the money is paid, not forgotten.
+        void flow.pay('kiosk');
+        return arm();
+      }
+      flow.reset();
+      useNav.getState().go('home');
+    };
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(idle, status.idleTimeoutMs);
+    };
+    const events = ['pointerdown', 'keydown', 'touchstart'] as const;
+    for (const e of events) window.addEventListener(e, arm, { passive: true });
+    arm();
+    return () => {
+      clearTimeout(timer);
+      for (const e of events) window.removeEventListener(e, arm);
+    };
+  }, [status?.mode, status?.idleTimeoutMs]);
+}
+
+export function App() {
+  const screen = useNav((s) => s.screen);
+  const mode = useStatus((s) => s.status?.mode);
+  useEffect(() => {
+    startStatus();
+    void useCatalog.getState().load();
+    // Back online: the catalog may have changed while it was read from the cache.
+    return onEvent((e) => {
+      if (e.type === 'status' && useCatalog.getState().source === 'cache' && useStatus.getState().status?.online === 'online') void useCatalog.getState().load();
+    });
+  }, []);
+  useIdleReturn();
+  return (
+    <div className={`app mode-${mode ?? 'unknown'}`}>
+      <StatusBar />
+      {screen === 'home' && <Home />}
+      {screen === 'payment' && <PaymentScreen />}
+      {screen === 'journal' && <Journal />}
+      {screen === 'admin' && <Admin />}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+/** The kiosk's keyboard: digits for numbers, Russian, Kazakh and English letters for the rest. */
+import { useState } from 'react';
+import Keyboard from 'react-simple-keyboard';
+import 'react-simple-keyboard/build/css/index.css';
+import { useTranslation } from 'react-i18next';
+
+type Layout = 'digits' | 'ru' | 'kk' | 'en';
+
+const LAYOUTS: Record<Layout, string[]> = {
+  digits: ['1 2 3', '4 5 6', '7 8 9', '{bksp} 0 {enter}'],
+  ru: ['й ц у к е н г ш щ з х ъ', 'ф ы в а п р о л д ж э', 'я ч с м и т ь б ю . {bksp}', '{digits} {en} {kk} {space} {enter}'],
+  kk: ['ә і ң ғ ү ұ қ ө һ', 'й ц у к е н г ш щ з х', 'ф ы в а п р о л д ж э', 'я ч с м и т ь б ю {bksp}', '{digits} {ru} {en} {space} {enter}'],
+  en: ['q w e r t y u i o p', 'a s d f g h j k l _', 'z x c v b n m . @ - {bksp}', '{digits} {ru} {kk} {space} {enter}'],
+};
+
+export function OnScreenKeyboard({ numeric, onKey, onBackspace, onEnter }: { numeric: boolean; onKey(ch: string): void; onBackspace(): void; onEnter(): void }) {
+  const { t } = useTranslation();
+  const [letters, setLetters] = useState<Exclude<Layout, 'digits'>>('ru');
+  const [digits, setDigits] = useState(numeric);
+  const layout: Layout = digits ? 'digits' : letters;
+  const rows = [...LAYOUTS[layout]];
+  if (layout === 'digits' && !numeric) rows[3] = '{bksp} 0 {abc} {enter}';
+  return (
+    <div className="osk" data-testid="on-screen-keyboard" data-layout={layout}>
+      <Keyboard
+        layout={{ default: rows }}
+        layoutName="default"
+        display={{ '{bksp}': '⌫', '{enter}': t('form.next'), '{space}': ' ', '{digits}': '123', '{abc}': 'АБВ', '{ru}': 'РУС', '{kk}': 'ҚАЗ', '{en}': 'ENG' }}
+        onKeyPress={(button: string) => {
+          if (button === '{bksp}') onBackspace();
+          else if (button === '{enter}') onEnter();
+          else if (button === '{space}') onKey(' ');
+          else if (button === '{digits}') setDigits(true);
+          else if (button === '{abc}') setDigits(false);
+          else if (button === '{ru}' || button === '{kk}' || button === '{en}') {
+            setLetters(button.slice(1, -1) as 'ru' | 'kk' | 'en');
+            setDigits(false);
+          } else onKey(button);
+        }}
+      />
+    </div>
+  );
+}

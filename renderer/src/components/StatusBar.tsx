@@ -1,0 +1,51 @@
+/** The strip at the top: connection, payments waiting to be sent, balance warning, language, journal. */
+import { useTranslation } from 'react-i18next';
+import { LANGS, type Lang } from '../i18n';
+import { money } from '../format/money';
+import { useNav } from '../stores/nav';
+import { useSettings } from '../stores/settings';
+import { useStatus } from '../stores/status';
+
+export function StatusBar() {
+  const { t } = useTranslation();
+  const { status, unreachable } = useStatus();
+  const { lang, setLang } = useSettings();
+  const go = useNav((s) => s.go);
+  const online = unreachable ? 'offline' : (status?.online ?? 'unknown');
+  return (
+    <header className="status-bar" data-testid="status-bar">
+      <span className={`conn conn-${online}`} data-testid="connection" data-state={online}>
+        <span className="dot" aria-hidden="true" />
+        {unreachable ? t('status.terminalDown') : t(`status.${online}`)}
+      </span>
+      {status && status.pending > 0 && (
+        <span className="pending" data-testid="pending-count" data-count={status.pending}>
+          {t('status.pending', { count: status.pending })}
+        </span>
+      )}
+      {status && status.review > 0 && <span className="review">{t('status.review', { count: status.review })}</span>}
+      {status && status.receiptsNotPrintedToday > 0 && <span className="review">{t('status.unprinted', { count: status.receiptsNotPrintedToday })}</span>}
+      {status?.balance && status.balance.level !== 'ok' && status.mode === 'cashier' && (
+        <span className={`balance balance-${status.balance.level}`} data-testid="balance-warning">
+          {t(`status.balance.${status.balance.level}`, { balance: money(status.balance.balance, lang) })}
+        </span>
+      )}
+      <span className="spacer" />
+      {status?.mode === 'cashier' && (
+        <button type="button" className="bar-button" data-testid="open-journal" onClick={() => go('journal')}>
+          {t('journal.title')}
+        </button>
+      )}
+      <button type="button" className="bar-button" data-testid="open-admin" onClick={() => go('admin')}>
+        {t('admin.title')}
+      </button>
+      <span className="langs" role="group" aria-label={t('status.language')}>
+        {LANGS.map((l: Lang) => (
+          <button type="button" key={l} className={l === lang ? 'lang active' : 'lang'} aria-pressed={l === lang} data-testid={`lang-${l}`} onClick={() => setLang(l)}>
+            {t(`lang.${l}`)}
+          </button>
+        ))}
+      </span>
+    </header>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * The browser host's side of the contract: POST /ipc/<channel> with this start's secret, and a
+ * WebSocket on /events. The secret arrives in the URL fragment (never sent to a server); it is kept
+ * in this tab's sessionStorage and removed from the address bar.
+ */
+import type { Channel, Envelope, EventListener, TerminalEvent, TolemApi, TolemBridge } from '../../../main/ipc/contract';
+
+const SECRET_KEY = 'tolem.secret';
+// Every channel of the contract, checked by the compiler: a new channel missing here fails typecheck.
+const CHANNELS = Object.keys({
+  'terminal.status': 1, 'catalog.get': 1, 'operator.byPhone': 1, 'payment.check': 1, 'payment.pay': 1, 'payment.quote': 1, 'payment.get': 1,
+  'payment.retryNow': 1, 'journal.list': 1, 'receipt.print': 1, 'receipt.preview': 1, 'printer.test': 1, 'admin.exit': 1,
+} satisfies Record<Channel, 1>) as Channel[];
+
+function takeSecret(): string {
+  const m = /(?:^|[#&])secret=([0-9a-f]{64})/.exec(window.location.hash);
+  if (m?.[1]) {
+    sessionStorage.setItem(SECRET_KEY, m[1]);
+    history.replaceState(null, '', window.location.pathname);
+    return m[1];
+  }
+  return sessionStorage.getItem(SECRET_KEY) ?? '';
+}
+
+export function browserBridge(): TolemBridge {
+  const secret = takeSecret();
+  const invoke = async (channel: Channel, args: unknown): Promise<Envelope<unknown>> => {
+    try {
+      const res = await fetch(`/ipc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tolem-secret': secret }, body: JSON.stringify(args ?? {}) });
+      return (await res.json()) as Envelope<unknown>;
+    } catch {
+      return { ok: false, error: { code: 'unavailable', message: 'the terminal does not answer' } };
+    }
+  };
+  const api = Object.fromEntries(CHANNELS.map((c) => [c, (args: unknown) => invoke(c, args)])) as unknown as TolemApi;
+
+  const listeners = new Set<EventListener>();
+  let retryMs = 500;
+  const connect = () => {
+    const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/events`, ['tolem', `secret.${secret}`]);
+    ws.onopen = () => {
+      retryMs = 500;
+      // Whatever happened while the socket was down: ask again.
+      for (const l of listeners) l({ type: 'status' });
+    };
+    ws.onmessage = (m) => {
+      let e: TerminalEvent;
+      try {
+        e = JSON.parse(String(m.data)) as TerminalEvent;
+      } catch {
+        return;
+      }
+      for (const l of listeners) l(e);
+    };
+    ws.onclose = () => {
+      setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, 10_000);
+    };
+  };
+  connect();
+  return {
+    api,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,104 @@
+/** Home: find a service by name or group, or take it from favourites and the most used. */
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CatalogService } from '../../../main/ipc/contract';
+import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
+import { ServiceList } from '../components/ServiceList';
+import { search, useCatalog } from '../stores/catalog';
+import { useNav } from '../stores/nav';
+import { usePayment } from '../stores/payment';
+import { useSettings } from '../stores/settings';
+import { useStatus } from '../stores/status';
+
+export function Home() {
+  const { t } = useTranslation();
+  const { index, services, groups, source, staleBecause, loading, error, load } = useCatalog();
+  const { favourites, uses, toggleFavourite, used } = useSettings();
+  const kiosk = useStatus((s) => s.status?.mode === 'kiosk');
+  const refusal = useStatus((s) => s.status?.refusal ?? null);
+  const start = usePayment((s) => s.start);
+  const go = useNav((s) => s.go);
+  const [query, setQuery] = useState('');
+  const [group, setGroup] = useState<string | null>(null);
+  const [typing, setTyping] = useState(false);
+  const deferred = useDeferredValue(query);
+  const found = useMemo(() => search(index, deferred, group), [index, deferred, group]);
+  const quick = useMemo(() => {
+    const byId = new Map(services.map((s) => [s.serviceId, s]));
+    const fav = favourites.map((id) => byId.get(id)).filter((s): s is CatalogService => !!s);
+    const popular = Object.entries(uses).sort((a, b) => b[1] - a[1]).map(([id]) => byId.get(id)).filter((s): s is CatalogService => !!s && !favourites.includes(s.serviceId)).slice(0, 6);
+    return [...fav, ...popular].slice(0, 8);
+  }, [services, favourites, uses]);
+
+  const open = (s: CatalogService) => {
+    used(s.serviceId);
+    start(s);
+    go('payment');
+  };
+
+  return (
+    <main className="home" data-testid="home" data-ready={index.length > 0 ? 'yes' : 'no'}>
+      {source === 'cache' && (
+        <div className="banner warn" data-testid="catalog-cached" role="status">
+          {t('home.cached')}
+          {staleBecause ? ` (${staleBecause})` : ''}
+        </div>
+      )}
+      {refusal && (
+        <div className="banner error" data-testid="kiosk-refusal" role="alert">
+          {t('home.refusal', { reason: refusal })}
+        </div>
+      )}
+      {error && (
+        <div className="banner error" role="alert">
+          {t('home.noCatalog')} <button type="button" onClick={() => void load(true)}>{t('common.retry')}</button>
+        </div>
+      )}
+      <div className="search-row">
+        <input
+          className="search"
+          data-testid="search"
+          type="search"
+          placeholder={t('home.search')}
+          aria-label={t('home.search')}
+          value={query}
+          readOnly={kiosk}
+          onFocus={() => setTyping(true)}
+          onChange={(e) => setQuery(e.target.value)}
+          autoFocus={!kiosk}
+        />
+        {query && (
+          <button type="button" className="clear" onClick={() => setQuery('')} aria-label={t('common.clear')}>
+            ×
+          </button>
+        )}
+      </div>
+      <nav className="groups" aria-label={t('home.groups')}>
+        <button type="button" className={group === null ? 'chip active' : 'chip'} onClick={() => setGroup(null)}>
+          {t('home.all')}
+        </button>
+        {groups.map((g) => (
+          <button type="button" key={g} className={group === g ? 'chip active' : 'chip'} data-testid={`group-${g}`} onClick={() => setGroup(group === g ? null : g)}>
+            {g}
+          </button>
+        ))}
+      </nav>
+      {quick.length > 0 && !query && group === null && (
+        <section className="quick" aria-label={t('home.quick')}>
+          {quick.map((s) => (
+            <button type="button" key={s.serviceId} className="tile" data-testid={`quick-${s.serviceId}`} onClick={() => open(s)}>
+              <span className="tile-name">{s.name}</span>
+              <span className="tile-group">{s.group}</span>
+            </button>
+          ))}
+        </section>
+      )}
+      {loading && services.length === 0 ? <p className="muted">{t('common.loading')}</p> : null}
+      {!loading && index.length > 0 && found.length === 0 && <p className="muted" data-testid="nothing-found">{t('home.nothing', { query })}</p>}
+      <ServiceList services={found} favourites={favourites} onOpen={open} onToggleFavourite={toggleFavourite} />
+      {kiosk && typing && (
+        <OnScreenKeyboard numeric={false} onKey={(c) => setQuery((q) => q + c)} onBackspace={() => setQuery((q) => q.slice(0, -1))} onEnter={() => setTyping(false)} />
+      )}
+    </main>
+  );
+}

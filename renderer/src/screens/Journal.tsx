@@ -1,0 +1,115 @@
+/** The cashier's journal: today's payments with their state, search, details with every attempt, retry now, reprint. */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { money, locale } from '../format/money';
+import { onEvent } from '../ipc/bridge';
+import { useJournal } from '../stores/journal';
+import { useNav } from '../stores/nav';
+import { useSettings } from '../stores/settings';
+import { resultText } from './PaymentFinal';
+
+export function Journal() {
+  const { t } = useTranslation();
+  const lang = useSettings((s) => s.lang);
+  const j = useJournal();
+  const go = useNav((s) => s.go);
+  useEffect(() => {
+    void useJournal.getState().load();
+    return onEvent((e) => {
+      if (e.type === 'payment') void useJournal.getState().load();
+    });
+  }, []);
+  const time = (iso: string) => new Date(iso).toLocaleTimeString(locale(lang), { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const sel = j.selected;
+  return (
+    <main className="journal" data-testid="journal">
+      <header className="payment-head">
+        <button type="button" className="back" onClick={() => go('home')}>
+          ← {t('common.back')}
+        </button>
+        <h1>{t('journal.title')}</h1>
+      </header>
+      <input className="search" type="search" data-testid="journal-search" placeholder={t('journal.search')} aria-label={t('journal.search')} value={j.search} onChange={(e) => j.setSearch(e.target.value)} />
+      <div className="journal-body">
+        <table className="journal-table">
+          <thead>
+            <tr>
+              <th>{t('journal.time')}</th>
+              <th>{t('final.service')}</th>
+              <th>{t('final.account')}</th>
+              <th className="num">{t('amount.total')}</th>
+              <th>{t('journal.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {j.payments.map((p) => (
+              <tr key={p.agentTransactionId} className={sel?.agentTransactionId === p.agentTransactionId ? 'selected' : ''} data-testid={`journal-row-${p.agentTransactionId}`} data-state={p.state} tabIndex={0} onClick={() => void j.select(p)} onKeyDown={(e) => e.key === 'Enter' && void j.select(p)}>
+                <td>{time(p.createdAt)}</td>
+                <td>{p.serviceName}</td>
+                <td>{p.account}</td>
+                <td className="num">{money(p.amountFrom, lang)}</td>
+                <td>
+                  <span className={`state state-${p.state}`}>{t(`state.${p.state}`)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {j.payments.length === 0 && <p className="muted">{t('journal.empty')}</p>}
+        {sel && (
+          <aside className="journal-detail" data-testid="journal-detail">
+            <h2>
+              {t('final.number')} {sel.agentTransactionId}
+            </h2>
+            <p>
+              <span className={`state state-${sel.state}`}>{t(`state.${sel.state}`)}</span>
+              {sel.state === 'failed' ? ` — ${resultText(t, sel.result)}` : ''}
+              {sel.reason && sel.state !== 'success' ? ` (${sel.reason})` : ''}
+            </p>
+            <dl className="sums">
+              <dt>{t('final.service')}</dt>
+              <dd>{sel.serviceName}</dd>
+              <dt>{t('final.account')}</dt>
+              <dd>{sel.account}</dd>
+              <dt>{t('amount.credited')}</dt>
+              <dd>{money(sel.amountTo, lang)}</dd>
+              <dt>{t('amount.total')}</dt>
+              <dd>{money(sel.amountFrom, lang)}</dd>
+              {sel.nextAttemptAt && sel.state === 'pending' && (
+                <>
+                  <dt>{t('journal.nextAttempt')}</dt>
+                  <dd>{time(sel.nextAttemptAt)}</dd>
+                </>
+              )}
+            </dl>
+            <h3>{t('journal.attempts')}</h3>
+            <ol className="attempts" data-testid="attempts">
+              {sel.attempts.map((a, i) => (
+                <li key={i}>
+                  {time(a.startedAt)} {a.kind} — {a.outcome ?? t('journal.noAnswer')}
+                  {a.httpStatus ? ` HTTP ${a.httpStatus}` : ''}
+                  {a.result !== null ? ` · ${a.result}: ${resultText(t, a.result)}` : ''}
+                  {a.error ? ` · ${a.error}` : ''}
+                </li>
+              ))}
+            </ol>
+            <div className="actions">
+              {sel.state === 'pending' && (
+                <button type="button" className="primary" data-testid="retry-now" disabled={j.busy} onClick={() => void j.retryNow()}>
+                  {t('journal.retryNow')}
+                </button>
+              )}
+              {sel.state !== 'draft' && (
+                <button type="button" data-testid="reprint" disabled={j.busy} onClick={() => void j.reprint()}>
+                  {t('journal.reprint')}
+                </button>
+              )}
+            </div>
+            {j.message && <p role="status">{j.message === 'printed' ? t('journal.printed') : j.message.startsWith('notPrinted:') ? t('journal.notPrinted', { error: j.message.slice(11) }) : j.message}</p>}
+            {j.receipt && <img className="receipt-preview" data-testid="receipt-preview" src={j.receipt} alt={t('journal.receipt')} />}
+          </aside>
+        )}
+      </div>
+    </main>
+  );
+}

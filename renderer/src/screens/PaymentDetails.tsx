@@ -1,0 +1,232 @@
+/**
+ * After check: what processing found, by scheme (displays, a contract to choose, the utility bill
+ * with its lines and meters, an international rate), then the amount with the agent's commission
+ * and the amount credited, then cash: change for the cashier, notes for the kiosk.
+ */
+import { useTranslation } from 'react-i18next';
+import type { CheckAnswerView, InvoiceView } from '../../../main/ipc/contract';
+import { TextField } from '../components/TextField';
+import { money, tiyn, typedAmount, formatDecimal } from '../format/money';
+import { amountToOf, lineProblems, usePayment } from '../stores/payment';
+import { useSettings } from '../stores/settings';
+import { useStatus } from '../stores/status';
+
+const DEMO_NOTES = [20_000_00, 10_000_00, 5_000_00, 2_000_00, 1_000_00, 500_00, 200_00, 100_00, 50_00, 20_00, 10_00, 5_00, 2_00, 1_00];
+
+export function PaymentDetails() {
+  const { t } = useTranslation();
+  const lang = useSettings((s) => s.lang);
+  const status = useStatus((s) => s.status);
+  const flow = usePayment();
+  const { check, quote, busy, error } = flow;
+  if (!check) return null;
+  const answer = check.answer;
+  const kiosk = status?.mode === 'kiosk';
+  const { amount, locked } = amountToOf(flow);
+  const problems = lineProblems(check, flow.lines);
+  const needContract = !!answer?.contracts?.length && !flow.contractId;
+  const typed = flow.amount.trim();
+  const amountProblem = !locked && typed !== '' && (amount === null || amount === 0) ? t('amount.invalid') : null;
+  const received = typedAmount(flow.cashReceived);
+  const due = quote ? tiyn(quote.amountFrom) : null;
+  const change = !kiosk && due !== null && received !== null ? received - due : null;
+  const kioskFree = kiosk && !locked;
+  const cashOk = kiosk ? (due !== null && flow.inserted >= due && flow.inserted > 0) : change !== null && change >= 0;
+  const ready = quote !== null && !needContract && Object.keys(problems).length === 0 && (kioskFree ? flow.inserted > 0 : amount !== null && amount > 0) && cashOk && !busy;
+
+  return (
+    <div className="details" data-testid="payment-details">
+      {check.result === 'unreachable' && (
+        <div className="banner warn" role="status" data-testid="check-unreachable">
+          {t('details.unreachable')}
+        </div>
+      )}
+      {answer && <CheckAnswer answer={answer} lang={lang} />}
+      {answer?.contracts && (
+        <fieldset className="contracts" data-testid="contracts">
+          <legend>{t('details.chooseContract')}</legend>
+          {answer.contracts.map((c) => (
+            <label key={c.contractId} className={flow.contractId === c.contractId ? 'choice active' : 'choice'} data-testid={`contract-${c.contractId}`}>
+              <input type="radio" name="contract" checked={flow.contractId === c.contractId} onChange={() => flow.chooseContract(c.contractId)} />
+              <span className="choice-main">
+                {c.contractNumber ?? c.contractId}
+                {c.name ? ` · ${c.name}` : ''}
+              </span>
+              <span className="choice-side">
+                {c.contractSum ? money(c.contractSum, lang) : ''}
+                {c.contractDate ? ` · ${formatProcessingDate(c.contractDate, lang)}` : ''}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {answer?.invoices?.map((inv, i) => <Invoice key={inv.invoiceId ?? i} invoice={inv} problems={problems} />)}
+
+      <section className="amount-box">
+        {!locked && !kioskFree && (
+          <TextField
+            id="amount"
+            data-testid="amount"
+            label={t('amount.toCredit')}
+            inputMode="decimal"
+            value={flow.amount}
+            problem={amountProblem}
+            hint={t('amount.hint')}
+            autoFocus
+            onChange={flow.setAmount}
+          />
+        )}
+        {quote && (
+          <dl className="sums" data-testid="quote">
+            <dt>{t('amount.credited')}</dt>
+            <dd data-testid="quote-amount-to">{money(quote.amountTo, lang)}</dd>
+            <dt>{t('amount.commission')}</dt>
+            <dd data-testid="quote-commission">{money(quote.commission, lang)}</dd>
+            <dt className="total">{t('amount.total')}</dt>
+            <dd className="total" data-testid="quote-total">{money(quote.amountFrom, lang)}</dd>
+            {quote.finalAmount && (
+              <>
+                <dt>{t('amount.arrives')}</dt>
+                <dd data-testid="quote-final-amount">
+                  {quote.finalAmount} {quote.currency}
+                </dd>
+              </>
+            )}
+          </dl>
+        )}
+      </section>
+
+      {!kiosk && quote && (
+        <section className="cash-box">
+          <TextField id="cash" data-testid="cash-received" label={t('cash.received')} inputMode="decimal" value={flow.cashReceived} onChange={flow.setCashReceived} problem={change !== null && change < 0 ? t('cash.notEnough') : null} hint={t('cash.hint')} />
+          <div className="change" data-testid="change">
+            {t('cash.change')}: <strong>{change !== null && change >= 0 ? money(formatDecimal(change), lang) : '—'}</strong>
+          </div>
+        </section>
+      )}
+      {kiosk && (
+        <section className="cash-box" data-testid="kiosk-cash">
+          <p className="inserted">
+            {t('cash.inserted')}: <strong data-testid="inserted">{money(formatDecimal(flow.inserted), lang)}</strong>
+            {due !== null && !kioskFree && (
+              <>
+                {' '}/ {t('cash.due')}: <strong>{money(quote?.amountFrom, lang)}</strong>
+              </>
+            )}
+          </p>
+          <p className="muted">{kioskFree ? t('cash.insertFree') : t('cash.noChange')}</p>
+          {status?.sandbox && (
+            <div className="demo-notes" aria-label={t('cash.demo')}>
+              {DEMO_NOTES.map((n) => (
+                <button type="button" key={n} className="note-button" data-testid={`insert-${n / 100}`} onClick={() => flow.insertCash(n)}>
+                  {t('cash.insert', { amount: money(formatDecimal(n), lang) })}
+                </button>
+              ))}
+            </div>
+          )}
+        </section>
+      )}
+      {error && (
+        <div className="banner error" role="alert" data-testid="flow-error">
+          {error.problems.length ? error.problems.join('; ') : error.message}
+        </div>
+      )}
+      <div className="actions">
+        <button type="button" className="primary" data-testid="pay" disabled={!ready} onClick={() => void flow.pay(kiosk ? 'kiosk' : 'cashier')}>
+          {quote ? t('details.pay', { amount: money(quote.amountFrom, lang) }) : t('details.payNoAmount')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function CheckAnswer({ answer, lang }: { answer: CheckAnswerView; lang: string }) {
+  const { t } = useTranslation();
+  if (!answer.displays.length && !answer.international && !answer.fixedAmount) return null;
+  return (
+    <dl className="displays" data-testid="displays">
+      {answer.displays.map((d) => (
+        <div key={d.name} className="display-row">
+          <dt>{d.title}</dt>
+          <dd>{d.value}</dd>
+        </div>
+      ))}
+      {answer.fixedAmount && (
+        <div className="display-row">
+          <dt>{t('details.fixedAmount')}</dt>
+          <dd data-testid="fixed-amount">{money(answer.fixedAmount, lang as 'ru')}</dd>
+        </div>
+      )}
+      {answer.international?.rate && (
+        <div className="display-row">
+          <dt>{t('details.rate')}</dt>
+          <dd data-testid="rate">
+            1 ₸ = {answer.international.rate} {answer.international.currency}
+          </dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+function Invoice({ invoice, problems }: { invoice: InvoiceView; problems: Record<string, string> }) {
+  const { t } = useTranslation();
+  const lang = useSettings((s) => s.lang);
+  const { lines, setLine } = usePayment();
+  const say = (code: string | undefined): string | null => {
+    if (!code) return null;
+    const [kind, value] = code.split(':');
+    if (kind === 'min') return t('invoice.min', { amount: money(value, lang) });
+    if (kind === 'max') return t('invoice.max', { amount: money(value, lang) });
+    if (kind === 'meterBelow') return t('invoice.meterBelow', { value });
+    if (kind === 'meter') return t('invoice.meter');
+    return t('amount.invalid');
+  };
+  return (
+    <section className="invoice" data-testid="invoice">
+      <header className="invoice-head">
+        <strong>{invoice.clientName}</strong>
+        <span>{invoice.clientAddress}</span>
+        {invoice.invoiceId && <span className="muted">{t('invoice.number', { id: invoice.invoiceId })}</span>}
+      </header>
+      {invoice.lines.map((l) => {
+        const c = lines[l.subServiceId];
+        if (!c) return null;
+        const problem = say(problems[l.subServiceId]);
+        return (
+          <div key={l.subServiceId} className={c.selected ? 'invoice-line selected' : 'invoice-line'} data-testid={`line-${l.subServiceId}`}>
+            <label className="line-pick">
+              <input type="checkbox" data-testid={`line-${l.subServiceId}-pick`} checked={c.selected} onChange={(e) => setLine(l.subServiceId, { selected: e.target.checked })} />
+              <span className="line-name">{l.subServiceName}</span>
+            </label>
+            <div className="line-info muted">
+              {l.debtInfo && l.debtInfo !== '0.00' ? `${t('invoice.debt')}: ${money(l.debtInfo, lang)} ` : ''}
+              {l.minSum ? `${t('invoice.minShort')} ${money(l.minSum, lang)} ` : ''}
+              {l.maxSum ? `${t('invoice.maxShort')} ${money(l.maxSum, lang)} ` : ''}
+              {l.comment ?? ''}
+            </div>
+            {l.isMeter && (
+              <div className="meter">
+                <span className="muted">
+                  {t('invoice.prev')}: {l.prevCount ?? '—'} {l.si ?? ''}
+                </span>
+                <input aria-label={t('invoice.last', { name: l.subServiceName })} data-testid={`line-${l.subServiceId}-meter`} inputMode="decimal" placeholder={t('invoice.lastShort')} value={c.lastCount} disabled={!c.selected} onChange={(e) => setLine(l.subServiceId, { lastCount: e.target.value })} />
+              </div>
+            )}
+            <input className="line-amount" aria-label={t('invoice.amount', { name: l.subServiceName })} data-testid={`line-${l.subServiceId}-amount`} inputMode="decimal" value={c.amount} disabled={!c.selected} onChange={(e) => setLine(l.subServiceId, { amount: e.target.value })} />
+            <div className={problem ? 'note problem' : 'note'} role={problem ? 'alert' : undefined}>
+              {problem ?? '\u00a0'}
+            </div>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+/** Processing writes dates as 20200215000000 (YYYYMMDDhhmmss); shown as a local date. */
+export function formatProcessingDate(text: string, lang: string): string {
+  const m = /^(\d{4})(\d{2})(\d{2})/.exec(text);
+  if (!m) return text;
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : `${lang}-KZ`, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
+}

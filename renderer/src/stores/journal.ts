@@ -1,0 +1,77 @@
+/** Today's payments for the cashier or admin: search, details with every attempt, retry now, reprint. */
+import { create } from 'zustand';
+import type { PaymentJson } from '../../../main/ipc/contract';
+import { call, CallError } from '../ipc/bridge';
+
+interface JournalState {
+  search: string;
+  payments: PaymentJson[];
+  selected: PaymentJson | null;
+  receipt: string | null;
+  message: string | null;
+  busy: boolean;
+  setSearch(text: string): void;
+  load(): Promise<void>;
+  select(p: PaymentJson | null): Promise<void>;
+  retryNow(): Promise<void>;
+  reprint(): Promise<void>;
+}
+
+const startOfToday = () => new Date(new Date().setHours(0, 0, 0, 0)).getTime();
+
+export const useJournal = create<JournalState>((set, get) => ({
+  search: '',
+  payments: [],
+  selected: null,
+  receipt: null,
+  message: null,
+  busy: false,
+  setSearch(text) {
+    set({ search: text });
+    void get().load();
+  },
+  async load() {
+    try {
+      const list = await call('journal.list', { search: get().search.trim() || undefined, limit: 500 });
+      // A search finds older payments too; without one the screen shows today's.
+      set({ payments: get().search.trim() ? list : list.filter((p) => Date.parse(p.createdAt) >= startOfToday()) });
+      const sel = get().selected;
+      if (sel) set({ selected: list.find((p) => p.agentTransactionId === sel.agentTransactionId) ?? sel });
+    } catch (err) {
+      set({ message: err instanceof CallError ? err.message : String(err) });
+    }
+  },
+  async select(p) {
+    set({ selected: p, receipt: null, message: null });
+    if (!p) return;
+    try {
+      const full = await call('payment.get', { agentTransactionId: p.agentTransactionId });
+      const preview = full.state === 'draft' ? null : (await call('receipt.preview', { agentTransactionId: p.agentTransactionId })).png;
+      set({ selected: full, receipt: preview });
+    } catch (err) {
+      set({ message: err instanceof CallError ? err.message : String(err) });
+    }
+  },
+  async retryNow() {
+    const p = get().selected;
+    if (!p) return;
+    set({ busy: true });
+    try {
+      set({ selected: await call('payment.retryNow', { agentTransactionId: p.agentTransactionId }), busy: false });
+      await get().load();
+    } catch (err) {
+      set({ busy: false, message: err instanceof CallError ? err.message : String(err) });
+    }
+  },
+  async reprint() {
+    const p = get().selected;
+    if (!p) return;
+    set({ busy: true });
+    try {
+      const r = await call('receipt.print', { agentTransactionId: p.agentTransactionId });
+      set({ busy: false, message: r.printed ? 'printed' : `notPrinted:${r.error ?? ''}` });
+    } catch (err) {
+      set({ busy: false, message: err instanceof CallError ? err.message : String(err) });
+    }
+  },
+}));

@@ -1,0 +1,283 @@
+/**
+ * One payment from the service form to the final screen: inputs (validated by the catalog's
+ * regexps with the engine's own rules), check, the scheme's choices (contract, invoice lines),
+ * the amount and its commission, cash, pay. Amounts are kept as typed text and computed in tiyn.
+ */
+import { create } from 'zustand';
+import type { CatalogService, CheckView, InvoiceLineView, PaymentJson, QuoteView } from '../../../main/ipc/contract';
+import { checkField, type FieldProblem } from '../../../main/catalog/validation';
+import { formatDecimal, typedAmount, tiyn, type Minor } from '../format/money';
+import { call, CallError } from '../ipc/bridge';
+import { useCatalog } from './catalog';
+
+export type Step = 'form' | 'details' | 'paying' | 'final';
+
+export interface LineChoice {
+  selected: boolean;
+  amount: string;
+  lastCount: string;
+}
+
+export interface FlowError {
+  message: string;
+  problems: string[];
+}
+
+interface PaymentState {
+  step: Step;
+  service: CatalogService | null;
+  values: Record<string, string>;
+  /** Fields the person has left or tried to submit: their problems are shown. */
+  shown: Record<string, boolean>;
+  focused: string | null;
+  /** "This number belongs to Kcell": the form moved to the operator that serves the phone. */
+  rerouted: { from: string; to: string } | null;
+  check: CheckView | null;
+  contractId: string | null;
+  lines: Record<string, LineChoice>;
+  amount: string;
+  quote: QuoteView | null;
+  cashReceived: string;
+  /** Kiosk: cash inserted so far, tiyn. */
+  inserted: Minor;
+  result: PaymentJson | null;
+  error: FlowError | null;
+  busy: boolean;
+
+  start(service: CatalogService): void;
+  setValue(name: string, value: string): void;
+  focus(name: string | null): void;
+  blur(name: string): void;
+  submitForm(): Promise<void>;
+  chooseContract(id: string): void;
+  setLine(id: string, change: Partial<LineChoice>): void;
+  setAmount(text: string): void;
+  setCashReceived(text: string): void;
+  insertCash(note: Minor): 'accepted' | 'returned';
+  pay(mode: 'cashier' | 'kiosk'): Promise<void>;
+  /** A background event said this payment changed: fetch it again. */
+  refreshResult(): Promise<void>;
+  reset(): void;
+}
+
+const EMPTY = {
+  step: 'form' as Step,
+  service: null,
+  values: {},
+  shown: {},
+  focused: null,
+  rerouted: null,
+  check: null,
+  contractId: null,
+  lines: {},
+  amount: '',
+  quote: null,
+  cashReceived: '',
+  inserted: 0,
+  result: null,
+  error: null,
+  busy: false,
+};
+
+/** Problems of the form as it stands, per field (the same rules the engine applies). */
+export function fieldProblems(service: CatalogService, values: Record<string, string>): Record<string, FieldProblem> {
+  const out: Record<string, FieldProblem> = {};
+  for (const f of service.inputs) {
+    const p = checkField(f, values[f.name]?.trim());
+    if (p) out[f.name] = p;
+  }
+  return out;
+}
+
+/** A mobile operator's form: its account is a phone number, so number portability applies. */
+export function isMobile(service: CatalogService): boolean {
+  return /сотов|мобил|mobile|ұялы/i.test(service.group) && service.inputs.some((f) => f.name === 'account' && /^\^?\\d\{10\}\$?$/.test(f.regexp ?? ''));
+}
+
+function allLines(check: CheckView | null): InvoiceLineView[] {
+  return check?.answer?.invoices?.flatMap((i) => i.lines) ?? [];
+}
+
+/** The amount to credit as the screen stands: locked by the scheme, or what the person typed. */
+export function amountToOf(s: Pick<PaymentState, 'check' | 'lines' | 'amount' | 'service'>): { amount: Minor | null; locked: boolean } {
+  const lines = allLines(s.check);
+  if (lines.length) {
+    let sum = 0;
+    for (const l of lines) {
+      const c = s.lines[l.subServiceId];
+      if (!c?.selected) continue;
+      const a = typedAmount(c.amount);
+      if (a === null) return { amount: null, locked: true };
+      sum += a;
+    }
+    return { amount: sum > 0 ? sum : null, locked: true };
+  }
+  const fixed = s.check?.answer?.fixedAmount;
+  if (s.service?.fixedPayment && fixed) return { amount: tiyn(fixed), locked: true };
+  return { amount: typedAmount(s.amount), locked: false };
+}
+
+/** Problems of the invoice lines: min/max of each selected line, meter readings not below the last. */
+export function lineProblems(check: CheckView | null, lines: Record<string, LineChoice>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const l of allLines(check)) {
+    const c = lines[l.subServiceId];
+    if (!c?.selected) continue;
+    const a = typedAmount(c.amount);
+    if (a === null || a === 0) out[l.subServiceId] = 'amount';
+    else if (l.minSum !== null && a < tiyn(l.minSum)) out[l.subServiceId] = `min:${l.minSum}`;
+    else if (l.maxSum !== null && a > tiyn(l.maxSum)) out[l.subServiceId] = `max:${l.maxSum}`;
+    else if (l.isMeter && c.lastCount !== '') {
+      const prev = Number(l.prevCount ?? '0');
+      if (!/^\d+(\.\d+)?$/.test(c.lastCount)) out[l.subServiceId] = 'meter';
+      else if (Number(c.lastCount) < prev) out[l.subServiceId] = `meterBelow:${l.prevCount ?? '0'}`;
+    }
+  }
+  return out;
+}
+
+let quoteSeq = 0;
+
+export const usePayment = create<PaymentState>((set, get) => {
+  const fail = (err: unknown) => {
+    const e = err instanceof CallError ? { message: err.message, problems: err.problems } : { message: err instanceof Error ? err.message : String(err), problems: [] };
+    set({ error: e, busy: false });
+  };
+  const requote = () => {
+    const s = get();
+    const seq = ++quoteSeq;
+    const atid = s.check?.payment.agentTransactionId;
+    const { amount } = amountToOf(s);
+    const kioskFree = s.inserted > 0 && !amountToOf(s).locked;
+    if (!kioskFree && (amount === null || amount <= 0)) {
+      set({ quote: null });
+      return;
+    }
+    const args = kioskFree ? { agentTransactionId: atid, amountFrom: formatDecimal(s.inserted) } : { agentTransactionId: atid, amountTo: formatDecimal(amount ?? 0) };
+    call('payment.quote', args).then(
+      (quote) => seq === quoteSeq && set({ quote }),
+      () => seq === quoteSeq && set({ quote: null }),
+    );
+  };
+  return {
+    ...EMPTY,
+    start(service) {
+      quoteSeq++;
+      set({ ...EMPTY, service, focused: service.inputs[0]?.name ?? null });
+    },
+    setValue(name, value) {
+      set({ values: { ...get().values, [name]: value }, error: null });
+    },
+    focus(name) {
+      set({ focused: name });
+    },
+    blur(name) {
+      if (get().values[name]) set({ shown: { ...get().shown, [name]: true } });
+    },
+    async submitForm() {
+      let service = get().service;
+      if (!service || get().busy) return;
+      const values = Object.fromEntries(Object.entries(get().values).map(([k, v]) => [k, v.trim()]));
+      const problems = fieldProblems(service, values);
+      if (Object.keys(problems).length) {
+        // Nothing is sent: the person sees what to fix under each field.
+        set({ shown: Object.fromEntries(service.inputs.map((f) => [f.name, true])) });
+        return;
+      }
+      set({ busy: true, error: null, rerouted: null });
+      try {
+        if (isMobile(service) && values.account) {
+          const routed = await call('operator.byPhone', { phone: values.account }).catch(() => null);
+          const target = routed?.serviceId ? useCatalog.getState().services.find((s) => s.serviceId === routed.serviceId) : undefined;
+          if (target && target.serviceId !== service.serviceId) {
+            set({ rerouted: { from: service.name, to: target.name }, service: target });
+            service = target;
+          }
+        }
+        const { account = '', ...fields } = values;
+        const check = await call('payment.check', { serviceId: service.serviceId, account, fields: Object.keys(fields).length ? fields : undefined });
+        if (check.result === 'refused') {
+          set({ check, result: check.payment, step: 'final', busy: false });
+          return;
+        }
+        const lines: Record<string, LineChoice> = {};
+        for (const l of allLines(check)) lines[l.subServiceId] = { selected: l.paySum !== null && tiyn(l.paySum) > 0, amount: l.paySum ?? '', lastCount: '' };
+        const firstContract = check.answer?.contracts?.length === 1 ? (check.answer.contracts[0]?.contractId ?? null) : null;
+        set({ check, lines, contractId: firstContract, step: 'details', busy: false });
+        requote();
+      } catch (err) {
+        fail(err);
+      }
+    },
+    chooseContract(id) {
+      const c = get().check?.answer?.contracts?.find((x) => x.contractId === id);
+      set({ contractId: id, amount: c?.contractSum && !get().amount ? c.contractSum : get().amount });
+      requote();
+    },
+    setLine(id, change) {
+      const prev = get().lines[id];
+      if (!prev) return;
+      set({ lines: { ...get().lines, [id]: { ...prev, ...change } } });
+      requote();
+    },
+    setAmount(text) {
+      set({ amount: text, error: null });
+      requote();
+    },
+    setCashReceived(text) {
+      set({ cashReceived: text });
+    },
+    insertCash(note) {
+      const s = get();
+      const { amount, locked } = amountToOf(s);
+      // A locked amount (fixed, invoice) takes no more than is due: the acceptor returns such a note.
+      if (locked && s.quote && s.inserted + note > tiyn(s.quote.amountFrom)) return 'returned';
+      if (locked && amount === null) return 'returned';
+      set({ inserted: s.inserted + note });
+      requote();
+      return 'accepted';
+    },
+    async pay(mode) {
+      const s = get();
+      if (!s.check || s.busy) return;
+      const { amount, locked } = amountToOf(s);
+      const lines = allLines(s.check);
+      const items = lines.length
+        ? lines.filter((l) => s.lines[l.subServiceId]?.selected).map((l) => {
+            const c = s.lines[l.subServiceId]!;
+            return { subServiceId: l.subServiceId, amount: formatDecimal(typedAmount(c.amount) ?? 0), ...(l.isMeter && c.lastCount ? { lastCount: c.lastCount } : {}) };
+          })
+        : undefined;
+      const kioskFree = mode === 'kiosk' && !locked;
+      const amountTo = kioskFree ? s.quote?.amountTo : amount === null ? undefined : formatDecimal(amount);
+      if (!amountTo) return;
+      set({ busy: true, error: null, step: 'paying' });
+      try {
+        const result = await call('payment.pay', {
+          agentTransactionId: s.check.payment.agentTransactionId,
+          amountTo,
+          amountFrom: s.quote?.amountFrom,
+          contractId: s.contractId ?? undefined,
+          items,
+        });
+        set({ result, step: 'final', busy: false });
+      } catch (err) {
+        set({ step: 'details' });
+        fail(err);
+      }
+    },
+    async refreshResult() {
+      const r = get().result;
+      if (!r) return;
+      try {
+        set({ result: await call('payment.get', { agentTransactionId: r.agentTransactionId }) });
+      } catch {
+        // Shown as it was; the journal screen has the rest.
+      }
+    },
+    reset() {
+      quoteSeq++;
+      set({ ...EMPTY });
+    },
+  };
+});
