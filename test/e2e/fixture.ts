@@ -1,0 +1,89 @@
+/**
+ * End-to-end: the real renderer (out/renderer, built by `npm run build`) in Debian's Chromium,
+ * against the browser host of a terminal with its own data directory and its own sandbox (which
+ * can go down and come back on the same port). Screenshots go to test-artifacts/screenshots.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadConfig } from '../../main/config/config.js';
+import { startBrowserHost, type BrowserHost } from '../../main/host/browser/server.js';
+import { createHandlers } from '../../main/ipc/handlers.js';
+import { createLogger } from '../../main/logging/log.js';
+import { generatedServices, SANDBOX_SERVICES, type SandboxService } from '../../main/sandbox/catalog.js';
+import { startSandbox, type RunningSandbox } from '../../main/sandbox/server.js';
+import { openTerminal, type Terminal } from '../../main/terminal/terminal.js';
+import { harnessEnv, tempDir } from '../helpers/harness.js';
+
+export const RENDERER_DIR = path.resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
+export const SHOTS_DIR = path.resolve(import.meta.dirname, '..', '..', 'test-artifacts', 'screenshots');
+export const CHROMIUM = process.env.TOLEM_CHROMIUM ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error(`the renderer is not built in ${RENDERER_DIR}: run npm run build`);
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set TOLEM_CHROMIUM)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'],
+  });
+}
+
+export interface E2E {
+  page: Page;
+  terminal: Terminal;
+  sandbox: RunningSandbox;
+  host: BrowserHost;
+  dir: string;
+  /** Every request processing received, in order (across restarts). */
+  requests: { method: string; body: string }[];
+  stopProcessing(): Promise<void>;
+  startProcessing(): Promise<void>;
+  shot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startE2E(browser: Browser, opts: { mode?: 'cashier' | 'kiosk'; services?: SandboxService[]; env?: NodeJS.ProcessEnv; lang?: 'ru' | 'kk' | 'en'; viewport?: { width: number; height: number } } = {}): Promise<E2E> {
+  const dir = tempDir('tolem-e2e-');
+  const requests: { method: string; body: string }[] = [];
+  const services = opts.services ?? SANDBOX_SERVICES;
+  const sandboxFile = path.join(dir, 'sandbox.sqlite');
+  let sandbox = await startSandbox({ dataFile: sandboxFile, services, onRequest: (method, body) => requests.push({ method, body }) });
+  const port = sandbox.port;
+  const env = harnessEnv(dir, sandbox.url, { TOLEM_TERMINAL_MODE: opts.mode ?? 'cashier', TOLEM_REQUEST_TIMEOUT_MS: '1500', ...opts.env });
+  // The sandbox demo's commission and virtual printer, as `npm start` has them.
+  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ commission: { percent: '1', minimum: '20.00' }, receipts: { printer: 'virtual' } }));
+  const terminal = await openTerminal(loadConfig(env), { log: createLogger({ level: 'error', stderr: false }) });
+  terminal.worker.start();
+  terminal.startProbe(250);
+  const host = await startBrowserHost({ handlers: createHandlers(terminal), events: terminal.events, staticDir: RENDERER_DIR });
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, locale: 'ru-RU' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  if (opts.lang) await context.addInitScript((lang) => localStorage.setItem('tolem.settings', JSON.stringify({ lang })), opts.lang);
+  await page.goto(host.url);
+  await page.waitForSelector('[data-testid=home][data-ready=yes]');
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  return {
+    page, terminal, get sandbox() { return sandbox; }, host, dir, requests,
+    async stopProcessing() {
+      await sandbox.close();
+    },
+    async startProcessing() {
+      sandbox = await startSandbox({ port, dataFile: sandboxFile, services, onRequest: (method, body) => requests.push({ method, body }) });
+    },
+    async shot(name) {
+      await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await context.close();
+      await host.close();
+      await terminal.close();
+      await sandbox.close().catch(() => undefined);
+      fs.rmSync(dir, { recursive: true, force: true });
+      if (errors.length) throw new Error(`the page threw: ${errors.join('; ')}`);
+    },
+  };
+}
+
+export { generatedServices, SANDBOX_SERVICES };

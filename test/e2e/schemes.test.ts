@@ -1,0 +1,161 @@
+/**
+ * A cashier takes a payment of each scheme from Home to the final screen, in Chromium, as a person
+ * would: search, type, choose, read the totals, pay.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { parseWire, toPlain } from '../../main/wire/json.js';
+import { launchChromium, startE2E, type E2E } from './fixture.js';
+
+let browser: Browser;
+let e: E2E;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(async () => {
+  await e.close();
+});
+
+/** The pay bodies processing received, numbers kept as the exact text on the wire ("359.80"). */
+const pays = (x: E2E) => x.requests.filter((r) => r.method === 'pay').map((r) => toPlain(parseWire(r.body)) as Record<string, unknown>);
+
+describe('a payment of each scheme, Home to final screen', () => {
+  it('simple with displays: search, a validation error with nothing sent, check, commission and change, paid', async () => {
+    e = await startE2E(browser);
+    const { page } = e;
+    await e.shot('home-ru');
+    await page.fill('[data-testid=search]', 'казахтел');
+    await expect.poll(() => page.getAttribute('[data-testid=service-list]', 'data-count')).toBe('1');
+    await page.click('[data-testid=service-P2001]');
+    await page.fill('[data-testid=input-account]', '12ab');
+    await page.click('[data-testid=check]');
+    await expect.poll(() => page.textContent('[data-testid=input-account-note]')).toBe('«Лицевой счёт»: от 6 до 12 цифр');
+    await e.shot('form-validation-error');
+    expect(e.requests.filter((r) => r.method === 'check')).toHaveLength(0);
+
+    await page.fill('[data-testid=input-account]', '7172123456');
+    await page.click('[data-testid=check]');
+    await page.waitForSelector('[data-testid=payment-details]');
+    expect(await page.textContent('[data-testid=displays]')).toContain('Абонент');
+    await page.fill('[data-testid=amount]', '1500');
+    await expect.poll(() => page.textContent('[data-testid=quote-total]')).toMatch(/1\s520,00\s₸/);
+    expect(await page.textContent('[data-testid=quote-commission]')).toMatch(/20,00\s₸/);
+    await page.fill('[data-testid=cash-received]', '1000');
+    expect(await page.isDisabled('[data-testid=pay]')).toBe(true);
+    await page.fill('[data-testid=cash-received]', '2000');
+    expect(await page.textContent('[data-testid=change]')).toMatch(/480,00\s₸/);
+    await e.shot('details-simple');
+    await page.click('[data-testid=pay]');
+    await page.waitForSelector('[data-testid=final][data-state=success]');
+    expect(await page.textContent('[data-testid=final-title]')).toBe('Оплачено');
+    await e.shot('final-paid');
+    expect(pays(e)).toEqual([expect.objectContaining({ serviceId: 'P2001', account: '7172123456' })]);
+    expect(pays(e)[0]).toMatchObject({ amountTo: '1500.00', amountFrom: '1520.00' });
+  });
+
+  it('a mobile number goes to the operator that serves it (number portability)', async () => {
+    e = await startE2E(browser);
+    const { page } = e;
+    await page.click('[data-testid=service-P1011]');
+    await page.fill('[data-testid=input-account]', '7011234567');
+    await page.click('[data-testid=check]');
+    await page.waitForSelector('[data-testid=rerouted]');
+    expect(await page.textContent('[data-testid=service-title]')).toBe('Kcell');
+    await page.fill('[data-testid=amount]', '500');
+    await page.fill('[data-testid=cash-received]', '520');
+    await e.shot('details-rerouted');
+    await page.click('[data-testid=pay]');
+    await page.waitForSelector('[data-testid=final][data-state=success]');
+    expect(pays(e)).toEqual([expect.objectContaining({ serviceId: 'P1013' })]);
+  });
+
+  it('with choice: a contract is chosen from the list, its sum prefilled', async () => {
+    e = await startE2E(browser);
+    const { page } = e;
+    await page.click('[data-testid=group-Банки\\ и\\ кредиты]');
+    await page.click('[data-testid=service-P0006]');
+    await page.fill('[data-testid=input-account]', '870412300123');
+    await page.click('[data-testid=check]');
+    await page.waitForSelector('[data-testid=contracts]');
+    expect(await page.isDisabled('[data-testid=pay]')).toBe(true);
+    const second = page.locator('[data-testid^=contract-]').nth(1);
+    const contractId = (await second.getAttribute('data-testid'))!.replace('contract-', '');
+    await second.click();
+    await expect.poll(() => page.inputValue('[data-testid=amount]')).toBe('2000.00');
+    await page.fill('[data-testid=cash-received]', '2100');
+    await e.shot('details-contracts');
+    await page.click('[data-testid=pay]');
+    await page.waitForSelector('[data-testid=final][data-state=success]');
+    expect(pays(e)).toEqual([expect.objectContaining({ extras: expect.objectContaining({ contractId }) })]);
+  });
+
+  it('invoice: lines with checkboxes, amounts from paySum, meter readings, limits, the total recomputed', async () => {
+    e = await startE2E(browser);
+    const { page } = e;
+    await page.click('[data-testid=service-P0005]');
+    await page.fill('[data-testid=input-account]', '1234567890');
+    await page.click('[data-testid=check]');
+    await page.waitForSelector('[data-testid=invoice]');
+    // All four lines come prefilled: 359.80 + 80.00 + 925.20 + 1200.50 = 2565.50
+    await expect.poll(() => page.textContent('[data-testid=quote-amount-to]')).toMatch(/2\s565,50\s₸/);
+    await page.uncheck('[data-testid=line-13-pick]');
+    await expect.poll(() => page.textContent('[data-testid=quote-amount-to]')).toMatch(/2\s485,50\s₸/);
+    // Water: at least 100.00; its meter cannot go below the last reading (112.5).
+    await page.fill('[data-testid=line-37-amount]', '50');
+    await page.fill('[data-testid=line-37-meter]', '100');
+    await expect.poll(() => page.textContent('[data-testid=line-37]')).toContain('Не меньше 100,00');
+    expect(await page.isDisabled('[data-testid=pay]')).toBe(true);
+    await e.shot('invoice-problems');
+    await page.fill('[data-testid=line-37-amount]', '1000');
+    await expect.poll(() => page.textContent('[data-testid=line-37]')).toContain('не может быть меньше предыдущего');
+    await page.fill('[data-testid=line-37-meter]', '120.5');
+    await page.fill('[data-testid=line-36-meter]', '4901');
+    await expect.poll(() => page.textContent('[data-testid=quote-amount-to]')).toMatch(/2\s285,00\s₸/);
+    await page.fill('[data-testid=cash-received]', '2400');
+    await e.shot('details-invoice');
+    await page.click('[data-testid=pay]');
+    await page.waitForSelector('[data-testid=final][data-state=success]');
+    const [pay] = pays(e);
+    expect(pay!.extraServices).toEqual([
+      { subServiceId: '36', amount: '359.80', lastCount: '4901' },
+      { subServiceId: '2', amount: '925.20' },
+      { subServiceId: '37', amount: '1000.00', lastCount: '120.5' },
+    ]);
+  });
+
+  it('international: the rate and what the recipient gets, before paying', async () => {
+    e = await startE2E(browser);
+    const { page } = e;
+    await page.fill('[data-testid=search]', 'steam');
+    await page.click('[data-testid=service-P3001]');
+    await page.fill('[data-testid=input-account]', 'gamer_01');
+    await page.click('[data-testid=check]');
+    await page.waitForSelector('[data-testid=rate]');
+    await page.fill('[data-testid=amount]', '4800');
+    await expect.poll(() => page.textContent('[data-testid=quote-final-amount]')).toBe('9.99 USD');
+    await page.fill('[data-testid=cash-received]', '5000');
+    await e.shot('details-international');
+    await page.click('[data-testid=pay]');
+    await page.waitForSelector('[data-testid=final][data-state=success]');
+  });
+
+  it('fixed amount: locked to what check named', async () => {
+    e = await startE2E(browser);
+    const { page } = e;
+    await page.click('[data-testid=service-P1012]');
+    await page.fill('[data-testid=input-account]', '1234567890');
+    await page.fill('[data-testid=input-ev_account1]', '5555555555');
+    await page.click('[data-testid=check]');
+    await page.waitForSelector('[data-testid=fixed-amount]');
+    expect(await page.locator('[data-testid=amount]').count()).toBe(0);
+    await expect.poll(() => page.textContent('[data-testid=quote-amount-to]')).toMatch(/15\s000,00\s₸/);
+    await page.fill('[data-testid=cash-received]', '15150');
+    await e.shot('details-fixed');
+    await page.click('[data-testid=pay]');
+    await page.waitForSelector('[data-testid=final][data-state=success]');
+    expect(pays(e)).toEqual([expect.objectContaining({ amountTo: '15000.00', amountFrom: '15150.00' })]);
+  });
+});
