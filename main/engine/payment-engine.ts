@@ -11,7 +11,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { checkInputs } from '../catalog/validation.js';
 import { formatTenge, parseDecimalMoney, type Minor } from '../money/amount.js';
 import { stringifyWire, toPlain, parseWire } from '../wire/json.js';
-import type { Claim, Journal, Payment, PaymentChange } from '../journal/journal.js';
+import { surelyNotDelivered, type Claim, type Journal, type Payment, type PaymentChange } from '../journal/journal.js';
 import type { ConnectivityMonitor } from './connectivity.js';
 import { crashPoint } from './crash-points.js';
 import { decideOffline, type OfflinePolicy } from './offline-policy.js';
@@ -306,10 +306,16 @@ export class PaymentEngine {
     return this.waitFinal(payment.id, deadline, payment);
   }
 
-  /** Repeats a pending payment on its schedule until final or the deadline. */
+  /**
+   * Repeats a pending payment on its schedule until final or the deadline. When processing refuses
+   * connections (it is down), waiting longer cannot help the person in front of the screen: the
+   * payment stays queued for the worker and is returned as it is.
+   */
   async waitFinal(paymentId: number, deadline: number, last?: Payment): Promise<Payment> {
     let payment = last ?? this.journal.mustGet(paymentId);
     while (payment.state === 'pending') {
+      const lastAttempt = this.journal.attempts(paymentId).at(-1);
+      if (lastAttempt && surelyNotDelivered(lastAttempt)) break;
       const dueAt = payment.nextAttemptAt ?? this.now();
       const now = this.now();
       if (dueAt > now) {

@@ -229,6 +229,11 @@ export function leaseOwnerIsGone(owner: string): boolean {
   }
 }
 
+/** An attempt whose connection was refused: processing surely never received it. */
+export function surelyNotDelivered(a: Pick<Attempt, 'outcome' | 'error'>): boolean {
+  return a.outcome === 'transport' && a.error?.startsWith('refused') === true;
+}
+
 export class Journal {
   readonly owner = processLeaseOwner();
   private readonly q;
@@ -621,8 +626,7 @@ export class Journal {
     for (const a of attempts) {
       const wasRepeat = earlier > 0;
       if (a.outcome === 'answer') streak = a.result === 202 && wasRepeat ? streak + 1 : 0;
-      const surelyNotDelivered = a.outcome === 'transport' && a.error?.startsWith('refused') === true;
-      if (!surelyNotDelivered) earlier += 1;
+      if (!surelyNotDelivered(a)) earlier += 1;
     }
     return { earlierPossiblyReceived: earlier, consecutive202OnRepeat: streak };
   }

@@ -52,6 +52,7 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
   setPatternWarning((pattern, reason) => log.warn('catalog regexp cannot be checked locally; processing checks it, offline acceptance refused', { pattern, reason }));
   const db = openJournalDatabase(config.journalFile);
   const journal = new Journal(db, config.terminalId);
+  const connectivity = new ConnectivityMonitor();
   let sandbox: RunningSandbox | null = null;
   let baseUrl = config.processing.url;
   let token = config.processing.token;
@@ -66,8 +67,8 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
     tokenHeader: sandbox ? 'Authorization' : config.processing.tokenHeader,
     timeoutMs: config.processing.requestTimeoutMs,
     maxSockets: Math.max(16, config.worker.concurrency * 2),
+    onOutcome: (o) => connectivity.report(o),
   });
-  const connectivity = new ConnectivityMonitor();
   const catalog = new Catalog(journal, client);
   const virtualPrinter = config.receipts.printer === VIRTUAL_PRINTER ? await startVirtualPrinter({ saveDir: path.join(config.dataDir, 'receipts') }) : null;
   const receipts = new ReceiptPrinter(journal, catalog, config, log, virtualPrinter?.url ?? null);

@@ -60,7 +60,7 @@ export async function startE2E(browser: Browser, opts: { mode?: 'cashier' | 'kio
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  if (opts.lang) await context.addInitScript((lang) => localStorage.setItem('tolem.settings', JSON.stringify({ lang })), opts.lang);
+  if (opts.lang) await context.addInitScript({ content: `localStorage.setItem('tolem.settings', ${JSON.stringify(JSON.stringify({ lang: opts.lang }))})` });
   await page.goto(host.url);
   await page.waitForSelector('[data-testid=home][data-ready=yes]');
   fs.mkdirSync(SHOTS_DIR, { recursive: true });

@@ -48,6 +48,8 @@ export interface ProcessingClientOptions {
   tokenHeader?: string | undefined;
   timeoutMs: number;
   maxSockets?: number | undefined;
+  /** Told every outcome of every method (the terminal's connectivity learns from all of them). */
+  onOutcome?: ((outcome: Outcome<unknown>) => void) | undefined;
 }
 
 const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
@@ -131,8 +133,9 @@ export class ProcessingClient {
 
   private async call<T>(method: ProcessingMethod, bodyText: string, accept: (payload: unknown) => T): Promise<Outcome<T>> {
     const sent = await this.post(method, bodyText);
-    if (sent.kind !== 'text') return sent;
-    return interpretAnswer(sent.raw, sent.httpStatus, sent.elapsedMs, accept);
+    const outcome = sent.kind === 'text' ? interpretAnswer(sent.raw, sent.httpStatus, sent.elapsedMs, accept) : sent;
+    this.options.onOutcome?.(outcome);
+    return outcome;
   }
 }
 

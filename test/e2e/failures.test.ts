@@ -1,0 +1,91 @@
+/**
+ * When things go wrong, the screen says so in words and money is neither lost nor paid twice: a
+ * final refusal, processing going down in the middle of a shift and coming back.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, startE2E, type E2E } from './fixture.js';
+
+let browser: Browser;
+let e: E2E;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(async () => {
+  await e.close();
+});
+
+async function checkAndPay(x: E2E, serviceId: string, account: string, amount: string, cash: string) {
+  await x.page.click(`[data-testid=service-${serviceId}]`);
+  await x.page.fill('[data-testid=input-account]', account);
+  await x.page.click('[data-testid=check]');
+  await x.page.waitForSelector('[data-testid=payment-details], [data-testid=final]');
+  if (await x.page.locator('[data-testid=final]').count()) return;
+  await x.page.fill('[data-testid=amount]', amount);
+  await x.page.waitForSelector('[data-testid=quote]');
+  await x.page.fill('[data-testid=cash-received]', cash);
+  await x.page.click('[data-testid=pay]');
+}
+
+describe('failures, in words', () => {
+  it('a final refusal of pay is shown as "not paid" with the reason, and the cashier is told to give the money back', async () => {
+    e = await startE2E(browser);
+    await checkAndPay(e, 'P1011', '7771239007', '500', '520');
+    await e.page.waitForSelector('[data-testid=final][data-state=failed]');
+    expect(await e.page.textContent('[data-testid=final-title]')).toBe('Не оплачено');
+    expect(await e.page.textContent('[data-testid=final-reason]')).toBe('Приём платежа запрещён поставщиком');
+    expect(await e.page.textContent('[data-testid=final]')).toContain('Верните клиенту 520,00');
+    await e.shot('final-not-paid');
+  });
+
+  it('a refusal at check (subscriber not found) ends there: nothing is paid', async () => {
+    e = await startE2E(browser, { lang: 'kk' });
+    await checkAndPay(e, 'P1011', '7771239005', '500', '520');
+    await e.page.waitForSelector('[data-testid=final][data-state=failed]');
+    expect(await e.page.textContent('[data-testid=final-reason]')).toBe('Абонент табылмады');
+    expect(e.requests.filter((r) => r.method === 'pay')).toHaveLength(0);
+    await e.shot('final-not-found-kk');
+  });
+});
+
+describe('processing down', () => {
+  it('the payment is queued, shown as waiting, and delivered when processing is back, with nobody touching anything', async () => {
+    e = await startE2E(browser);
+    const { page } = e;
+    await e.stopProcessing();
+    await checkAndPay(e, 'P2001', '7172123456', '1000', '1020');
+    await page.waitForSelector('[data-testid=final][data-state=pending]');
+    expect(await page.textContent('[data-testid=final-title]')).toBe('Принято, отправляется');
+    expect(await page.textContent('[data-testid=final-pending-note]')).toContain('Платить повторно не нужно');
+    await page.waitForSelector('[data-testid=connection][data-state=offline]');
+    await page.waitForSelector('[data-testid=pending-count][data-count="1"]');
+    await e.shot('final-queued-offline');
+    const paysBefore = e.requests.filter((r) => r.method === 'pay').length;
+
+    await e.startProcessing();
+    // The probe notices, the worker replays the queue, the screen hears about it.
+    await page.waitForSelector('[data-testid=final][data-state=success]', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid=connection][data-state=online]');
+    expect(await page.locator('[data-testid=pending-count]').count()).toBe(0);
+    await e.shot('final-delivered-after-reconnect');
+    const pays = e.requests.filter((r) => r.method === 'pay');
+    expect(pays.length).toBeGreaterThan(paysBefore);
+    // Every pay attempt carried the same body: the payment was never taken twice.
+    expect(new Set(pays.map((r) => r.body)).size).toBe(1);
+    expect(e.sandbox.processing.ledger().filter((l) => l.state === 'paid')).toEqual([expect.objectContaining({ account: '7172123456', amountTo: 1000_00, amountFrom: 1020_00 })]);
+  });
+
+  it('the home screen says the catalog comes from the saved copy', async () => {
+    e = await startE2E(browser);
+    await e.stopProcessing();
+    await e.page.click('[data-testid=open-admin]');
+    await e.page.click('[data-testid=refresh-catalog]');
+    await e.page.click('text=← Назад');
+    await e.page.waitForSelector('[data-testid=catalog-cached]');
+    await e.page.waitForSelector('[data-testid=connection][data-state=offline]');
+    await e.shot('home-offline-cached');
+  });
+});
