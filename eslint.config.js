@@ -44,7 +44,7 @@ export default tseslint.config(
           patterns: [
             { group: nodeBuiltins, message: 'The renderer runs sandboxed, without Node.' },
             {
-              group: ['**/main/**', '!**/main/ipc/contract*', '!**/main/catalog/validation*', '!**/main/money/amount'],
+              regex: '(^|/)main/(?!(ipc/contract|catalog/validation|money/amount)(\\.js)?$)',
               message: 'The renderer imports only the IPC contract (and the pure validation and amount modules) from main/.',
             },
           ],
