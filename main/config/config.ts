@@ -47,6 +47,8 @@ export interface TolemConfig {
     /** Electron: full screen kiosk window. */
     kioskWindow: boolean;
   };
+  /** A kiosk's cash device: the simulated note acceptor of the demo ("insert 1000 ₸" buttons), or none. */
+  cashAcceptor: 'simulated' | 'none';
 }
 
 export interface PrinterProfile {
@@ -97,6 +99,7 @@ const zConfigFile = z
       })
       .strict()
       .optional(),
+    cashAcceptor: z.enum(['simulated', 'none']).optional(),
     commission: z
       .object({ percent: z.string().optional(), minimum: money.optional() })
       .strict()
@@ -243,12 +246,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
     },
     printers,
     commission: commissionRule(fromFile.commission, url === null),
+    cashAcceptor: cashAcceptor(env.TOLEM_CASH_ACCEPTOR) ?? fromFile.cashAcceptor ?? (url === null ? 'simulated' : 'none'),
     screens: {
       idleTimeoutMs: (envInt(env, 'TOLEM_IDLE_TIMEOUT_SECONDS') ?? fromFile.screens?.idleTimeoutSeconds ?? 90) * 1000,
       adminPin: env.TOLEM_ADMIN_PIN ?? (fromFile.screens?.adminPin !== undefined ? fromFile.screens.adminPin : url === null ? SANDBOX_ADMIN_PIN : null),
       kioskWindow: fromFile.screens?.kioskWindow ?? ((env.TOLEM_TERMINAL_MODE ?? fromFile.mode) === 'kiosk'),
     },
   };
+}
+
+function cashAcceptor(raw: string | undefined): 'simulated' | 'none' | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw !== 'simulated' && raw !== 'none') throw new ConfigError(`TOLEM_CASH_ACCEPTOR must be simulated or none, got "${raw}"`);
+  return raw;
 }
 
 /** The sandbox demo's admin PIN (a real terminal sets its own in config.json). */

@@ -57,8 +57,10 @@ export interface TerminalStatus {
   receiptsNotPrintedToday: number;
   mode: 'cashier' | 'kiosk';
   receiptLang: 'ru' | 'kk';
-  /** The built-in sandbox: demo helpers (the simulated cash acceptor) are shown. */
+  /** The built-in sandbox is processing. */
   sandbox: boolean;
+  /** The kiosk's cash device; 'simulated' shows the demo's "insert 1000 ₸" buttons. */
+  cashAcceptor: 'simulated' | 'none';
   idleTimeoutMs: number;
   /** A kiosk that cannot take payments now (out of paper...), and why; null when it can. */
   refusal: string | null;

@@ -66,6 +66,7 @@ export function createHandlers(t: Terminal): Handlers {
       mode: t.config.mode,
       receiptLang: t.config.receipts.lang,
       sandbox: t.sandbox !== null,
+      cashAcceptor: t.config.cashAcceptor,
       idleTimeoutMs: t.config.screens.idleTimeoutMs,
       refusal: t.config.mode === 'kiosk' ? await t.receipts.refusal() : null,
       balance: t.agentBalance ? balanceView(t.agentBalance) : null,

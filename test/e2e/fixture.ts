@@ -49,7 +49,7 @@ export async function startE2E(browser: Browser, opts: { mode?: 'cashier' | 'kio
   const sandboxFile = path.join(dir, 'sandbox.sqlite');
   let sandbox = await startSandbox({ dataFile: sandboxFile, services, onRequest: (method, body) => requests.push({ method, body }) });
   const port = sandbox.port;
-  const env = harnessEnv(dir, sandbox.url, { TOLEM_TERMINAL_MODE: opts.mode ?? 'cashier', TOLEM_REQUEST_TIMEOUT_MS: '1500', ...opts.env });
+  const env = harnessEnv(dir, sandbox.url, { TOLEM_TERMINAL_MODE: opts.mode ?? 'cashier', TOLEM_REQUEST_TIMEOUT_MS: '1500', TOLEM_CASH_ACCEPTOR: 'simulated', ...opts.env });
   // The sandbox demo's commission and virtual printer, as `npm start` has them.
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ commission: { percent: '1', minimum: '20.00' }, receipts: { printer: 'virtual' } }));
   const terminal = await openTerminal(loadConfig(env), { log: createLogger({ level: 'error', stderr: false }) });
@@ -58,6 +58,7 @@ export async function startE2E(browser: Browser, opts: { mode?: 'cashier' | 'kio
   const host = await startBrowserHost({ handlers: createHandlers(terminal), events: terminal.events, staticDir: RENDERER_DIR });
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, locale: 'ru-RU' });
   const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   if (opts.lang) await context.addInitScript({ content: `localStorage.setItem('tolem.settings', ${JSON.stringify(JSON.stringify({ lang: opts.lang }))})` });

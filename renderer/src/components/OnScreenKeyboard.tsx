@@ -1,5 +1,5 @@
 /** The kiosk's keyboard: digits for numbers, Russian, Kazakh and English letters for the rest. */
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import Keyboard from 'react-simple-keyboard';
 import 'react-simple-keyboard/build/css/index.css';
 import { useTranslation } from 'react-i18next';
@@ -18,26 +18,33 @@ export function OnScreenKeyboard({ numeric, onKey, onBackspace, onEnter }: { num
   const [letters, setLetters] = useState<Exclude<Layout, 'digits'>>('ru');
   const [digits, setDigits] = useState(numeric);
   const layout: Layout = digits ? 'digits' : letters;
-  const rows = [...LAYOUTS[layout]];
-  if (layout === 'digits' && !numeric) rows[3] = '{bksp} 0 {abc} {enter}';
+  // The keyboard rebuilds its keys whenever its options change: keep them stable across keystrokes.
+  const rows = useMemo(() => {
+    const r = [...LAYOUTS[layout]];
+    if (layout === 'digits' && !numeric) r[3] = '{bksp} 0 {abc} {enter}';
+    return { default: r };
+  }, [layout, numeric]);
+  const display = useMemo(() => ({ '{bksp}': '⌫', '{enter}': t('form.next'), '{space}': ' ', '{digits}': '123', '{abc}': 'АБВ', '{ru}': 'РУС', '{kk}': 'ҚАЗ', '{en}': 'ENG' }), [t]);
+  const handlers = useRef({ onKey, onBackspace, onEnter });
+  handlers.current = { onKey, onBackspace, onEnter };
+  const onKeyPress = useMemo(
+    () => (button: string) => {
+      const h = handlers.current;
+      if (button === '{bksp}') h.onBackspace();
+      else if (button === '{enter}') h.onEnter();
+      else if (button === '{space}') h.onKey(' ');
+      else if (button === '{digits}') setDigits(true);
+      else if (button === '{abc}') setDigits(false);
+      else if (button === '{ru}' || button === '{kk}' || button === '{en}') {
+        setLetters(button.slice(1, -1) as 'ru' | 'kk' | 'en');
+        setDigits(false);
+      } else h.onKey(button);
+    },
+    [],
+  );
   return (
     <div className="osk" data-testid="on-screen-keyboard" data-layout={layout}>
-      <Keyboard
-        layout={{ default: rows }}
-        layoutName="default"
-        display={{ '{bksp}': '⌫', '{enter}': t('form.next'), '{space}': ' ', '{digits}': '123', '{abc}': 'АБВ', '{ru}': 'РУС', '{kk}': 'ҚАЗ', '{en}': 'ENG' }}
-        onKeyPress={(button: string) => {
-          if (button === '{bksp}') onBackspace();
-          else if (button === '{enter}') onEnter();
-          else if (button === '{space}') onKey(' ');
-          else if (button === '{digits}') setDigits(true);
-          else if (button === '{abc}') setDigits(false);
-          else if (button === '{ru}' || button === '{kk}' || button === '{en}') {
-            setLetters(button.slice(1, -1) as 'ru' | 'kk' | 'en');
-            setDigits(false);
-          } else onKey(button);
-        }}
-      />
+      <Keyboard layout={rows} layoutName="default" display={display} onKeyPress={onKeyPress} />
     </div>
   );
 }

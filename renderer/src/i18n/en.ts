@@ -56,7 +56,7 @@ export const en: Dictionary = {
   journal: {
     title: 'Journal', search: 'Search by account or payment number', time: 'Time', state: 'State', empty: 'No payments today.',
     attempts: 'Attempts', noAnswer: 'no answer', nextAttempt: 'Next attempt', retryNow: 'Retry now', reprint: 'Print receipt',
-    printed: 'Receipt printed', notPrinted: 'Receipt not printed: {{error}}', receipt: 'Receipt',
+    printed: 'Receipt printed', kind: { check: 'check', pay: 'pay' }, outcome: { answer: 'answer', transport: 'no connection', http: 'HTTP error', malformed: 'unreadable answer', abandoned: 'interrupted' }, notPrinted: 'Receipt not printed: {{error}}', receipt: 'Receipt',
   },
   admin: {
     title: 'Admin', refreshCatalog: 'Refresh catalog', catalogRefreshed: 'Catalog refreshed', testPrint: 'Test print',
@@ -64,7 +64,7 @@ export const en: Dictionary = {
     pin: 'Admin PIN', exited: 'Kiosk mode is off', noKioskToExit: 'PIN accepted. In a browser, kiosk mode is left from the browser itself.',
   },
   result: {
-    unknown: 'Code {{code}}: please contact the operator', 1: 'Payment in progress', 4: 'Wrong format of the number or account', 5: 'Subscriber not found',
+    unknown: 'Code {{code}}: please contact the operator', 0: 'Success', 1: 'Payment in progress', 4: 'Wrong format of the number or account', 5: 'Subscriber not found',
     7: 'The provider does not accept this payment', 8: 'Payment refused for technical reasons', 130: 'Service not supported',
     153: 'Payment under security review', 155: 'Payments to this service are forbidden', 202: 'Request data error',
     215: 'A payment with this number exists already', 220: 'The agent has insufficient funds', 241: 'Amount too small', 242: 'Amount too large',

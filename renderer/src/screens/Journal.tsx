@@ -86,7 +86,7 @@ export function Journal() {
             <ol className="attempts" data-testid="attempts">
               {sel.attempts.map((a, i) => (
                 <li key={i}>
-                  {time(a.startedAt)} {a.kind} — {a.outcome ?? t('journal.noAnswer')}
+                  {time(a.startedAt)} {t(`journal.kind.${a.kind}`)} — {a.outcome ? t(`journal.outcome.${a.outcome}`) : t('journal.noAnswer')}
                   {a.httpStatus ? ` HTTP ${a.httpStatus}` : ''}
                   {a.result !== null ? ` · ${a.result}: ${resultText(t, a.result)}` : ''}
                   {a.error ? ` · ${a.error}` : ''}

@@ -115,7 +115,7 @@ export function PaymentDetails() {
             )}
           </p>
           <p className="muted">{kioskFree ? t('cash.insertFree') : t('cash.noChange')}</p>
-          {status?.sandbox && (
+          {status?.cashAcceptor === 'simulated' && (
             <div className="demo-notes" aria-label={t('cash.demo')}>
               {DEMO_NOTES.map((n) => (
                 <button type="button" key={n} className="note-button" data-testid={`insert-${n / 100}`} onClick={() => flow.insertCash(n)}>

@@ -1,0 +1,143 @@
+/**
+ * The rest of what a person meets: the three languages, the kiosk (on-screen keyboard, notes,
+ * going back to Home when left alone), the cashier's journal with "retry now", keyboard-only use.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, startE2E, type E2E } from './fixture.js';
+
+let browser: Browser;
+let e: E2E;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(async () => {
+  await e.close();
+});
+
+describe('languages', () => {
+  it('ru by default; kk and en switch every string, and the choice is kept', async () => {
+    e = await startE2E(browser);
+    const { page } = e;
+    expect(await page.getAttribute('[data-testid=search]', 'placeholder')).toBe('Поиск услуги: название или группа');
+    await page.click('[data-testid=lang-kk]');
+    expect(await page.getAttribute('[data-testid=search]', 'placeholder')).toBe('Қызметті іздеу: атауы немесе тобы');
+    expect(await page.textContent('[data-testid=connection]')).toBe('Байланыс бар');
+    expect(await page.getAttribute('html', 'lang')).toBe('kk');
+    await e.shot('home-kk');
+    await page.click('[data-testid=service-P1011]');
+    await page.fill('[data-testid=input-account]', '123');
+    await page.click('[data-testid=check]');
+    await expect.poll(() => page.textContent('[data-testid=input-account-note]')).toBe('«Номер телефона»: 10 сан керек');
+    await e.shot('form-error-kk');
+    await page.click('[data-testid=lang-en]');
+    await expect.poll(() => page.textContent('[data-testid=input-account-note]')).toBe('“Номер телефона”: 10 digits needed');
+    await e.shot('form-error-en');
+    await page.reload();
+    await page.waitForSelector('[data-testid=home][data-ready=yes]');
+    expect(await page.getAttribute('[data-testid=search]', 'placeholder')).toBe('Find a service: name or group');
+    await e.shot('home-en');
+  });
+});
+
+describe('kiosk', () => {
+  it('on-screen keyboard, notes from the simulated acceptor, the amount credited from the cash, paid', async () => {
+    e = await startE2E(browser, { mode: 'kiosk', env: { TOLEM_IDLE_TIMEOUT_SECONDS: '600' } });
+    const { page } = e;
+    await page.click('[data-testid=service-P1013]');
+    await page.waitForSelector('[data-testid=on-screen-keyboard][data-layout=digits]');
+    for (const d of '7011234567') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
+    expect(await page.inputValue('[data-testid=input-account]')).toBe('7011234567');
+    await e.shot('kiosk-keyboard');
+    await page.click('[data-testid=on-screen-keyboard] [data-skbtn="{enter}"]');
+    await page.waitForSelector('[data-testid=kiosk-cash]');
+    expect(await page.isDisabled('[data-testid=pay]')).toBe(true);
+    await page.click('[data-testid=insert-1000]');
+    await page.click('[data-testid=insert-500]');
+    await expect.poll(() => page.textContent('[data-testid=inserted]')).toMatch(/1\s500,00\s₸/);
+    // 1 500 ₸ in: 1 % commission but at least 20 ₸ → 1 480 ₸ credited.
+    await expect.poll(() => page.textContent('[data-testid=quote-amount-to]')).toMatch(/1\s480,00\s₸/);
+    await e.shot('kiosk-cash');
+    await page.click('[data-testid=pay]');
+    await page.waitForSelector('[data-testid=final][data-state=success]');
+    expect(e.sandbox.processing.ledger()).toEqual([expect.objectContaining({ amountTo: 1480_00, amountFrom: 1500_00 })]);
+    await e.shot('kiosk-paid');
+  });
+
+  it('left alone, a kiosk goes back to Home; with cash inside it pays instead of forgetting the money', async () => {
+    e = await startE2E(browser, { mode: 'kiosk', env: { TOLEM_IDLE_TIMEOUT_SECONDS: '2' } });
+    const { page } = e;
+    await page.click('[data-testid=service-P1011]');
+    await page.waitForSelector('[data-testid=payment-form]');
+    await page.waitForSelector('[data-testid=home]', { timeout: 10_000 });
+
+    await page.click('[data-testid=service-P1011]');
+    for (const d of '7771234567') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
+    await page.click('[data-testid=check]');
+    await page.click('[data-testid=insert-200]');
+    await page.waitForSelector('[data-testid=final][data-state=success]', { timeout: 10_000 });
+    expect(e.sandbox.processing.ledger()).toEqual([expect.objectContaining({ account: '7771234567', amountFrom: 200_00, amountTo: 180_00 })]);
+    await page.waitForSelector('[data-testid=home]', { timeout: 10_000 });
+  });
+
+  it('a kiosk that cannot print takes no money, and says why', async () => {
+    e = await startE2E(browser, { mode: 'kiosk' });
+    e.terminal.virtualPrinter!.paperOut = true;
+    await e.page.reload();
+    await e.page.waitForSelector('[data-testid=kiosk-refusal]');
+    expect(await e.page.textContent('[data-testid=kiosk-refusal]')).toContain('out of paper');
+    await e.shot('kiosk-no-paper');
+  });
+});
+
+describe('cashier journal', () => {
+  it('shows today\'s payments; a waiting one is sent with "retry now"; details list every attempt; the receipt is on screen', async () => {
+    e = await startE2E(browser, { env: { TOLEM_RETRY_INITIAL_MS: '600000', TOLEM_RETRY_MAX_MS: '600000' } });
+    const { page } = e;
+    // Processing answers "in progress" twice: the payment waits for its next try, ten minutes away.
+    await page.click('[data-testid=service-P1011]');
+    await page.fill('[data-testid=input-account]', '7771239001');
+    await page.click('[data-testid=check]');
+    await page.fill('[data-testid=amount]', '700');
+    await page.fill('[data-testid=cash-received]', '720');
+    await page.click('[data-testid=pay]');
+    await page.waitForSelector('[data-testid=final][data-state=pending]', { timeout: 30_000 });
+    const atid = (await page.textContent('[data-testid=final-number]'))!;
+    await page.click('[data-testid=done]');
+    await page.click('[data-testid=open-journal]');
+    await page.waitForSelector(`[data-testid=journal-row-${atid}][data-state=pending]`);
+    await page.fill('[data-testid=journal-search]', '9001');
+    await page.click(`[data-testid=journal-row-${atid}]`);
+    await page.waitForSelector('[data-testid=retry-now]');
+    await e.shot('journal-pending');
+    await page.click('[data-testid=retry-now]');
+    await page.click('[data-testid=retry-now]').catch(() => undefined);
+    await page.waitForSelector(`[data-testid=journal-row-${atid}][data-state=success]`, { timeout: 15_000 });
+    await page.click(`[data-testid=journal-row-${atid}]`);
+    await page.waitForSelector('[data-testid=receipt-preview]');
+    expect(await page.locator('[data-testid=attempts] li').count()).toBeGreaterThanOrEqual(3);
+    await e.shot('journal-paid-receipt');
+  });
+
+  it('a cashier can take a payment with the keyboard alone', async () => {
+    e = await startE2E(browser);
+    const { page } = e;
+    await page.keyboard.type('kcell');
+    await page.keyboard.press('Tab'); // the clear button
+    await page.keyboard.press('Tab'); // groups ...
+    await page.focus('[data-testid=service-P1013]');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('7011234567');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=amount]:focus');
+    await page.keyboard.type('300');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('400');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=final][data-state=success]');
+  });
+});
