@@ -23,6 +23,8 @@ export class CatalogUnavailableError extends Error {
 export class Catalog {
   private snapshot: CatalogSnapshot | null = null;
   private index = new Map<string, CatalogService>();
+  /** A refresh in flight: callers at the same moment share it (one request, one parse). */
+  private refreshing: Promise<CatalogSnapshot> | null = null;
 
   constructor(
     private readonly journal: Journal,
@@ -39,7 +41,14 @@ export class Catalog {
   }
 
   /** Fetches the catalog from processing; on failure falls back to the cache, saying why. */
-  async refresh(): Promise<CatalogSnapshot> {
+  refresh(): Promise<CatalogSnapshot> {
+    this.refreshing ??= this.fetch().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async fetch(): Promise<CatalogSnapshot> {
     const outcome = await this.client.services();
     if (outcome.kind === 'answer' && outcome.result === 0) {
       this.journal.saveCatalog(outcome.raw, this.now());

@@ -134,6 +134,15 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return EXIT.ok;
       case 'sandbox':
         return await sandboxCommand(rest, io);
+      case 'start': {
+        const { values } = parse(rest, COMMAND_OPTIONS.start);
+        if (!values.browser) {
+          const electron = findElectron(io.env);
+          if (electron.binary !== null) return await runElectron(electron.binary, io);
+          io.out(`Electron is not available (${electron.reason}): starting the browser host instead.`);
+        }
+        return await browserTerminal(values, io);
+      }
       case 'printer':
         if (rest[0] === 'virtual') return await virtualPrinterCommand(rest.slice(1), io);
         break;
@@ -145,19 +154,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       case 'resolve':
       case 'balance':
       case 'operator':
-      case 'start':
       case 'receipt':
         break;
       default:
         throw new UsageError(`unknown command "${command}" (see tolem help)`);
-    }
-    if (command === 'start') {
-      const { values } = parse(rest, COMMAND_OPTIONS.start);
-      if (!values.browser) {
-        const electron = findElectron(io.env);
-        if (electron.binary !== null) return await runElectron(electron.binary, io);
-        io.out(`Electron is not available (${electron.reason}): starting the browser host instead.`);
-      }
     }
     const run = COMMANDS[command];
     if (!run) throw new UsageError(`unknown command "${command}"`);
@@ -370,7 +370,7 @@ const COMMANDS: Record<string, Command> = {
     if (png) {
       const paper = str(v.paper) ?? '80';
       if (paper !== '58' && paper !== '80') throw new UsageError('--paper takes 58 or 80');
-      fs.writeFileSync(png, t.receipts.png(p, paper === '58' ? 58 : 80, lang));
+      fs.writeFileSync(png, await t.receipts.png(p, paper === '58' ? 58 : 80, lang));
       io.out(json ? JSON.stringify({ png }) : `receipt of ${id} rendered to ${png}`);
       return EXIT.ok;
     }
@@ -398,35 +398,6 @@ const COMMANDS: Record<string, Command> = {
     return EXIT.notPaid;
   },
 
-  async start(t, v, io) {
-    t.worker.start();
-    t.startProbe();
-    const port = str(v.port) ?? io.env.TOLEM_PORT ?? '0';
-    if (!/^\d+$/.test(port) || Number(port) > 65535) throw new UsageError(`--port takes a port number, got "${port}"`);
-    const staticDir = rendererDir(path.dirname(fileURLToPath(import.meta.url)));
-    const host = await startBrowserHost({ handlers: createHandlers(t), events: t.events, staticDir, port: Number(port), onInternalError: (err) => t.log.error('ipc', { error: err instanceof Error ? err.message : String(err) }) });
-    const snap = await t.catalog.get().catch(() => null);
-    void t.refreshBalance();
-    io.out(`Tolem terminal ${t.config.terminalId} (${t.config.mode}) is running on ${t.sandbox ? `the built-in sandbox at ${t.sandbox.url}` : t.config.processing.url}.`);
-    io.out(`Screens: ${host.url}`);
-    if (!staticDir) io.out('  (the renderer is not built: run npm run build)');
-    io.out(`Journal: ${t.config.journalFile}`);
-    if (t.virtualPrinter) io.out(`Receipts: printed on the built-in virtual printer, saved as PNG and text in ${path.join(t.config.dataDir, 'receipts')}`);
-    io.out(`Catalog: ${snap ? `${snap.services.length} services (${snap.source})` : 'not available yet'}; ${t.journal.pendingSummary().count} payment(s) waiting to be sent.`);
-    const chromium = v['no-open'] ? null : findChromium(io.env);
-    let browser: ReturnType<typeof openAppWindow> | null = null;
-    if (chromium && hasDisplay(io.env)) {
-      browser = openAppWindow(chromium, host.url, path.join(t.config.dataDir, 'chromium-profile'), t.config.screens.kioskWindow);
-      io.out(`Opened in ${chromium} (app mode${t.config.screens.kioskWindow ? ', kiosk' : ''}).`);
-    } else if (!v['no-open']) {
-      io.out(chromium ? 'No display to open a window on: open the Screens URL above in a browser on this machine.' : 'No Chromium found: open the Screens URL above in Chromium or Chrome on this machine.');
-    }
-    io.out('Press Ctrl+C to stop.');
-    await untilStopped();
-    browser?.kill();
-    await host.close();
-    return EXIT.ok;
-  },
 };
 
 async function sandboxCommand(args: string[], io: Io): Promise<number> {
@@ -470,6 +441,59 @@ async function virtualPrinterCommand(args: string[], io: Io): Promise<number> {
   await untilStopped();
   await printer.close();
   return EXIT.ok;
+}
+
+/**
+ * The terminal with its screens in a browser. The page is served before the terminal has finished
+ * opening (journal, sandbox, catalog), so Chromium loads the screens meanwhile; their first calls
+ * wait for the terminal.
+ */
+async function browserTerminal(v: Values, io: Io): Promise<number> {
+  const port = str(v.port) ?? io.env.TOLEM_PORT ?? '0';
+  if (!/^\d+$/.test(port) || Number(port) > 65535) throw new UsageError(`--port takes a port number, got "${port}"`);
+  const config = loadConfig(io.env);
+  const opening = openTerminal(config);
+  opening.catch(() => undefined); // reported below, where it is awaited
+  const staticDir = rendererDir(path.dirname(fileURLToPath(import.meta.url)));
+  const host = await startBrowserHost({
+    handlers: opening.then(createHandlers),
+    events: opening.then((t) => t.events),
+    staticDir,
+    port: Number(port),
+    onInternalError: (err) => void opening.then((t) => t.log.error('ipc', { error: err instanceof Error ? err.message : String(err) })),
+  });
+  io.out(`Screens: ${host.url}`);
+  const chromium = v['no-open'] ? null : findChromium(io.env);
+  const browser = chromium && hasDisplay(io.env) ? openAppWindow(chromium, host.url, path.join(config.dataDir, 'chromium-profile'), config.screens.kioskWindow) : null;
+  let t: Terminal;
+  try {
+    t = await opening;
+  } catch (err) {
+    browser?.kill();
+    await host.close();
+    throw err;
+  }
+  try {
+    t.worker.start();
+    t.startProbe();
+    const catalog = t.catalog.get().catch(() => null);
+    void t.refreshBalance();
+    io.out(`Tolem terminal ${t.config.terminalId} (${t.config.mode}) is running on ${t.sandbox ? `the built-in sandbox at ${t.sandbox.url}` : t.config.processing.url}.`);
+    if (!staticDir) io.out('  (the renderer is not built: run npm run build)');
+    io.out(`Journal: ${t.config.journalFile}`);
+    if (t.virtualPrinter) io.out(`Receipts: printed on the built-in virtual printer, saved as PNG and text in ${path.join(t.config.dataDir, 'receipts')}`);
+    if (browser) io.out(`Opened in ${chromium} (app mode${t.config.screens.kioskWindow ? ', kiosk' : ''}).`);
+    else if (!v['no-open']) io.out(chromium ? 'No display to open a window on: open the Screens URL above in a browser on this machine.' : 'No Chromium found: open the Screens URL above in Chromium or Chrome on this machine.');
+    const snap = await catalog;
+    io.out(`Catalog: ${snap ? `${snap.services.length} services (${snap.source})` : 'not available yet'}; ${t.journal.pendingSummary().count} payment(s) waiting to be sent.`);
+    io.out('Press Ctrl+C to stop.');
+    await untilStopped();
+    return EXIT.ok;
+  } finally {
+    browser?.kill();
+    await host.close();
+    await t.close();
+  }
 }
 
 /** The Electron terminal: the host opens its own terminal; this process waits for it to end. */

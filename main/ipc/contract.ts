@@ -62,8 +62,8 @@ export interface TerminalStatus {
   /** The kiosk's cash device; 'simulated' shows the demo's "insert 1000 ₸" buttons. */
   cashAcceptor: 'simulated' | 'none';
   idleTimeoutMs: number;
-  /** A kiosk that cannot take payments now (out of paper...), and why; null when it can. */
-  refusal: string | null;
+  /** Why a kiosk cannot take payments now; null when it can. */
+  refusal: 'no-printer' | 'no-paper' | null;
   balance: BalanceView | null;
 }
 

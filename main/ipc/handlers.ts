@@ -68,7 +68,7 @@ export function createHandlers(t: Terminal): Handlers {
       sandbox: t.sandbox !== null,
       cashAcceptor: t.config.cashAcceptor,
       idleTimeoutMs: t.config.screens.idleTimeoutMs,
-      refusal: t.config.mode === 'kiosk' ? await t.receipts.refusal() : null,
+      refusal: t.config.mode === 'kiosk' ? ((await t.receipts.refusal())?.code ?? null) : null,
       balance: t.agentBalance ? balanceView(t.agentBalance) : null,
     };
   };
@@ -132,7 +132,7 @@ export function createHandlers(t: Terminal): Handlers {
     async 'receipt.preview'(a) {
       const p = byAtid(a.agentTransactionId);
       const paper = t.receipts.profile()?.paper ?? 80;
-      return { png: `data:image/png;base64,${t.receipts.png(p, paper).toString('base64')}` };
+      return { png: `data:image/png;base64,${(await t.receipts.png(p, paper)).toString('base64')}` };
     },
     async 'printer.test'() {
       const r = await t.receipts.printTestPage();

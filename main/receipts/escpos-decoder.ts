@@ -5,7 +5,7 @@
  */
 import iconv from 'iconv-lite';
 import { ESC_T_ENCODINGS } from './code-pages.js';
-import type { Bitmap } from './raster.js';
+import type { Bitmap } from './bitmap.js';
 
 export interface PrintedReceipt {
   /** Text lines as the printer would print them. */

@@ -7,18 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import opentype, { type Font } from 'opentype.js';
-import { PNG } from 'pngjs';
 import { drawText } from './glyph-raster.js';
 import QRCode from 'qrcode';
 import { layout } from './layout.js';
 import type { Receipt } from './receipt.js';
+import type { Bitmap } from './bitmap.js';
 
-export interface Bitmap {
-  width: number;
-  height: number;
-  /** One byte per dot: 1 = black. */
-  dots: Uint8Array;
-}
+export { bitmapToPng, pngToBitmap, type Bitmap } from './bitmap.js';
+
 
 let fonts: { regular: Font; bold: Font } | null = null;
 
@@ -120,25 +116,6 @@ export function rasterBands(img: Bitmap, bandRows = 128): Buffer {
 export function encodeRasterReceipt(receipt: Receipt, paper: PaperWidth): Buffer {
   const img = renderReceipt(receipt, paper);
   return Buffer.concat([Buffer.from([0x1b, 0x40]), rasterBands(img), Buffer.from([0x1b, 0x64, 4, 0x1d, 0x56, 0x00])]);
-}
-
-export function bitmapToPng(img: Bitmap): Buffer {
-  const png = new PNG({ width: img.width, height: img.height });
-  for (let i = 0; i < img.dots.length; i++) {
-    const v = img.dots[i] ? 0 : 255;
-    png.data[i * 4] = v;
-    png.data[i * 4 + 1] = v;
-    png.data[i * 4 + 2] = v;
-    png.data[i * 4 + 3] = 255;
-  }
-  return PNG.sync.write(png);
-}
-
-export function pngToBitmap(buffer: Buffer): Bitmap {
-  const png = PNG.sync.read(buffer);
-  const dots = new Uint8Array(png.width * png.height);
-  for (let i = 0; i < dots.length; i++) dots[i] = png.data[i * 4]! < 128 ? 1 : 0;
-  return { width: png.width, height: png.height, dots };
 }
 
 /** Share of dots that differ (1 when the sizes differ). */

@@ -7,17 +7,25 @@ import type { Catalog } from '../catalog/catalog.js';
 import { VIRTUAL_PRINTER, type PrinterProfile, type TolemConfig } from '../config/config.js';
 import type { Journal, Payment } from '../journal/journal.js';
 import type { Logger } from '../logging/log.js';
-import { encodeTextReceipt } from './escpos-text.js';
-import { encodeRasterReceipt, PAPER_COLUMNS, renderReceipt, bitmapToPng } from './raster.js';
 import { paymentReceipt, type Receipt, type ReceiptLang } from './receipt.js';
 import { paperStatus, PrinterError, sendToPrinter } from './transport.js';
 
 export type PrintResult = { ok: true; printer: string } | { ok: false; printer: string | null; error: string };
 
-export function encodeReceipt(receipt: Receipt, profile: PrinterProfile): Buffer {
-  return profile.mode === 'raster'
-    ? encodeRasterReceipt(receipt, profile.paper)
-    : encodeTextReceipt(receipt, { columns: PAPER_COLUMNS[profile.paper], codePages: profile.codePages });
+/**
+ * The receipt as the profile's printer takes it. The renderers (fonts, QR, the ESC/POS library) are
+ * loaded on the first receipt, not when the terminal starts: the screens come up sooner.
+ */
+export async function encodeReceipt(receipt: Receipt, profile: PrinterProfile): Promise<Buffer> {
+  if (profile.mode === 'raster') return (await import('./raster.js')).encodeRasterReceipt(receipt, profile.paper);
+  const [{ encodeTextReceipt }, { PAPER_COLUMNS }] = await Promise.all([import('./escpos-text.js'), import('./raster.js')]);
+  return encodeTextReceipt(receipt, { columns: PAPER_COLUMNS[profile.paper], codePages: profile.codePages });
+}
+
+/** Why a kiosk refuses money: a code the screens say in the person's language, and the words for logs and the CLI. */
+export interface KioskRefusal {
+  code: 'no-printer' | 'no-paper';
+  message: string;
 }
 
 export class ReceiptPrinter {
@@ -57,7 +65,8 @@ export class ReceiptPrinter {
   }
 
   /** The receipt as a PNG (what a raster printer prints), e.g. to show on screen or save. */
-  png(p: Payment, paper: 58 | 80, lang?: ReceiptLang): Buffer {
+  async png(p: Payment, paper: 58 | 80, lang?: ReceiptLang): Promise<Buffer> {
+    const { bitmapToPng, renderReceipt } = await import('./raster.js');
     return bitmapToPng(renderReceipt(this.receiptFor(p, { lang }), paper));
   }
 
@@ -74,7 +83,7 @@ export class ReceiptPrinter {
     let bytes: Buffer = Buffer.alloc(0);
     let error: string | null = null;
     try {
-      bytes = encodeReceipt(this.receiptFor(p, { lang, duplicate }), profile);
+      bytes = await encodeReceipt(this.receiptFor(p, { lang, duplicate }), profile);
       await sendToPrinter(profile.interface, bytes, this.config.receipts.timeoutMs);
     } catch (err) {
       error = err instanceof PrinterError ? err.message : `receipt could not be made: ${err instanceof Error ? err.message : String(err)}`;
@@ -107,7 +116,7 @@ export class ReceiptPrinter {
       ],
     };
     try {
-      await sendToPrinter(profile.interface, encodeReceipt(test, profile), this.config.receipts.timeoutMs);
+      await sendToPrinter(profile.interface, await encodeReceipt(test, profile), this.config.receipts.timeoutMs);
       return { ok: true, printer: profile.name };
     } catch (err) {
       return { ok: false, printer: profile.name, error: err instanceof Error ? err.message : String(err) };
@@ -127,11 +136,11 @@ export class ReceiptPrinter {
   }
 
   /** Why a kiosk must not take money now (no paper, no printer), or null. */
-  async refusal(): Promise<string | null> {
+  async refusal(): Promise<KioskRefusal | null> {
     const profile = this.profile();
-    if (!profile) return 'the receipt printer is not configured';
+    if (!profile) return { code: 'no-printer', message: 'the receipt printer is not configured' };
     const status = await paperStatus(profile.interface, this.config.receipts.timeoutMs);
-    if (status === 'out') return 'the receipt printer is out of paper: call the attendant';
+    if (status === 'out') return { code: 'no-paper', message: 'the receipt printer is out of paper: call the attendant' };
     return null;
   }
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { EscPosDecoder, type PrintedReceipt } from './escpos-decoder.js';
-import { bitmapToPng } from './raster.js';
+import { bitmapToPng } from './bitmap.js';
 
 export type PrinterFault = 'none' | 'refuse' | 'hang' | 'drop-mid-receipt';
 

@@ -19,6 +19,7 @@ import { Journal } from '../journal/journal.js';
 import { createLogger, type Logger } from '../logging/log.js';
 import { SANDBOX_TOKEN, startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/server.js';
 import { TerminalEvents } from './events.js';
+import { generatedServices, SANDBOX_SERVICES, type SandboxService } from '../sandbox/catalog.js';
 
 export interface Terminal {
   config: TolemConfig;
@@ -45,6 +46,13 @@ export interface Terminal {
   close(): Promise<void>;
 }
 
+/** TOLEM_SANDBOX_SERVICES=5000: the built-in sandbox's catalog plus that many generated services (search demos, the UI benchmark). */
+function sandboxServices(raw: string | undefined): SandboxService[] | undefined {
+  if (!raw) return undefined;
+  if (!/^\d{1,6}$/.test(raw)) throw new Error(`TOLEM_SANDBOX_SERVICES must be a number of services, got "${raw}"`);
+  return [...SANDBOX_SERVICES, ...generatedServices(Number(raw))];
+}
+
 const BALANCE_EVERY_MS = 5 * 60_000;
 
 export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sandbox?: Pick<SandboxOptions, 'services'> } = {}): Promise<Terminal> {
@@ -57,7 +65,7 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
   let baseUrl = config.processing.url;
   let token = config.processing.token;
   if (baseUrl === null) {
-    sandbox = await startSandbox({ ...opts.sandbox, dataFile: path.join(config.dataDir, 'sandbox', 'sandbox.sqlite'), token: SANDBOX_TOKEN });
+    sandbox = await startSandbox({ services: sandboxServices(process.env.TOLEM_SANDBOX_SERVICES), ...opts.sandbox, dataFile: path.join(config.dataDir, 'sandbox', 'sandbox.sqlite'), token: SANDBOX_TOKEN });
     baseUrl = sandbox.url;
     token = SANDBOX_TOKEN;
   }
@@ -76,7 +84,7 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
     retry: config.retry,
     offline: config.offline,
     leaseMs: config.leaseMs,
-    refuseNewPayments: config.mode === 'kiosk' ? () => receipts.refusal() : undefined,
+    refuseNewPayments: config.mode === 'kiosk' ? async () => (await receipts.refusal())?.message ?? null : undefined,
   });
   const events = new TerminalEvents();
   connectivity.watch(() => events.emit({ type: 'status' }));

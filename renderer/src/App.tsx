@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { StatusBar } from './components/StatusBar';
 import { useCatalog } from './stores/catalog';
 import { useNav } from './stores/nav';
-import { usePayment } from './stores/payment';
+import { loadValidation, usePayment } from './stores/payment';
 import { startStatus, useStatus } from './stores/status';
 import { Admin } from './screens/Admin';
 import { Home } from './screens/Home';
@@ -46,7 +46,7 @@ export function App() {
   const mode = useStatus((s) => s.status?.mode);
   useEffect(() => {
     startStatus();
-    void useCatalog.getState().load();
+    void useCatalog.getState().load().then(() => loadValidation());
     // Back online: the catalog may have changed while it was read from the cache.
     return onEvent((e) => {
       if (e.type === 'status' && useCatalog.getState().source === 'cache' && useStatus.getState().status?.online === 'online') void useCatalog.getState().load();

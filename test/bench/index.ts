@@ -6,6 +6,9 @@
  *   2. draining 10,000 queued payments  vs  a bare HTTP loop, same requests, same concurrency       goal >= 0.5
  *   3. engine overhead per check+pay beyond its HTTP round trips, p50                               goal <= 5 ms
  *   4. RSS after 10,000 payments  vs  after 100                                                     goal <= +50 MB
+ *   5, 6. the screens in Chromium (see ui.ts): keystroke → filtered list p95, host start → Home
+ *
+ * TOLEM_BENCH_ONLY=ui runs the screens' benchmarks alone.
  *
  * The sandbox runs as a separate process (`tolem sandbox`), as processing would.
  */
@@ -21,6 +24,7 @@ import { openJournalDatabase } from '../../main/journal/database.js';
 import { Journal } from '../../main/journal/journal.js';
 import { createLogger } from '../../main/logging/log.js';
 import { openTerminal, type Terminal } from '../../main/terminal/terminal.js';
+import { benchUi } from './ui.js';
 
 const BIN = path.resolve('out/main/cli/bin.js');
 const SCALE = Number(process.env.TOLEM_BENCH_SCALE ?? '1');
@@ -195,14 +199,17 @@ async function benchOverheadAndMemory(url: string): Promise<void> {
 async function main(): Promise<void> {
   if (!fs.existsSync(BIN)) throw new Error('run npm run build first');
   write(`Tolem engine benchmark — ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, node ${process.version}`);
-  benchAccepts();
-  const { url, child } = await startSandboxProcess();
-  try {
-    await benchDrain(url);
-    await benchOverheadAndMemory(url);
-  } finally {
-    child.kill('SIGTERM');
+  if (process.env.TOLEM_BENCH_ONLY !== 'ui') {
+    benchAccepts();
+    const { url, child } = await startSandboxProcess();
+    try {
+      await benchDrain(url);
+      await benchOverheadAndMemory(url);
+    } finally {
+      child.kill('SIGTERM');
+    }
   }
+  results.push(...(await benchUi()));
   write('');
   for (const r of results) write(`${r.ok ? 'ok  ' : 'MISS'}  ${r.name.padEnd(70)} ${r.value.padStart(10)}  (goal ${r.goal})  ${r.detail}`);
   process.exitCode = results.every((r) => r.ok) ? 0 : 1;

@@ -88,7 +88,7 @@ describe('kiosk', () => {
     e.terminal.virtualPrinter!.paperOut = true;
     await e.page.reload();
     await e.page.waitForSelector('[data-testid=kiosk-refusal]');
-    expect(await e.page.textContent('[data-testid=kiosk-refusal]')).toContain('out of paper');
+    expect(await e.page.textContent('[data-testid=kiosk-refusal]')).toContain('В принтере закончилась бумага');
     await e.shot('kiosk-no-paper');
   });
 });

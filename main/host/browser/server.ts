@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { createDispatcher } from '../../ipc/dispatch.js';
+import { createDispatcher, type Dispatch } from '../../ipc/dispatch.js';
 import type { Handlers } from '../../ipc/handlers.js';
 import type { TerminalEvents } from '../../terminal/events.js';
 import { contentType, CSP, resolveStaticFile } from '../static-files.js';
@@ -30,7 +30,11 @@ export interface BrowserHost {
 export { CSP };
 const MAX_BODY = 256 * 1024;
 
-export async function startBrowserHost(opts: { handlers: Handlers; events?: TerminalEvents; staticDir: string | null; port?: number; onInternalError?: (err: unknown) => void }): Promise<BrowserHost> {
+/**
+ * `handlers` may still be on their way (the terminal opening): the page is served at once and its
+ * first calls wait for them, so Chromium loads the screens while the terminal starts.
+ */
+export async function startBrowserHost(opts: { handlers: Handlers | Promise<Handlers>; events?: TerminalEvents | Promise<TerminalEvents>; staticDir: string | null; port?: number; onInternalError?: (err: unknown) => void }): Promise<BrowserHost> {
   const secret = crypto.randomBytes(32).toString('hex');
   const secretBuf = Buffer.from(secret);
   const secretMatches = (given: string) => {
@@ -39,7 +43,12 @@ export async function startBrowserHost(opts: { handlers: Handlers; events?: Term
   };
   let origin = '';
   let host = '';
-  let dispatch = createDispatcher(opts.handlers, [], opts.onInternalError);
+  // Made once the origin is known (after listen, before any request can arrive).
+  let ready: Promise<Dispatch> | null = null;
+  const dispatch = async (channel: unknown, args: unknown, frameUrl: unknown) => {
+    if (!ready) throw new Error('the browser host is not listening yet');
+    return (await ready)(channel, args, frameUrl);
+  };
 
   const server = http.createServer((req, res) => {
     const send = (status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) => {
@@ -74,7 +83,10 @@ export async function startBrowserHost(opts: { handlers: Handlers; events?: Term
           return;
         }
         // The Origin header is the calling page's: the dispatcher's sender check applies to it.
-        void dispatch(ipc[1], args, req.headers.origin ? `${req.headers.origin}/` : undefined).then((r) => envelope(r.ok ? 200 : r.error.code === 'forbidden' ? 403 : 200, r));
+        dispatch(ipc[1], args, req.headers.origin ? `${req.headers.origin}/` : undefined).then(
+          (r) => envelope(r.ok ? 200 : r.error.code === 'forbidden' ? 403 : 200, r),
+          () => envelope(503, { ok: false, error: { code: 'unavailable', message: 'the terminal could not start: see the log' } }),
+        );
       });
       return;
     }
@@ -112,9 +124,12 @@ export async function startBrowserHost(opts: { handlers: Handlers; events?: Term
       // The page only listens; anything it sends is ignored.
     });
   });
-  const unsubscribe = opts.events?.on((e) => {
-    const text = JSON.stringify(e);
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+  let unsubscribe: (() => void) | undefined;
+  void Promise.resolve(opts.events).then((events) => {
+    unsubscribe = events?.on((e) => {
+      const text = JSON.stringify(e);
+      for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -124,7 +139,7 @@ export async function startBrowserHost(opts: { handlers: Handlers; events?: Term
   const port = (server.address() as AddressInfo).port;
   host = `127.0.0.1:${port}`;
   origin = `http://${host}`;
-  dispatch = createDispatcher(opts.handlers, [origin], opts.onInternalError);
+  ready = Promise.resolve(opts.handlers).then((h) => createDispatcher(h, [origin], opts.onInternalError));
   return {
     origin,
     url: `${origin}/#secret=${secret}`,

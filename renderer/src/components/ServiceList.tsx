@@ -6,12 +6,12 @@ import type { CatalogService } from '../../../main/ipc/contract';
 
 const ROW = 64;
 
-export function ServiceList({ services, favourites, onOpen, onToggleFavourite }: { services: CatalogService[]; favourites: string[]; onOpen(s: CatalogService): void; onToggleFavourite(id: string): void }) {
+export function ServiceList({ services, query, favourites, onOpen, onToggleFavourite }: { services: CatalogService[]; query: string; favourites: string[]; onOpen(s: CatalogService): void; onToggleFavourite(id: string): void }) {
   const { t } = useTranslation();
   const parent = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({ count: services.length, getScrollElement: () => parent.current, estimateSize: () => ROW, overscan: 8 });
   return (
-    <div ref={parent} className="service-list" data-testid="service-list" data-count={services.length}>
+    <div ref={parent} className="service-list" data-testid="service-list" data-count={services.length} data-query={query}>
       <div style={{ height: v.getTotalSize(), position: 'relative' }}>
         {v.getVirtualItems().map((item) => {
           const s = services[item.index]!;

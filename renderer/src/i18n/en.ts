@@ -14,7 +14,7 @@ export const en: Dictionary = {
   home: {
     search: 'Find a service: name or group', groups: 'Service groups', all: 'All', quick: 'Favourites and frequent',
     cached: 'Processing is unavailable: the catalog is shown from the saved copy', noCatalog: 'The service catalog is not loaded.',
-    refusal: 'This terminal does not take payments: {{reason}}', nothing: 'Nothing found for “{{query}}”',
+    refusal: { 'no-paper': 'The receipt printer is out of paper: this terminal takes no payments. Please call the attendant.', 'no-printer': 'No receipt printer is set up: this terminal takes no payments. Please call the attendant.' }, nothing: 'Nothing found for “{{query}}”',
     favourite: 'Add “{{name}}” to favourites', unfavourite: 'Remove “{{name}}” from favourites',
   },
   form: {

@@ -31,6 +31,7 @@ export function Home() {
   }, [services, favourites, uses]);
 
   const open = (s: CatalogService) => {
+    if (refusal) return; // a kiosk that cannot give a receipt takes no money
     used(s.serviceId);
     start(s);
     go('payment');
@@ -46,7 +47,7 @@ export function Home() {
       )}
       {refusal && (
         <div className="banner error" data-testid="kiosk-refusal" role="alert">
-          {t('home.refusal', { reason: refusal })}
+          {t(`home.refusal.${refusal}`)}
         </div>
       )}
       {error && (
@@ -95,7 +96,7 @@ export function Home() {
       )}
       {loading && services.length === 0 ? <p className="muted">{t('common.loading')}</p> : null}
       {!loading && index.length > 0 && found.length === 0 && <p className="muted" data-testid="nothing-found">{t('home.nothing', { query })}</p>}
-      <ServiceList services={found} favourites={favourites} onOpen={open} onToggleFavourite={toggleFavourite} />
+      <ServiceList services={found} query={deferred} favourites={favourites} onOpen={open} onToggleFavourite={toggleFavourite} />
       {kiosk && typing && (
         <OnScreenKeyboard numeric={false} onKey={(c) => setQuery((q) => q + c)} onBackspace={() => setQuery((q) => q.slice(0, -1))} onEnter={() => setTyping(false)} />
       )}

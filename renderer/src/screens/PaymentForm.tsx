@@ -23,6 +23,7 @@ export function useProblemText() {
 export function PaymentForm() {
   const { t } = useTranslation();
   const { service, values, shown, focused, busy, error, setValue, focus, blur, submitForm } = usePayment();
+  usePayment((s) => s.validationReady); // re-render once the rules are loaded
   const kiosk = useStatus((s) => s.status?.mode === 'kiosk');
   const problemText = useProblemText();
   if (!service) return null;

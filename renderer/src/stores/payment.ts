@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { CatalogService, CheckView, InvoiceLineView, PaymentJson, QuoteView } from '../../../main/ipc/contract';
-import { checkField, type FieldProblem } from '../../../main/catalog/validation';
+import type { FieldProblem } from '../../../main/catalog/validation';
 import { formatDecimal, typedAmount, tiyn, type Minor } from '../format/money';
 import { call, CallError } from '../ipc/bridge';
 import { useCatalog } from './catalog';
@@ -43,6 +43,7 @@ interface PaymentState {
   result: PaymentJson | null;
   error: FlowError | null;
   busy: boolean;
+  validationReady: boolean;
 
   start(service: CatalogService): void;
   setValue(name: string, value: string): void;
@@ -60,7 +61,7 @@ interface PaymentState {
   reset(): void;
 }
 
-const EMPTY = {
+const EMPTY: Omit<PaymentState, 'validationReady' | 'start' | 'setValue' | 'focus' | 'blur' | 'submitForm' | 'chooseContract' | 'setLine' | 'setAmount' | 'setCashReceived' | 'insertCash' | 'pay' | 'refreshResult' | 'reset'> = {
   step: 'form' as Step,
   service: null,
   values: {},
@@ -79,11 +80,28 @@ const EMPTY = {
   busy: false,
 };
 
-/** Problems of the form as it stands, per field (the same rules the engine applies). */
+/**
+ * The engine's own validation module (RE2 for the catalog's regexps), loaded after Home is up: it
+ * is half the screens' code, and Home does not need it.
+ */
+type Validation = typeof import('../../../main/catalog/validation');
+let validation: Validation | null = null;
+let loadingValidation: Promise<Validation> | null = null;
+export function loadValidation(): Promise<Validation> {
+  loadingValidation ??= import('../../../main/catalog/validation').then((m) => {
+    validation = m;
+    usePayment.setState({ validationReady: true });
+    return m;
+  });
+  return loadingValidation;
+}
+
+/** Problems of the form as it stands, per field (the same rules the engine applies); none until the rules are loaded. */
 export function fieldProblems(service: CatalogService, values: Record<string, string>): Record<string, FieldProblem> {
   const out: Record<string, FieldProblem> = {};
+  if (!validation) return out;
   for (const f of service.inputs) {
-    const p = checkField(f, values[f.name]?.trim());
+    const p = validation.checkField(f, values[f.name]?.trim());
     if (p) out[f.name] = p;
   }
   return out;
@@ -161,6 +179,7 @@ export const usePayment = create<PaymentState>((set, get) => {
   };
   return {
     ...EMPTY,
+    validationReady: false,
     start(service) {
       quoteSeq++;
       set({ ...EMPTY, service, focused: service.inputs[0]?.name ?? null });
@@ -178,6 +197,7 @@ export const usePayment = create<PaymentState>((set, get) => {
       let service = get().service;
       if (!service || get().busy) return;
       const values = Object.fromEntries(Object.entries(get().values).map(([k, v]) => [k, v.trim()]));
+      await loadValidation();
       const problems = fieldProblems(service, values);
       if (Object.keys(problems).length) {
         // Nothing is sent: the person sees what to fix under each field.
