@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The preload is a .cts file (Electron's sandboxed preload must be CommonJS): transform it too.
+  oxc: { include: /\.[cm]?tsx?$/ },
   test: {
     include: ['test/**/*.test.ts'],
     pool: 'forks',
