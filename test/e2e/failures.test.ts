@@ -2,21 +2,11 @@
  * When things go wrong, the screen says so in words and money is neither lost nor paid twice: a
  * final refusal, processing going down in the middle of a shift and coming back.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, startE2E, type E2E } from './fixture.js';
+import { describe, expect, it } from 'vitest';
+import { e2eSuite, type E2E } from './fixture.js';
 
-let browser: Browser;
+const suite = e2eSuite();
 let e: E2E;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  await e.close();
-});
 
 async function checkAndPay(x: E2E, serviceId: string, account: string, amount: string, cash: string) {
   await x.page.click(`[data-testid=service-${serviceId}]`);
@@ -32,7 +22,7 @@ async function checkAndPay(x: E2E, serviceId: string, account: string, amount: s
 
 describe('failures, in words', () => {
   it('a final refusal of pay is shown as "not paid" with the reason, and the cashier is told to give the money back', async () => {
-    e = await startE2E(browser);
+    e = await suite.start();
     await checkAndPay(e, 'P1011', '7771239007', '500', '520');
     await e.page.waitForSelector('[data-testid=final][data-state=failed]');
     expect(await e.page.textContent('[data-testid=final-title]')).toBe('Не оплачено');
@@ -42,7 +32,7 @@ describe('failures, in words', () => {
   });
 
   it('a refusal at check (subscriber not found) ends there: nothing is paid', async () => {
-    e = await startE2E(browser, { lang: 'kk' });
+    e = await suite.start({ lang: 'kk' });
     await checkAndPay(e, 'P1011', '7771239005', '500', '520');
     await e.page.waitForSelector('[data-testid=final][data-state=failed]');
     expect(await e.page.textContent('[data-testid=final-reason]')).toBe('Абонент табылмады');
@@ -53,7 +43,7 @@ describe('failures, in words', () => {
 
 describe('processing down', () => {
   it('the payment is queued, shown as waiting, and delivered when processing is back, with nobody touching anything', async () => {
-    e = await startE2E(browser);
+    e = await suite.start();
     const { page } = e;
     await e.stopProcessing();
     await checkAndPay(e, 'P2001', '7172123456', '1000', '1020');
@@ -79,7 +69,7 @@ describe('processing down', () => {
   });
 
   it('the home screen says the catalog comes from the saved copy', async () => {
-    e = await startE2E(browser);
+    e = await suite.start();
     await e.stopProcessing();
     await e.page.click('[data-testid=open-admin]');
     await e.page.click('[data-testid=refresh-catalog]');

@@ -6,11 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { loadConfig } from '../../main/config/config.js';
 import { startBrowserHost, type BrowserHost } from '../../main/host/browser/server.js';
 import { createHandlers } from '../../main/ipc/handlers.js';
 import { createLogger } from '../../main/logging/log.js';
-import { generatedServices, SANDBOX_SERVICES, type SandboxService } from '../../main/sandbox/catalog.js';
+import { SANDBOX_SERVICES, type SandboxService } from '../../main/sandbox/catalog.js';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/server.js';
 import { openTerminal, type Terminal } from '../../main/terminal/terminal.js';
 import { harnessEnv, tempDir } from '../helpers/harness.js';
@@ -87,4 +88,30 @@ export async function startE2E(browser: Browser, opts: { mode?: 'cashier' | 'kio
   };
 }
 
-export { generatedServices, SANDBOX_SERVICES };
+export type E2EOptions = Parameters<typeof startE2E>[1];
+
+/**
+ * One Chromium for a test file, one terminal per test (closed after it, with its own data
+ * directory): call at the top of a file, then `await suite.start(options)` in each test.
+ */
+export function e2eSuite(): { start(opts?: E2EOptions): Promise<E2E> } {
+  let browser: Browser;
+  let current: E2E | null = null;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    const e = current;
+    current = null;
+    await e?.close();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+  return {
+    async start(opts) {
+      current = await startE2E(browser, opts);
+      return current;
+    },
+  };
+}

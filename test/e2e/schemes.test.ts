@@ -2,29 +2,19 @@
  * A cashier takes a payment of each scheme from Home to the final screen, in Chromium, as a person
  * would: search, type, choose, read the totals, pay.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseWire, toPlain } from '../../main/wire/json.js';
-import { launchChromium, startE2E, type E2E } from './fixture.js';
+import { e2eSuite, type E2E } from './fixture.js';
 
-let browser: Browser;
+const suite = e2eSuite();
 let e: E2E;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  await e.close();
-});
 
 /** The pay bodies processing received, numbers kept as the exact text on the wire ("359.80"). */
 const pays = (x: E2E) => x.requests.filter((r) => r.method === 'pay').map((r) => toPlain(parseWire(r.body)) as Record<string, unknown>);
 
 describe('a payment of each scheme, Home to final screen', () => {
   it('simple with displays: search, a validation error with nothing sent, check, commission and change, paid', async () => {
-    e = await startE2E(browser);
+    e = await suite.start();
     const { page } = e;
     await e.shot('home-ru');
     await page.fill('[data-testid=search]', 'казахтел');
@@ -57,13 +47,13 @@ describe('a payment of each scheme, Home to final screen', () => {
   });
 
   it('a mobile number goes to the operator that serves it (number portability)', async () => {
-    e = await startE2E(browser);
+    e = await suite.start();
     const { page } = e;
     await page.click('[data-testid=service-P1011]');
     await page.fill('[data-testid=input-account]', '7011234567');
     await page.click('[data-testid=check]');
     await page.waitForSelector('[data-testid=rerouted]');
-    expect(await page.textContent('[data-testid=service-title]')).toBe('Kcell');
+    expect(await page.textContent('[data-testid=screen-title]')).toBe('Kcell');
     await page.fill('[data-testid=amount]', '500');
     await page.fill('[data-testid=cash-received]', '520');
     await e.shot('details-rerouted');
@@ -73,7 +63,7 @@ describe('a payment of each scheme, Home to final screen', () => {
   });
 
   it('with choice: a contract is chosen from the list, its sum prefilled', async () => {
-    e = await startE2E(browser);
+    e = await suite.start();
     const { page } = e;
     await page.click('[data-testid=group-Банки\\ и\\ кредиты]');
     await page.click('[data-testid=service-P0006]');
@@ -93,7 +83,7 @@ describe('a payment of each scheme, Home to final screen', () => {
   });
 
   it('invoice: lines with checkboxes, amounts from paySum, meter readings, limits, the total recomputed', async () => {
-    e = await startE2E(browser);
+    e = await suite.start();
     const { page } = e;
     await page.click('[data-testid=service-P0005]');
     await page.fill('[data-testid=input-account]', '1234567890');
@@ -127,7 +117,7 @@ describe('a payment of each scheme, Home to final screen', () => {
   });
 
   it('international: the rate and what the recipient gets, before paying', async () => {
-    e = await startE2E(browser);
+    e = await suite.start();
     const { page } = e;
     await page.fill('[data-testid=search]', 'steam');
     await page.click('[data-testid=service-P3001]');
@@ -143,7 +133,7 @@ describe('a payment of each scheme, Home to final screen', () => {
   });
 
   it('fixed amount: locked to what check named', async () => {
-    e = await startE2E(browser);
+    e = await suite.start();
     const { page } = e;
     await page.click('[data-testid=service-P1012]');
     await page.fill('[data-testid=input-account]', '1234567890');

@@ -2,25 +2,15 @@
  * The rest of what a person meets: the three languages, the kiosk (on-screen keyboard, notes,
  * going back to Home when left alone), the cashier's journal with "retry now", keyboard-only use.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, startE2E, type E2E } from './fixture.js';
+import { describe, expect, it } from 'vitest';
+import { e2eSuite, type E2E } from './fixture.js';
 
-let browser: Browser;
+const suite = e2eSuite();
 let e: E2E;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  await e.close();
-});
 
 describe('languages', () => {
   it('ru by default; kk and en switch every string, and the choice is kept', async () => {
-    e = await startE2E(browser);
+    e = await suite.start();
     const { page } = e;
     expect(await page.getAttribute('[data-testid=search]', 'placeholder')).toBe('Поиск услуги: название или группа');
     await page.click('[data-testid=lang-kk]');
@@ -45,7 +35,7 @@ describe('languages', () => {
 
 describe('kiosk', () => {
   it('on-screen keyboard, notes from the simulated acceptor, the amount credited from the cash, paid', async () => {
-    e = await startE2E(browser, { mode: 'kiosk', env: { TOLEM_IDLE_TIMEOUT_SECONDS: '600' } });
+    e = await suite.start({ mode: 'kiosk', env: { TOLEM_IDLE_TIMEOUT_SECONDS: '600' } });
     const { page } = e;
     await page.click('[data-testid=service-P1013]');
     await page.waitForSelector('[data-testid=on-screen-keyboard][data-layout=digits]');
@@ -68,7 +58,7 @@ describe('kiosk', () => {
   });
 
   it('left alone, a kiosk goes back to Home; with cash inside it pays instead of forgetting the money', async () => {
-    e = await startE2E(browser, { mode: 'kiosk', env: { TOLEM_IDLE_TIMEOUT_SECONDS: '2' } });
+    e = await suite.start({ mode: 'kiosk', env: { TOLEM_IDLE_TIMEOUT_SECONDS: '2' } });
     const { page } = e;
     await page.click('[data-testid=service-P1011]');
     await page.waitForSelector('[data-testid=payment-form]');
@@ -84,7 +74,7 @@ describe('kiosk', () => {
   });
 
   it('a kiosk that cannot print takes no money, and says why', async () => {
-    e = await startE2E(browser, { mode: 'kiosk' });
+    e = await suite.start({ mode: 'kiosk' });
     e.terminal.virtualPrinter!.paperOut = true;
     await e.page.reload();
     await e.page.waitForSelector('[data-testid=kiosk-refusal]');
@@ -95,7 +85,7 @@ describe('kiosk', () => {
 
 describe('cashier journal', () => {
   it('shows today\'s payments; a waiting one is sent with "retry now"; details list every attempt; the receipt is on screen', async () => {
-    e = await startE2E(browser, { env: { TOLEM_RETRY_INITIAL_MS: '600000', TOLEM_RETRY_MAX_MS: '600000' } });
+    e = await suite.start({ env: { TOLEM_RETRY_INITIAL_MS: '600000', TOLEM_RETRY_MAX_MS: '600000' } });
     const { page } = e;
     // Processing answers "in progress" twice: the payment waits for its next try, ten minutes away.
     await page.click('[data-testid=service-P1011]');
@@ -123,7 +113,7 @@ describe('cashier journal', () => {
   });
 
   it('a cashier can take a payment with the keyboard alone', async () => {
-    e = await startE2E(browser);
+    e = await suite.start();
     const { page } = e;
     await page.keyboard.type('kcell');
     await page.keyboard.press('Tab'); // the clear button

@@ -1,6 +1,7 @@
 /** Admin: PIN first (in a kiosk); then refresh the catalog, print a test page, leave kiosk mode. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScreenHeader } from '../components/ScreenHeader';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { call, CallError } from '../ipc/bridge';
 import { useCatalog } from '../stores/catalog';
@@ -25,12 +26,7 @@ export function Admin() {
   };
   return (
     <main className="admin" data-testid="admin">
-      <header className="payment-head">
-        <button type="button" className="back" onClick={() => go('home')}>
-          ← {t('common.back')}
-        </button>
-        <h1>{t('admin.title')}</h1>
-      </header>
+      <ScreenHeader title={t('admin.title')} onBack={() => go('home')} />
       {(!kiosk || unlocked) && <div className="admin-actions">
         <button type="button" data-testid="refresh-catalog" onClick={() => void run(async () => (await load(true), t('admin.catalogRefreshed')))}>
           {t('admin.refreshCatalog')}

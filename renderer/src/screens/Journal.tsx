@@ -1,6 +1,7 @@
 /** The cashier's journal: today's payments with their state, search, details with every attempt, retry now, reprint. */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScreenHeader } from '../components/ScreenHeader';
 import { money, locale } from '../format/money';
 import { onEvent } from '../ipc/bridge';
 import { useJournal } from '../stores/journal';
@@ -23,12 +24,7 @@ export function Journal() {
   const sel = j.selected;
   return (
     <main className="journal" data-testid="journal">
-      <header className="payment-head">
-        <button type="button" className="back" onClick={() => go('home')}>
-          ← {t('common.back')}
-        </button>
-        <h1>{t('journal.title')}</h1>
-      </header>
+      <ScreenHeader title={t('journal.title')} onBack={() => go('home')} />
       <input className="search" type="search" data-testid="journal-search" placeholder={t('journal.search')} aria-label={t('journal.search')} value={j.search} onChange={(e) => j.setSearch(e.target.value)} />
       <div className="journal-body">
         <table className="journal-table">

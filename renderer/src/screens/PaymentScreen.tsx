@@ -1,5 +1,6 @@
 /** A payment's screens in order: form → details (check result, amount, cash) → paying → final. */
 import { useTranslation } from 'react-i18next';
+import { ScreenHeader } from '../components/ScreenHeader';
 import { useNav } from '../stores/nav';
 import { usePayment } from '../stores/payment';
 import { PaymentDetails } from './PaymentDetails';
@@ -8,7 +9,7 @@ import { PaymentForm } from './PaymentForm';
 
 export function PaymentScreen() {
   const { t } = useTranslation();
-  const { step, service, rerouted, reset } = usePayment();
+  const { step, service, rerouted, reset, inserted } = usePayment();
   const go = useNav((s) => s.go);
   if (!service) return null;
   const back = () => {
@@ -18,15 +19,7 @@ export function PaymentScreen() {
   return (
     <main className="payment" data-testid="payment" data-step={step}>
       {step !== 'final' && (
-        <header className="payment-head">
-          <button type="button" className="back" data-testid="back" onClick={back} disabled={step === 'paying' || usePayment.getState().inserted > 0}>
-            ← {t('common.back')}
-          </button>
-          <div>
-            <h1 data-testid="service-title">{service.name}</h1>
-            <span className="muted">{service.group}</span>
-          </div>
-        </header>
+        <ScreenHeader title={service.name} subtitle={service.group} onBack={back} backDisabled={step === 'paying' || inserted > 0} />
       )}
       {rerouted && step === 'details' && (
         <div className="banner info" role="status" data-testid="rerouted">
