@@ -73,6 +73,8 @@ describe('processing down', () => {
     await e.stopProcessing();
     await e.page.click('[data-testid=open-admin]');
     await e.page.click('[data-testid=refresh-catalog]');
+    await e.page.waitForSelector('[data-testid=admin-message]');
+    await e.shot('admin');
     await e.page.click('text=← Назад');
     await e.page.waitForSelector('[data-testid=catalog-cached]');
     await e.page.waitForSelector('[data-testid=connection][data-state=offline]');
