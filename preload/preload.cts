@@ -24,6 +24,7 @@ const api = {
   'receipt.print': invoke('receipt.print'),
   'receipt.preview': invoke('receipt.preview'),
   'printer.test': invoke('printer.test'),
+  'cash.insert': invoke('cash.insert'),
   'admin.exit': invoke('admin.exit'),
 } satisfies TolemApi;
 

@@ -20,6 +20,7 @@ export type { TerminalEvent } from '../terminal/events.js';
 const atid = z.string().regex(/^[1-9]\d{0,17}$/, 'an agentTransactionId of up to 18 digits');
 const amount = zAmountText;
 const text = z.string().max(200);
+const cashSession = z.string().uuid('a cash session id');
 
 export const channels = {
   'terminal.status': z.object({}).strict(),
@@ -33,6 +34,8 @@ export const channels = {
       amountFrom: amount.optional(),
       contractId: text.optional(),
       items: z.array(z.object({ subServiceId: text.min(1), amount, lastCount: z.string().regex(/^\d+(\.\d+)?$/).optional() }).strict()).max(100).optional(),
+      /** A kiosk: the cash session whose notes pay for this payment (its total must be amountFrom). */
+      cashSession: cashSession.optional(),
     })
     .strict(),
   'payment.quote': z.object({ agentTransactionId: atid.optional(), amountTo: amount.optional(), amountFrom: amount.optional() }).strict().refine((a) => (a.amountTo === undefined) !== (a.amountFrom === undefined), 'give either amountTo or amountFrom'),
@@ -42,6 +45,7 @@ export const channels = {
   'receipt.print': z.object({ agentTransactionId: atid }).strict(),
   'receipt.preview': z.object({ agentTransactionId: atid }).strict(),
   'printer.test': z.object({}).strict(),
+  'cash.insert': z.object({ session: cashSession.optional(), note: amount, limit: amount.optional() }).strict(),
   'admin.exit': z.object({ pin: z.string().regex(/^\d{1,12}$/, 'digits') }).strict(),
 } as const;
 
@@ -65,6 +69,8 @@ export interface TerminalStatus {
   /** Why a kiosk cannot take payments now; null when it can. */
   refusal: 'no-printer' | 'no-paper' | null;
   balance: BalanceView | null;
+  /** Cash sessions whose notes no payment accounts for (the attendant must settle them). */
+  cashWithoutPayment: number;
 }
 
 export interface BalanceView {
@@ -112,6 +118,7 @@ export interface Results {
   'receipt.preview': { png: string };
   'printer.test': { printed: boolean; printer: string | null; error: string | null };
   'admin.exit': { exited: boolean };
+  'cash.insert': { session: string; inserted: string; stacked: boolean };
 }
 
 export type ErrorCode = 'forbidden' | 'unknown-channel' | 'bad-request' | 'input' | 'refused' | 'not-found' | 'unavailable' | 'internal';

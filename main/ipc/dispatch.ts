@@ -5,6 +5,7 @@
  */
 import { formatZodError } from '../api/v20/client.js';
 import { InputError, RefusedError } from '../engine/payment-engine.js';
+import { CashError } from '../cash/cash-box.js';
 import { channels, isChannel, type Envelope } from './contract.js';
 import { NotFoundError, type Handlers } from './handlers.js';
 
@@ -42,6 +43,7 @@ export function createDispatcher(handlers: Handlers, trustedOrigins: readonly st
     } catch (err) {
       if (err instanceof InputError) return { ok: false, error: { code: 'input', message: err.message, problems: err.problems } };
       if (err instanceof RefusedError) return { ok: false, error: { code: 'refused', message: err.message } };
+      if (err instanceof CashError) return { ok: false, error: { code: 'input', message: err.message, problems: [err.message] } };
       if (err instanceof NotFoundError) return { ok: false, error: { code: 'not-found', message: err.message } };
       if (err instanceof Error && err.name === 'CatalogUnavailableError') return { ok: false, error: { code: 'unavailable', message: err.message } };
       onInternalError?.(err);

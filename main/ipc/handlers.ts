@@ -4,6 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type { AgentBalance } from '../api/v20/schemas.js';
+import { CashError } from '../cash/cash-box.js';
 import { InputError } from '../engine/payment-engine.js';
 import { formatDecimal, type Minor } from '../money/amount.js';
 import { quoteFor, quoteFromTaken, type Quote } from '../money/commission.js';
@@ -70,6 +71,7 @@ export function createHandlers(t: Terminal): Handlers {
       idleTimeoutMs: t.config.screens.idleTimeoutMs,
       refusal: t.config.mode === 'kiosk' ? ((await t.receipts.refusal())?.code ?? null) : null,
       balance: t.agentBalance ? balanceView(t.agentBalance) : null,
+      cashWithoutPayment: t.cash.unpaid().length,
     };
   };
   return {
@@ -98,6 +100,9 @@ export function createHandlers(t: Terminal): Handlers {
       const amountTo = a.amountTo ?? a.items?.reduce((sum, i) => sum + i.amount, 0);
       if (amountTo === undefined) throw new InputError(['enter the amount'], 'before-send');
       const amountFrom = takenFor(amountTo, a.amountFrom);
+      // The kiosk's cash is tied to this payment before anything is sent: a crash from here on
+      // leaves cash and payment found together in the journal.
+      if (a.cashSession) t.cash.payFor(a.cashSession, draft.id, amountFrom);
       const paid = await t.engine.payChecked(draft.id, { amountTo, amountFrom, contractId: a.contractId, items: a.items }, SCREEN_WAIT_MS);
       await t.receipts.printAfterPayment(paid);
       t.events.emit({ type: 'status' });
@@ -137,6 +142,12 @@ export function createHandlers(t: Terminal): Handlers {
     async 'printer.test'() {
       const r = await t.receipts.printTestPage();
       return { printed: r.ok, printer: r.printer, error: r.ok ? null : r.error };
+    },
+    async 'cash.insert'(a) {
+      if (t.config.cashAcceptor !== 'simulated') throw new CashError('notes can be inserted from the screen only on the simulated acceptor');
+      const r = t.cash.escrow(a.session ?? null, a.note, a.limit ?? null);
+      if (r.stacked) t.events.emit({ type: 'status' });
+      return { session: r.session.id, inserted: formatDecimal(r.session.total), stacked: r.stacked };
     },
     async 'admin.exit'(a) {
       const pin = t.config.screens.adminPin;

@@ -19,6 +19,8 @@ import { Journal } from '../journal/journal.js';
 import { createLogger, type Logger } from '../logging/log.js';
 import { SANDBOX_TOKEN, startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/server.js';
 import { TerminalEvents } from './events.js';
+import { CashBox } from '../cash/cash-box.js';
+import { CashLedger } from '../cash/cash-ledger.js';
 import { generatedServices, SANDBOX_SERVICES, type SandboxService } from '../sandbox/catalog.js';
 
 export interface Terminal {
@@ -34,6 +36,8 @@ export interface Terminal {
   /** The built-in virtual printer of the demo (receipts saved under <data>/receipts), if running. */
   virtualPrinter: VirtualPrinter | null;
   log: Logger;
+  /** A kiosk's cash: notes journaled before they are stacked, linked to the payment they pay for. */
+  cash: CashBox;
   /** Told to the screens: status changes and payments that changed state in the background. */
   events: TerminalEvents;
   /** The agent's balance as processing last told it (null until it has). */
@@ -87,6 +91,7 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
     refuseNewPayments: config.mode === 'kiosk' ? async () => (await receipts.refusal())?.message ?? null : undefined,
   });
   const events = new TerminalEvents();
+  const cash = new CashBox(new CashLedger(db), config.cashAcceptor);
   connectivity.watch(() => events.emit({ type: 'status' }));
   const worker = new PaymentWorker(engine, journal, {
     concurrency: config.worker.concurrency,
@@ -115,7 +120,7 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
     },
     refreshBalance,
     exitKiosk: null,
-    config, journal, client, catalog, connectivity, engine, worker, sandbox, receipts, virtualPrinter, log, events,
+    config, journal, client, catalog, connectivity, engine, worker, sandbox, receipts, virtualPrinter, log, events, cash,
     startProbe(intervalMs = 10_000) {
       if (probe) return;
       // While offline: is processing back? While online: the balance, every few minutes.

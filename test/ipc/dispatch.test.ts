@@ -34,7 +34,7 @@ let h: Harness;
 let dispatch: Dispatch;
 const internal = vi.fn();
 beforeAll(async () => {
-  h = await startHarness({ configFile: { commission: { percent: '2', minimum: '10.00' } } });
+  h = await startHarness({ configFile: { commission: { percent: '2', minimum: '10.00' }, cashAcceptor: 'simulated' } });
   dispatch = createDispatcher(createHandlers(h.terminal), ORIGINS, internal);
 });
 afterAll(async () => {
@@ -99,6 +99,27 @@ describe('dispatch', () => {
     const v = checked.value as { answer: { international: { currency: string; rate: string } }; payment: { agentTransactionId: string } };
     expect(v.answer.international).toMatchObject({ currency: 'USD', rate: '0.0020833333' });
     expect(await call('payment.quote', { agentTransactionId: v.payment.agentTransactionId, amountTo: '4800.00' })).toMatchObject({ ok: true, value: { finalAmount: '9.99', currency: 'USD' } });
+  });
+
+  it('a kiosk\'s cash: notes journaled in a session, which pays for exactly one payment of exactly its total', async () => {
+    const first = await call('cash.insert', { note: '1000.00' });
+    if (!first.ok) throw new Error('insert failed');
+    const session = (first.value as { session: string }).session;
+    expect(await call('cash.insert', { session, note: '20.00' })).toMatchObject({ ok: true, value: { session, inserted: '1020.00', stacked: true } });
+    expect(await call('cash.insert', { session, note: '500.00', limit: '1020.00' })).toMatchObject({ ok: true, value: { inserted: '1020.00', stacked: false } });
+    expect(await call('cash.insert', { session, note: '3.00' })).toMatchObject({ ok: false, error: { code: 'input' } });
+    expect((await call('terminal.status', {})) as unknown).toMatchObject({ ok: true, value: { cashWithoutPayment: 1 } });
+
+    const checked = await call('payment.check', { serviceId: 'P1011', account: '7771234567' });
+    if (!checked.ok) throw new Error('check failed');
+    const atid = (checked.value as { payment: { agentTransactionId: string } }).payment.agentTransactionId;
+    const sent = h.requests.length;
+    // 1000.00 credited needs 1020.00 with the 2 % commission; this session holds 1020.00, not 1530.00.
+    expect(await call('payment.pay', { agentTransactionId: atid, amountTo: '1500.00', cashSession: session })).toMatchObject({ ok: false, error: { code: 'input', message: expect.stringMatching(/not the amount to pay/) } });
+    expect(h.requests.length).toBe(sent);
+    expect(await call('payment.pay', { agentTransactionId: atid, amountTo: '1000.00', amountFrom: '1020.00', cashSession: session })).toMatchObject({ ok: true, value: { state: 'success', amountFrom: '1020.00' } });
+    expect((await call('terminal.status', {})) as unknown).toMatchObject({ ok: true, value: { cashWithoutPayment: 0 } });
+    expect(await call('cash.insert', { session, note: '100.00' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/paid for its payment/) } });
   });
 
   it('the admin PIN: wrong is refused; right answers even where the host has no kiosk to leave', async () => {

@@ -24,6 +24,11 @@ export function StatusBar() {
         </span>
       )}
       {status && status.review > 0 && <span className="review">{t('status.review', { count: status.review })}</span>}
+      {status && status.cashWithoutPayment > 0 && (
+        <span className="balance balance-critical" data-testid="cash-without-payment">
+          {t('status.cashWithoutPayment', { count: status.cashWithoutPayment })}
+        </span>
+      )}
       {status && status.receiptsNotPrintedToday > 0 && <span className="review">{t('status.unprinted', { count: status.receiptsNotPrintedToday })}</span>}
       {status?.balance && status.balance.level !== 'ok' && status.mode === 'cashier' && (
         <span className={`balance balance-${status.balance.level}`} data-testid="balance-warning">

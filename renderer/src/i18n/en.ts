@@ -9,6 +9,7 @@ export const en: Dictionary = {
     pending_one: '{{count}} payment waiting to be sent', pending_few: '{{count}} payments waiting to be sent', pending_many: '{{count}} payments waiting to be sent', pending_other: '{{count}} payments waiting to be sent',
     review_one: '{{count}} payment under review', review_few: '{{count}} payments under review', review_many: '{{count}} payments under review', review_other: '{{count}} payments under review',
     unprinted_one: '{{count}} receipt not printed', unprinted_few: '{{count}} receipts not printed', unprinted_many: '{{count}} receipts not printed', unprinted_other: '{{count}} receipts not printed',
+    cashWithoutPayment: 'Cash without a payment: {{count}}. Call the attendant',
     balance: { low: 'Agent balance is low: {{balance}}', critical: 'Agent balance is used up: {{balance}}', ok: '' },
   },
   home: {
@@ -38,6 +39,7 @@ export const en: Dictionary = {
     credited: 'To be credited', commission: 'Commission', total: 'To pay', arrives: 'The recipient gets',
   },
   cash: {
+    returned: 'The note was returned: it is more than is left to pay. Insert a smaller one.',
     received: 'Cash received, ₸', hint: 'What the customer handed over', notEnough: 'Not enough: less than the amount to pay', change: 'Change',
     inserted: 'Inserted', due: 'due', insertFree: 'Insert notes: the amount credited is worked out as you go.',
     noChange: 'This terminal gives no change: a note that is too much is returned.', demo: 'Note acceptor simulator (sandbox)', insert: 'Insert {{amount}}',

@@ -15,6 +15,7 @@ export const kk: Dictionary = {
     pending_one: pending, pending_few: pending, pending_many: pending, pending_other: pending,
     review_one: review, review_few: review, review_many: review, review_other: review,
     unprinted_one: unprinted, unprinted_few: unprinted, unprinted_many: unprinted, unprinted_other: unprinted,
+    cashWithoutPayment: 'Төлемсіз қолма-қол ақша: {{count}}. Операторды шақырыңыз',
     balance: { low: 'Агент балансы аз: {{balance}}', critical: 'Агент балансы таусылды: {{balance}}', ok: '' },
   },
   home: {
@@ -44,6 +45,7 @@ export const kk: Dictionary = {
     credited: 'Есепке алынады', commission: 'Комиссия', total: 'Төлеуге', arrives: 'Алушыға түседі',
   },
   cash: {
+    returned: 'Купюра қайтарылды: ол төлеуге қалған сомадан көп. Кішірек купюра салыңыз.',
     received: 'Қолма-қол алынды, ₸', hint: 'Клиент қанша берді', notEnough: 'Жеткіліксіз: төлем сомасынан аз', change: 'Қайтарым',
     inserted: 'Салынды', due: 'төлеуге', insertFree: 'Купюраларды салыңыз: есепке алынатын сома автоматты есептеледі.',
     noChange: 'Терминал қайтарым бермейді: артық купюра қайтарылады.', demo: 'Купюра қабылдағыш симуляторы (құмсалғыш)', insert: '{{amount}} салу',

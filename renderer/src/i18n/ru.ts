@@ -7,6 +7,7 @@ export const ru = {
     pending_one: '{{count}} платёж ждёт отправки', pending_few: '{{count}} платежа ждут отправки', pending_many: '{{count}} платежей ждут отправки', pending_other: '{{count}} платежа ждут отправки',
     review_one: '{{count}} платёж на проверке', review_few: '{{count}} платежа на проверке', review_many: '{{count}} платежей на проверке', review_other: '{{count}} платежа на проверке',
     unprinted_one: '{{count}} чек не напечатан', unprinted_few: '{{count}} чека не напечатаны', unprinted_many: '{{count}} чеков не напечатаны', unprinted_other: '{{count}} чека не напечатаны',
+    cashWithoutPayment: 'Наличные без платежа: {{count}}. Позовите оператора',
     balance: { low: 'Баланс агента низкий: {{balance}}', critical: 'Баланс агента исчерпан: {{balance}}', ok: '' },
   },
   home: {
@@ -36,6 +37,7 @@ export const ru = {
     credited: 'Будет зачислено', commission: 'Комиссия', total: 'К оплате', arrives: 'Поступит получателю',
   },
   cash: {
+    returned: 'Купюра возвращена: она больше, чем осталось оплатить. Внесите купюру поменьше.',
     received: 'Получено наличными, ₸', hint: 'Сколько дал клиент', notEnough: 'Недостаточно: меньше суммы к оплате', change: 'Сдача',
     inserted: 'Внесено', due: 'к оплате', insertFree: 'Вносите купюры: сумма зачисления считается автоматически.',
     noChange: 'Терминал сдачу не выдаёт: лишняя купюра будет возвращена.', demo: 'Симулятор купюроприёмника (песочница)', insert: 'Внести {{amount}}',

@@ -38,8 +38,11 @@ interface PaymentState {
   amount: string;
   quote: QuoteView | null;
   cashReceived: string;
-  /** Kiosk: cash inserted so far, tiyn. */
+  /** Kiosk: cash inserted so far, tiyn, as the terminal journaled it, and its session. */
   inserted: Minor;
+  cashSession: string | null;
+  /** Kiosk: the last note was returned (it would have paid more than is due). */
+  returned: boolean;
   result: PaymentJson | null;
   error: FlowError | null;
   busy: boolean;
@@ -54,7 +57,7 @@ interface PaymentState {
   setLine(id: string, change: Partial<LineChoice>): void;
   setAmount(text: string): void;
   setCashReceived(text: string): void;
-  insertCash(note: Minor): 'accepted' | 'returned';
+  insertCash(note: Minor): Promise<void>;
   pay(mode: 'cashier' | 'kiosk'): Promise<void>;
   /** A background event said this payment changed: fetch it again. */
   refreshResult(): Promise<void>;
@@ -75,6 +78,8 @@ const EMPTY: Omit<PaymentState, 'validationReady' | 'start' | 'setValue' | 'focu
   quote: null,
   cashReceived: '',
   inserted: 0,
+  cashSession: null,
+  returned: false,
   result: null,
   error: null,
   busy: false,
@@ -247,15 +252,19 @@ export const usePayment = create<PaymentState>((set, get) => {
     setCashReceived(text) {
       set({ cashReceived: text });
     },
-    insertCash(note) {
+    async insertCash(note) {
       const s = get();
       const { amount, locked } = amountToOf(s);
+      if (locked && (amount === null || !s.quote)) return;
       // A locked amount (fixed, invoice) takes no more than is due: the acceptor returns such a note.
-      if (locked && s.quote && s.inserted + note > tiyn(s.quote.amountFrom)) return 'returned';
-      if (locked && amount === null) return 'returned';
-      set({ inserted: s.inserted + note });
-      requote();
-      return 'accepted';
+      const limit = locked && s.quote ? s.quote.amountFrom : undefined;
+      try {
+        const r = await call('cash.insert', { session: s.cashSession ?? undefined, note: formatDecimal(note), limit });
+        set({ cashSession: r.session, inserted: tiyn(r.inserted), returned: !r.stacked, error: null });
+        requote();
+      } catch (err) {
+        fail(err);
+      }
     },
     async pay(mode) {
       const s = get();
@@ -279,6 +288,7 @@ export const usePayment = create<PaymentState>((set, get) => {
           amountFrom: s.quote?.amountFrom,
           contractId: s.contractId ?? undefined,
           items,
+          cashSession: mode === 'kiosk' ? (s.cashSession ?? undefined) : undefined,
         });
         set({ result, step: 'final', busy: false });
       } catch (err) {

@@ -1,0 +1,60 @@
+/**
+ * A kiosk's cash box: the rules between the note acceptor and the journal. A note waits in the
+ * acceptor's escrow until the box decides: it is journaled and then stacked, or returned when it
+ * would pay more than is due (a kiosk gives no change). Devices: the simulated acceptor of the
+ * sandbox demo (notes "inserted" from the screen); a real acceptor's driver feeds `escrow` the same way.
+ */
+import { formatDecimal, type Minor } from '../money/amount.js';
+import type { CashLedger, CashSession } from './cash-ledger.js';
+
+export type CashDevice = 'simulated' | 'none';
+
+/** Notes and coins of the tenge the simulated acceptor takes, tiyn. */
+export const TENGE_DENOMINATIONS: readonly Minor[] = [20_000_00, 10_000_00, 5_000_00, 2_000_00, 1_000_00, 500_00, 200_00, 100_00, 50_00, 20_00, 10_00, 5_00, 2_00, 1_00];
+
+export class CashError extends Error {
+  override name = 'CashError';
+}
+
+export class CashBox {
+  constructor(
+    private readonly ledger: CashLedger,
+    readonly device: CashDevice,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * A note in escrow. `limit`: the most the session may hold (a locked amount due); a note that
+   * would go past it is returned. Returns the session (a new one when none is given).
+   */
+  escrow(sessionId: string | null, amount: Minor, limit: Minor | null): { session: CashSession; stacked: boolean } {
+    if (this.device === 'none') throw new CashError('this terminal has no cash acceptor');
+    if (!TENGE_DENOMINATIONS.includes(amount)) throw new CashError(`${formatDecimal(amount)} is not a tenge note or coin`);
+    return this.ledger.transaction(() => {
+      const id = sessionId ?? this.ledger.open(this.now());
+      const session = this.ledger.get(id);
+      if (!session) throw new CashError(`no cash session ${id}`);
+      if (session.paymentId !== null) throw new CashError('this cash has paid for its payment already');
+      if (limit !== null && session.total + amount > limit) return { session, stacked: false };
+      this.ledger.recordNote(id, amount, this.device, this.now());
+      return { session: this.ledger.get(id)!, stacked: true };
+    });
+  }
+
+  session(id: string): CashSession | null {
+    return this.ledger.get(id);
+  }
+
+  /** The session's cash pays for this payment: linked once, and only for exactly its total. */
+  payFor(sessionId: string, paymentId: number, amountFrom: Minor): void {
+    const s = this.ledger.get(sessionId);
+    if (!s) throw new CashError(`no cash session ${sessionId}`);
+    if (s.total !== amountFrom) throw new CashError(`the cash inserted (${formatDecimal(s.total)}) is not the amount to pay (${formatDecimal(amountFrom)})`);
+    if (s.paymentId === paymentId) return;
+    if (s.paymentId !== null || !this.ledger.link(sessionId, paymentId, this.now())) throw new CashError('this cash has paid for another payment');
+  }
+
+  unpaid(): CashSession[] {
+    return this.ledger.unpaid();
+  }
+}

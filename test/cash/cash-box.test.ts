@@ -1,0 +1,70 @@
+/**
+ * A kiosk's cash: every note is journaled before it is stacked, a note that would pay too much is
+ * returned, the cash pays for exactly one payment, and cash without a payment survives a restart.
+ */
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CashBox, CashError } from '../../main/cash/cash-box.js';
+import { CashLedger } from '../../main/cash/cash-ledger.js';
+import { openJournalDatabase } from '../../main/journal/database.js';
+import { Journal } from '../../main/journal/journal.js';
+import { tempDir } from '../helpers/harness.js';
+
+const opened: Journal[] = [];
+function open(file: string) {
+  const journal = new Journal(openJournalDatabase(file), 7);
+  opened.push(journal);
+  return { journal, box: new CashBox(new CashLedger(journal.db), 'simulated') };
+}
+afterEach(() => {
+  for (const j of opened.splice(0)) j.close();
+});
+
+function draft(journal: Journal): number {
+  return journal.createDraft({ serviceId: 'P1011', serviceName: 'Билайн', account: '7771234567', fields: {}, amountTo: null, amountFrom: null }, Date.now(), '2026-11-23T10:00:00', () => null).payment.id;
+}
+
+describe('cash box', () => {
+  it('journals each note and adds them up; a note past the amount due is returned, not taken', () => {
+    const { box } = open(path.join(tempDir(), 'j.sqlite'));
+    const first = box.escrow(null, 1_000_00, 1_520_00);
+    expect(first.stacked).toBe(true);
+    const id = first.session.id;
+    expect(box.escrow(id, 500_00, 1_520_00)).toMatchObject({ stacked: true, session: { total: 1_500_00 } });
+    expect(box.escrow(id, 50_00, 1_520_00)).toMatchObject({ stacked: false, session: { total: 1_500_00 } });
+    expect(box.escrow(id, 20_00, 1_520_00)).toMatchObject({ stacked: true, session: { total: 1_520_00 } });
+    expect(box.session(id)!.notes.map((n) => n.amount)).toEqual([1_000_00, 500_00, 20_00]);
+  });
+
+  it('refuses what is not a tenge note or coin', () => {
+    const { box } = open(path.join(tempDir(), 'j.sqlite'));
+    expect(() => box.escrow(null, 3_00, null)).toThrow(CashError);
+    expect(() => box.escrow(null, 1_000_50, null)).toThrow(/not a tenge note/);
+  });
+
+  it('the cash pays for exactly its total, once, and takes no notes after', () => {
+    const { journal, box } = open(path.join(tempDir(), 'j.sqlite'));
+    const id = box.escrow(null, 1_000_00, null).session.id;
+    const a = draft(journal);
+    const b = draft(journal);
+    expect(() => box.payFor(id, a, 990_00)).toThrow(/is not the amount to pay/);
+    box.payFor(id, a, 1_000_00);
+    box.payFor(id, a, 1_000_00); // the same payment again (a retried pay): fine
+    expect(() => box.payFor(id, b, 1_000_00)).toThrow(/another payment/);
+    expect(() => box.escrow(id, 100_00, null)).toThrow(/paid for its payment/);
+    expect(box.unpaid()).toEqual([]);
+  });
+
+  it('cash without a payment is still there after a restart, for the attendant', () => {
+    const file = path.join(tempDir(), 'j.sqlite');
+    const first = open(file);
+    const id = first.box.escrow(null, 2_000_00, null).session.id;
+    first.journal.close();
+    opened.splice(0);
+    const { box, journal } = open(file);
+    expect(box.unpaid()).toEqual([expect.objectContaining({ id, total: 2_000_00, paymentId: null })]);
+    // The journal's triggers keep the notes as they were written.
+    expect(() => journal.db.prepare('UPDATE cash_notes SET amount = 1').run()).toThrow(/append-only/);
+    expect(() => journal.db.prepare('DELETE FROM cash_sessions').run()).toThrow(/never deleted/);
+  });
+});
