@@ -126,7 +126,10 @@ describe('cashier journal', () => {
     await page.keyboard.type('300');
     await page.keyboard.press('Tab');
     await page.keyboard.type('400');
+    // As a person would: the Pay button lights up once the total is shown, then Tab reaches it.
+    await page.waitForSelector('[data-testid=pay]:not([disabled])');
     await page.keyboard.press('Tab');
+    await page.waitForSelector('[data-testid=pay]:focus');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=final][data-state=success]');
   });

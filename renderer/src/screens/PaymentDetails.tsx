@@ -97,7 +97,8 @@ export function PaymentDetails() {
         )}
       </section>
 
-      {!kiosk && quote && (
+      {/* Always there (not only once the total is known), so Tab from the amount always reaches it. */}
+      {!kiosk && (
         <section className="cash-box">
           <TextField id="cash" data-testid="cash-received" label={t('cash.received')} inputMode="decimal" value={flow.cashReceived} onChange={flow.setCashReceived} problem={change !== null && change < 0 ? t('cash.notEnough') : null} hint={t('cash.hint')} />
           <div className="change" data-testid="change">
