@@ -22,7 +22,7 @@ export function findElectron(env: NodeJS.ProcessEnv = process.env): { binary: st
     const binary = path.join(env.ELECTRON_OVERRIDE_DIST_PATH, relative ?? 'electron');
     return fs.existsSync(binary) ? { binary } : { binary: null, reason: `no Electron binary at ${binary}` };
   }
-  if (!relative) return { binary: null, reason: 'the Electron binary was never downloaded (no network for it here)' };
+  if (!relative) return { binary: null, reason: 'its binary has not been downloaded; npx install-electron fetches it on a connected machine' };
   const binary = path.join(pkgDir, 'dist', relative);
   return fs.existsSync(binary) ? { binary } : { binary: null, reason: `the Electron binary is missing (${binary})` };
 }

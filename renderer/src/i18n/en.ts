@@ -46,6 +46,7 @@ export const en: Dictionary = {
   },
   paying: { title: 'Sending the payment…', note: 'Please keep this screen open. The money is safe: the payment is already in the journal.' },
   final: {
+    credited: 'Credited',
     success: 'Paid', failed: 'Not paid', pending: 'Accepted, being sent', review: 'Accepted, needs a check', draft: 'Not paid', abandoned: 'Not paid',
     pendingNote: 'The payment is accepted and will be delivered automatically. Do not pay again.',
     pendingOffline: 'No connection to processing. The payment is accepted and will be sent automatically once the connection is back. Do not pay again.',

@@ -67,7 +67,7 @@ export function Journal() {
               <dd>{sel.serviceName}</dd>
               <dt>{t('final.account')}</dt>
               <dd>{sel.account}</dd>
-              <dt>{t('amount.credited')}</dt>
+              <dt>{t(sel.state === 'success' ? 'final.credited' : 'amount.credited')}</dt>
               <dd>{money(sel.amountTo, lang)}</dd>
               <dt>{t('amount.total')}</dt>
               <dd>{money(sel.amountFrom, lang)}</dd>

@@ -65,7 +65,7 @@ export function PaymentFinal() {
         <dd>{result.account}</dd>
         {result.amountTo && (
           <>
-            <dt>{t('amount.credited')}</dt>
+            <dt>{t(state === 'success' ? 'final.credited' : 'amount.credited')}</dt>
             <dd>{money(result.amountTo, lang)}</dd>
             <dt>{t('amount.commission')}</dt>
             <dd>{money(result.commission, lang)}</dd>
