@@ -3,10 +3,8 @@
  * Exit codes: 0 done/paid, 1 not paid or refused, 2 bad input or configuration,
  * 3 accepted and still waiting to be sent, 4 needs a person (review), 5 unexpected error.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { describeOutcome } from '../api/v20/client.js';
 import { describeResult } from '../api/v20/result-codes.js';
@@ -16,10 +14,8 @@ import { InputError, RefusedError, type PaymentInput } from '../engine/payment-e
 import { JournalVersionError } from '../journal/migrations.js';
 import type { Payment } from '../journal/journal.js';
 import { AmountError, formatDecimal, formatTenge, parseAmount } from '../money/amount.js';
-import { startBrowserHost } from '../host/browser/server.js';
-import { findChromium, findElectron, hasDisplay, openAppWindow } from '../host/launch.js';
-import { rendererDir } from '../host/static-files.js';
-import { createHandlers } from '../ipc/handlers.js';
+import { EXIT, untilStopped, type Io } from './io.js';
+import { startCommand } from './start.js';
 import { startSandbox } from '../sandbox/server.js';
 import type { PrintResult } from '../receipts/receipt-printer.js';
 import { paperStatus } from '../receipts/transport.js';
@@ -27,13 +23,7 @@ import { startVirtualPrinter } from '../receipts/virtual-printer.js';
 import { openTerminal, type Terminal } from '../terminal/terminal.js';
 import { paymentJson, paymentLines, tableLine } from '../views/payment-view.js';
 
-export const EXIT = { ok: 0, notPaid: 1, badInput: 2, pending: 3, review: 4, internal: 5 } as const;
-
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-}
+export { EXIT, type Io } from './io.js';
 
 const HELP = `tolem — Tolem payment terminal
 
@@ -134,15 +124,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return EXIT.ok;
       case 'sandbox':
         return await sandboxCommand(rest, io);
-      case 'start': {
-        const { values } = parse(rest, COMMAND_OPTIONS.start);
-        if (!values.browser) {
-          const electron = findElectron(io.env);
-          if (electron.binary !== null) return await runElectron(electron.binary, io);
-          io.out(`Electron is not available (${electron.reason}): starting the browser host instead.`);
-        }
-        return await browserTerminal(values, io);
-      }
+      case 'start':
+        return await startCommand(rest, io);
       case 'printer':
         if (rest[0] === 'virtual') return await virtualPrinterCommand(rest.slice(1), io);
         break;
@@ -443,77 +426,3 @@ async function virtualPrinterCommand(args: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-/**
- * The terminal with its screens in a browser. The page is served before the terminal has finished
- * opening (journal, sandbox, catalog), so Chromium loads the screens meanwhile; their first calls
- * wait for the terminal.
- */
-async function browserTerminal(v: Values, io: Io): Promise<number> {
-  const port = str(v.port) ?? io.env.TOLEM_PORT ?? '0';
-  if (!/^\d+$/.test(port) || Number(port) > 65535) throw new UsageError(`--port takes a port number, got "${port}"`);
-  const config = loadConfig(io.env);
-  const opening = openTerminal(config);
-  opening.catch(() => undefined); // reported below, where it is awaited
-  const staticDir = rendererDir(path.dirname(fileURLToPath(import.meta.url)));
-  const host = await startBrowserHost({
-    handlers: opening.then(createHandlers),
-    events: opening.then((t) => t.events),
-    staticDir,
-    port: Number(port),
-    onInternalError: (err) => void opening.then((t) => t.log.error('ipc', { error: err instanceof Error ? err.message : String(err) })),
-  });
-  io.out(`Screens: ${host.url}`);
-  const chromium = v['no-open'] ? null : findChromium(io.env);
-  const browser = chromium && hasDisplay(io.env) ? openAppWindow(chromium, host.url, path.join(config.dataDir, 'chromium-profile'), config.screens.kioskWindow) : null;
-  let t: Terminal;
-  try {
-    t = await opening;
-  } catch (err) {
-    browser?.kill();
-    await host.close();
-    throw err;
-  }
-  try {
-    t.worker.start();
-    t.startProbe();
-    const catalog = t.catalog.get().catch(() => null);
-    void t.refreshBalance();
-    io.out(`Tolem terminal ${t.config.terminalId} (${t.config.mode}) is running on ${t.sandbox ? `the built-in sandbox at ${t.sandbox.url}` : t.config.processing.url}.`);
-    if (!staticDir) io.out('  (the renderer is not built: run npm run build)');
-    io.out(`Journal: ${t.config.journalFile}`);
-    if (t.virtualPrinter) io.out(`Receipts: printed on the built-in virtual printer, saved as PNG and text in ${path.join(t.config.dataDir, 'receipts')}`);
-    if (browser) io.out(`Opened in ${chromium} (app mode${t.config.screens.kioskWindow ? ', kiosk' : ''}).`);
-    else if (!v['no-open']) io.out(chromium ? 'No display to open a window on: open the Screens URL above in a browser on this machine.' : 'No Chromium found: open the Screens URL above in Chromium or Chrome on this machine.');
-    const snap = await catalog;
-    io.out(`Catalog: ${snap ? `${snap.services.length} services (${snap.source})` : 'not available yet'}; ${t.journal.pendingSummary().count} payment(s) waiting to be sent.`);
-    io.out('Press Ctrl+C to stop.');
-    await untilStopped();
-    return EXIT.ok;
-  } finally {
-    browser?.kill();
-    await host.close();
-    await t.close();
-  }
-}
-
-/** The Electron terminal: the host opens its own terminal; this process waits for it to end. */
-function runElectron(binary: string, io: Io): Promise<number> {
-  const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'host', 'electron', 'main.js');
-  io.out(`Starting the Electron terminal (${binary}).`);
-  return new Promise((resolve) => {
-    const child = spawn(binary, [entry], { stdio: 'inherit', env: io.env });
-    child.on('error', (err) => {
-      io.err(`Electron could not start: ${err.message}`);
-      resolve(EXIT.internal);
-    });
-    child.on('exit', (code) => resolve(code ?? EXIT.internal));
-  });
-}
-
-/** Until Ctrl+C or SIGTERM: how the long-running commands (start, sandbox, virtual printer) end. */
-function untilStopped(): Promise<void> {
-  return new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
-}

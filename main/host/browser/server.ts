@@ -9,8 +9,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { createDispatcher, type Dispatch } from '../../ipc/dispatch.js';
+import type { WebSocket, WebSocketServer } from 'ws';
+import type { Dispatch } from '../../ipc/dispatch.js';
 import type { Handlers } from '../../ipc/handlers.js';
 import type { TerminalEvents } from '../../terminal/events.js';
 import { contentType, CSP, resolveStaticFile } from '../static-files.js';
@@ -107,7 +107,9 @@ export async function startBrowserHost(opts: { handlers: Handlers | Promise<Hand
   });
 
   // Events: a WebSocket on /events, for this host's own page only (Host, Origin and the secret).
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024, handleProtocols: (protocols) => (protocols.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false) });
+  let wss: Promise<WebSocketServer> | null = null;
+  const socketServer = () =>
+    (wss ??= import('ws').then(({ WebSocketServer: Server }) => new Server({ noServer: true, maxPayload: 1024, handleProtocols: (protocols) => (protocols.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false) })));
   const sockets = new Set<WebSocket>();
   server.on('upgrade', (req, socket, head) => {
     const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
@@ -117,12 +119,14 @@ export async function startBrowserHost(opts: { handlers: Handlers | Promise<Hand
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
-      ws.on('error', () => sockets.delete(ws));
-      // The page only listens; anything it sends is ignored.
-    });
+    void socketServer().then((server) =>
+      server.handleUpgrade(req, socket, head, (ws) => {
+        sockets.add(ws);
+        ws.on('close', () => sockets.delete(ws));
+        ws.on('error', () => sockets.delete(ws));
+        // The page only listens; anything it sends is ignored.
+      }),
+    );
   });
   let unsubscribe: (() => void) | undefined;
   void Promise.resolve(opts.events).then((events) => {
@@ -139,7 +143,9 @@ export async function startBrowserHost(opts: { handlers: Handlers | Promise<Hand
   const port = (server.address() as AddressInfo).port;
   host = `127.0.0.1:${port}`;
   origin = `http://${host}`;
-  ready = Promise.resolve(opts.handlers).then((h) => createDispatcher(h, [origin], opts.onInternalError));
+  // The dispatcher (and the domain behind it) is loaded after the host listens: the page's files are
+  // served meanwhile.
+  ready = Promise.all([opts.handlers, import('../../ipc/dispatch.js')]).then(([h, d]) => d.createDispatcher(h, [origin], opts.onInternalError));
   return {
     origin,
     url: `${origin}/#secret=${secret}`,
@@ -147,7 +153,7 @@ export async function startBrowserHost(opts: { handlers: Handlers | Promise<Hand
     close: () => {
       unsubscribe?.();
       for (const ws of sockets) ws.terminate();
-      wss.close();
+      void wss?.then((server) => server.close());
       server.closeAllConnections();
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },

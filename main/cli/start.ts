@@ -1,0 +1,116 @@
+/**
+ * `tolem start` (and `npm start`): the Electron terminal when its binary is present, else the
+ * browser host. Kept light on purpose: the page is listening and served before the domain (axios,
+ * zod, the journal, the sandbox) has even been loaded, so Chromium starts the screens meanwhile and
+ * their first calls wait for the terminal.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startBrowserHost } from '../host/browser/server.js';
+import { findChromium, findElectron, hasDisplay, openAppWindow } from '../host/launch.js';
+import { rendererDir } from '../host/static-files.js';
+import type { Terminal } from '../terminal/terminal.js';
+import { EXIT, untilStopped, type Io } from './io.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export async function startCommand(args: string[], io: Io): Promise<number> {
+  let values: { browser?: boolean; 'no-open'?: boolean; port?: string };
+  try {
+    ({ values } = parseArgs({ args, options: { browser: { type: 'boolean' }, 'no-open': { type: 'boolean' }, port: { type: 'string' } }, strict: true, allowPositionals: false }));
+  } catch (err) {
+    io.err(`tolem: ${err instanceof Error ? err.message : String(err)}`);
+    return EXIT.badInput;
+  }
+  const port = values.port ?? io.env.TOLEM_PORT ?? '0';
+  if (!/^\d+$/.test(port) || Number(port) > 65535) {
+    io.err(`tolem: --port takes a port number, got "${port}"`);
+    return EXIT.badInput;
+  }
+  if (!values.browser) {
+    const electron = findElectron(io.env);
+    if (electron.binary !== null) return runElectron(electron.binary, io);
+    io.out(`Electron is not available (${electron.reason}): starting the browser host instead.`);
+  }
+  try {
+    return await browserTerminal(Number(port), !values['no-open'], io);
+  } catch (err) {
+    const name = err instanceof Error ? err.name : '';
+    if (name === 'ConfigError' || name === 'JournalVersionError' || name === 'CatalogUnavailableError') {
+      io.err(`tolem: ${(err as Error).message}`);
+      return EXIT.badInput;
+    }
+    throw err;
+  }
+}
+
+async function browserTerminal(port: number, open: boolean, io: Io): Promise<number> {
+  let opened: (t: Terminal) => void = () => undefined;
+  let failed: (err: unknown) => void = () => undefined;
+  const opening = new Promise<Terminal>((resolve, reject) => {
+    opened = resolve;
+    failed = reject;
+  });
+  opening.catch(() => undefined); // reported below, where it is awaited
+  const staticDir = rendererDir(here);
+  const host = await startBrowserHost({
+    handlers: opening.then(async (t) => (await import('../ipc/handlers.js')).createHandlers(t)),
+    events: opening.then((t) => t.events),
+    staticDir,
+    port,
+    onInternalError: (err) => void opening.then((t) => t.log.error('ipc', { error: err instanceof Error ? err.message : String(err) })),
+  });
+  io.out(`Screens: ${host.url}`);
+  let t: Terminal;
+  let browser: ReturnType<typeof openAppWindow> | null = null;
+  try {
+    const [{ loadConfig }, { openTerminal }] = await Promise.all([import('../config/config.js'), import('../terminal/terminal.js')]);
+    const config = loadConfig(io.env);
+    const chromium = open ? findChromium(io.env) : null;
+    if (chromium && hasDisplay(io.env)) browser = openAppWindow(chromium, host.url, path.join(config.dataDir, 'chromium-profile'), config.screens.kioskWindow);
+    else if (open) io.out(chromium ? 'No display to open a window on: open the Screens URL above in a browser on this machine.' : 'No Chromium found: open the Screens URL above in Chromium or Chrome on this machine.');
+    if (browser) io.out(`Opened in ${chromium} (app mode${config.screens.kioskWindow ? ', kiosk' : ''}).`);
+    t = await openTerminal(config);
+    opened(t);
+  } catch (err) {
+    failed(err);
+    browser?.kill();
+    await host.close();
+    throw err;
+  }
+  try {
+    t.worker.start();
+    t.startProbe();
+    const catalog = t.catalog.get().catch(() => null);
+    void t.refreshBalance();
+    io.out(`Tolem terminal ${t.config.terminalId} (${t.config.mode}) is running on ${t.sandbox ? `the built-in sandbox at ${t.sandbox.url}` : t.config.processing.url}.`);
+    if (!staticDir) io.out('  (the renderer is not built: run npm run build)');
+    io.out(`Journal: ${t.config.journalFile}`);
+    if (t.virtualPrinter) io.out(`Receipts: printed on the built-in virtual printer, saved as PNG and text in ${path.join(t.config.dataDir, 'receipts')}`);
+    const snap = await catalog;
+    io.out(`Catalog: ${snap ? `${snap.services.length} services (${snap.source})` : 'not available yet'}; ${t.journal.pendingSummary().count} payment(s) waiting to be sent.`);
+    io.out('Press Ctrl+C to stop.');
+    await untilStopped();
+    return EXIT.ok;
+  } finally {
+    browser?.kill();
+    await host.close();
+    await t.close();
+  }
+}
+
+/** The Electron terminal: the host opens its own terminal; this process waits for it to end. */
+function runElectron(binary: string, io: Io): Promise<number> {
+  const entry = path.join(here, '..', 'host', 'electron', 'main.js');
+  io.out(`Starting the Electron terminal (${binary}).`);
+  return new Promise((resolve) => {
+    const child = spawn(binary, [entry], { stdio: 'inherit', env: io.env });
+    child.on('error', (err) => {
+      io.err(`Electron could not start: ${err.message}`);
+      resolve(EXIT.internal);
+    });
+    child.on('exit', (code) => resolve(code ?? EXIT.internal));
+  });
+}
