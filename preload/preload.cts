@@ -25,6 +25,8 @@ const api = {
   'receipt.preview': invoke('receipt.preview'),
   'printer.test': invoke('printer.test'),
   'cash.insert': invoke('cash.insert'),
+  'cash.unpaid': invoke('cash.unpaid'),
+  'cash.settle': invoke('cash.settle'),
   'admin.exit': invoke('admin.exit'),
 } satisfies TolemApi;
 

@@ -35,6 +35,7 @@ export class CashBox {
       const session = this.ledger.get(id);
       if (!session) throw new CashError(`no cash session ${id}`);
       if (session.paymentId !== null) throw new CashError('this cash has paid for its payment already');
+      if (session.settled) throw new CashError('this cash was settled by a person');
       if (limit !== null && session.total + amount > limit) return { session, stacked: false };
       this.ledger.recordNote(id, amount, this.device, this.now());
       return { session: this.ledger.get(id)!, stacked: true };
@@ -49,6 +50,7 @@ export class CashBox {
   payFor(sessionId: string, paymentId: number, amountFrom: Minor): void {
     const s = this.ledger.get(sessionId);
     if (!s) throw new CashError(`no cash session ${sessionId}`);
+    if (s.settled) throw new CashError('this cash was settled by a person');
     if (s.total !== amountFrom) throw new CashError(`the cash inserted (${formatDecimal(s.total)}) is not the amount to pay (${formatDecimal(amountFrom)})`);
     if (s.paymentId === paymentId) return;
     if (s.paymentId !== null || !this.ledger.link(sessionId, paymentId, this.now())) throw new CashError('this cash has paid for another payment');
@@ -56,5 +58,11 @@ export class CashBox {
 
   unpaid(): CashSession[] {
     return this.ledger.unpaid();
+  }
+
+  /** The attendant settled cash that no payment accounts for (gave it back, or paid by hand): what they did, in words. */
+  settle(sessionId: string, note: string): void {
+    if (!note.trim()) throw new CashError('say what was done with the cash');
+    if (!this.ledger.settle(sessionId, note.trim(), this.now())) throw new CashError('this cash is not waiting to be settled');
   }
 }

@@ -18,6 +18,8 @@ export interface CashSession {
   id: string;
   openedAt: number;
   paymentId: number | null;
+  /** Settled by a person (cash given back, or paid by hand), with what they wrote. */
+  settled: { at: number; note: string } | null;
   total: Minor;
   notes: CashNote[];
 }
@@ -29,11 +31,14 @@ export class CashLedger {
     this.q = {
       open: db.prepare<[string, number]>('INSERT INTO cash_sessions (id, opened_at) VALUES (?, ?)'),
       note: db.prepare<[string, number, string, number]>('INSERT INTO cash_notes (session_id, amount, device, at) VALUES (?, ?, ?, ?)'),
-      session: db.prepare<[string], { id: string; opened_at: number; payment_id: number | null }>('SELECT id, opened_at, payment_id FROM cash_sessions WHERE id = ?'),
+      session: db.prepare<[string], { id: string; opened_at: number; payment_id: number | null; settled_at: number | null; settled_note: string | null }>(
+        'SELECT id, opened_at, payment_id, settled_at, settled_note FROM cash_sessions WHERE id = ?',
+      ),
+      settle: db.prepare<[number, string, string]>('UPDATE cash_sessions SET settled_at = ?, settled_note = ? WHERE id = ? AND payment_id IS NULL AND settled_at IS NULL'),
       notes: db.prepare<[string], { amount: number; device: string; at: number }>('SELECT amount, device, at FROM cash_notes WHERE session_id = ? ORDER BY id'),
       link: db.prepare<[number, number, string]>('UPDATE cash_sessions SET payment_id = ?, linked_at = ? WHERE id = ? AND payment_id IS NULL'),
       unpaid: db.prepare<[], { id: string }>(
-        'SELECT s.id FROM cash_sessions s WHERE s.payment_id IS NULL AND EXISTS (SELECT 1 FROM cash_notes n WHERE n.session_id = s.id) ORDER BY s.opened_at',
+        'SELECT s.id FROM cash_sessions s WHERE s.payment_id IS NULL AND s.settled_at IS NULL AND EXISTS (SELECT 1 FROM cash_notes n WHERE n.session_id = s.id) ORDER BY s.opened_at',
       ),
     };
   }
@@ -52,7 +57,8 @@ export class CashLedger {
     const row = this.q.session.get(sessionId);
     if (!row) return null;
     const notes = this.q.notes.all(sessionId);
-    return { id: row.id, openedAt: row.opened_at, paymentId: row.payment_id, total: notes.reduce((sum, n) => sum + n.amount, 0), notes };
+    const settled = row.settled_at === null ? null : { at: row.settled_at, note: row.settled_note ?? '' };
+    return { id: row.id, openedAt: row.opened_at, paymentId: row.payment_id, settled, total: notes.reduce((sum, n) => sum + n.amount, 0), notes };
   }
 
   /** Links the session's cash to the payment it pays for; false when it was linked already. */
@@ -60,7 +66,12 @@ export class CashLedger {
     return this.q.link.run(paymentId, now, sessionId).changes === 1;
   }
 
-  /** Cash taken that no payment accounts for. */
+  /** A person settled cash no payment accounts for; false when it was linked or settled already. */
+  settle(sessionId: string, note: string, now: number): boolean {
+    return this.q.settle.run(now, note, sessionId).changes === 1;
+  }
+
+  /** Cash taken that no payment accounts for and no person has settled. */
   unpaid(): CashSession[] {
     return this.q.unpaid.all().map((r) => this.get(r.id)!);
   }

@@ -46,6 +46,8 @@ export const channels = {
   'receipt.preview': z.object({ agentTransactionId: atid }).strict(),
   'printer.test': z.object({}).strict(),
   'cash.insert': z.object({ session: cashSession.optional(), note: amount, limit: amount.optional() }).strict(),
+  'cash.unpaid': z.object({}).strict(),
+  'cash.settle': z.object({ session: cashSession, note: z.string().min(1).max(200) }).strict(),
   'admin.exit': z.object({ pin: z.string().regex(/^\d{1,12}$/, 'digits') }).strict(),
 } as const;
 
@@ -119,6 +121,8 @@ export interface Results {
   'printer.test': { printed: boolean; printer: string | null; error: string | null };
   'admin.exit': { exited: boolean };
   'cash.insert': { session: string; inserted: string; stacked: boolean };
+  'cash.unpaid': { session: string; openedAt: string; total: string; notes: number }[];
+  'cash.settle': { settled: true };
 }
 
 export type ErrorCode = 'forbidden' | 'unknown-channel' | 'bad-request' | 'input' | 'refused' | 'not-found' | 'unavailable' | 'internal';

@@ -149,6 +149,14 @@ export function createHandlers(t: Terminal): Handlers {
       if (r.stacked) t.events.emit({ type: 'status' });
       return { session: r.session.id, inserted: formatDecimal(r.session.total), stacked: r.stacked };
     },
+    async 'cash.unpaid'() {
+      return t.cash.unpaid().map((c) => ({ session: c.id, openedAt: new Date(c.openedAt).toISOString(), total: formatDecimal(c.total), notes: c.notes.length }));
+    },
+    async 'cash.settle'(a) {
+      t.cash.settle(a.session, a.note);
+      t.events.emit({ type: 'status' });
+      return { settled: true as const };
+    },
     async 'admin.exit'(a) {
       const pin = t.config.screens.adminPin;
       const given = Buffer.from(a.pin);

@@ -158,7 +158,10 @@ export const MIGRATIONS: readonly Migration[] = [
           id TEXT PRIMARY KEY,
           opened_at INTEGER NOT NULL,
           payment_id INTEGER REFERENCES payments (id),
-          linked_at INTEGER
+          linked_at INTEGER,
+          settled_at INTEGER,
+          settled_note TEXT,
+          CHECK (payment_id IS NULL OR settled_at IS NULL)
         ) STRICT;
         CREATE TABLE cash_notes (
           id INTEGER PRIMARY KEY,
@@ -178,8 +181,11 @@ export const MIGRATIONS: readonly Migration[] = [
         WHEN (SELECT payment_id FROM cash_sessions WHERE id = NEW.session_id) IS NOT NULL
         BEGIN SELECT RAISE(ABORT, 'journal: this cash already paid for a payment'); END;
         CREATE TRIGGER cash_sessions_link_once BEFORE UPDATE ON cash_sessions
-        WHEN OLD.payment_id IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.opened_at IS NOT OLD.opened_at
-        BEGIN SELECT RAISE(ABORT, 'journal: cash is linked to its payment once'); END;
+        WHEN OLD.payment_id IS NOT NULL OR OLD.settled_at IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.opened_at IS NOT OLD.opened_at
+        BEGIN SELECT RAISE(ABORT, 'journal: cash is linked to its payment, or settled by a person, once'); END;
+        CREATE TRIGGER cash_notes_open_session_settled BEFORE INSERT ON cash_notes
+        WHEN (SELECT settled_at FROM cash_sessions WHERE id = NEW.session_id) IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, 'journal: this cash was settled by a person'); END;
         CREATE TRIGGER cash_sessions_no_delete BEFORE DELETE ON cash_sessions
         BEGIN SELECT RAISE(ABORT, 'journal: cash sessions are never deleted'); END;
       `);

@@ -67,4 +67,16 @@ describe('cash box', () => {
     expect(() => journal.db.prepare('UPDATE cash_notes SET amount = 1').run()).toThrow(/append-only/);
     expect(() => journal.db.prepare('DELETE FROM cash_sessions').run()).toThrow(/never deleted/);
   });
+
+  it('the attendant settles cash no payment accounts for, in words; it then takes no notes and pays for nothing', () => {
+    const { journal, box } = open(path.join(tempDir(), 'j.sqlite'));
+    const id = box.escrow(null, 5_000_00, null).session.id;
+    expect(() => box.settle(id, '  ')).toThrow(/say what was done/);
+    box.settle(id, 'возвращено клиенту');
+    expect(box.session(id)!.settled).toEqual({ at: expect.any(Number), note: 'возвращено клиенту' });
+    expect(box.unpaid()).toEqual([]);
+    expect(() => box.settle(id, 'again')).toThrow(/not waiting to be settled/);
+    expect(() => box.escrow(id, 100_00, null)).toThrow(/settled by a person/);
+    expect(() => box.payFor(id, draft(journal), 5_000_00)).toThrow(/settled by a person/);
+  });
 });

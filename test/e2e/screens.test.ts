@@ -73,6 +73,25 @@ describe('kiosk', () => {
     await page.waitForSelector('[data-testid=home]', { timeout: 10_000 });
   });
 
+  it('cash a customer walked away from (the terminal stopped mid-way) is shown to the attendant and settled in words', async () => {
+    e = await suite.start({ mode: 'kiosk', env: { TOLEM_ADMIN_PIN: '0000' } });
+    const { page } = e;
+    // Notes went in, then the terminal went down before any payment: only the journal knows.
+    e.terminal.cash.escrow(null, 1_000_00, null);
+    await page.reload();
+    await page.waitForSelector('[data-testid=cash-without-payment]');
+    await page.click('[data-testid=open-admin]');
+    for (const d of '0000') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
+    await page.click('[data-testid=on-screen-keyboard] [data-skbtn="{enter}"]');
+    await page.waitForSelector('[data-testid=cash-unpaid]');
+    await e.shot('admin-cash-without-payment');
+    await page.fill('[data-testid=cash-unpaid] input', 'возвращено клиенту');
+    await page.click('[data-testid=cash-unpaid] button');
+    await page.waitForSelector('[data-testid=cash-unpaid]', { state: 'detached' });
+    await page.waitForSelector('[data-testid=cash-without-payment]', { state: 'detached' });
+    expect(e.terminal.cash.unpaid()).toEqual([]);
+  });
+
   it('a kiosk that cannot print takes no money, and says why', async () => {
     e = await suite.start({ mode: 'kiosk' });
     e.terminal.virtualPrinter!.paperOut = true;

@@ -120,6 +120,14 @@ describe('dispatch', () => {
     expect(await call('payment.pay', { agentTransactionId: atid, amountTo: '1000.00', amountFrom: '1020.00', cashSession: session })).toMatchObject({ ok: true, value: { state: 'success', amountFrom: '1020.00' } });
     expect((await call('terminal.status', {})) as unknown).toMatchObject({ ok: true, value: { cashWithoutPayment: 0 } });
     expect(await call('cash.insert', { session, note: '100.00' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/paid for its payment/) } });
+
+    // Cash a person walked away from: listed for the attendant, settled in words.
+    const left = await call('cash.insert', { note: '2000.00' });
+    if (!left.ok) throw new Error('insert failed');
+    const leftSession = (left.value as { session: string }).session;
+    expect(await call('cash.unpaid', {})).toEqual({ ok: true, value: [{ session: leftSession, openedAt: expect.any(String), total: '2000.00', notes: 1 }] });
+    expect(await call('cash.settle', { session: leftSession, note: 'возвращено клиенту' })).toEqual({ ok: true, value: { settled: true } });
+    expect(await call('cash.unpaid', {})).toEqual({ ok: true, value: [] });
   });
 
   it('the admin PIN: wrong is refused; right answers even where the host has no kiosk to leave', async () => {

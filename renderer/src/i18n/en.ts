@@ -62,6 +62,7 @@ export const en: Dictionary = {
     printed: 'Receipt printed', kind: { check: 'check', pay: 'pay' }, outcome: { answer: 'answer', transport: 'no connection', http: 'HTTP error', malformed: 'unreadable answer', abandoned: 'interrupted' }, notPrinted: 'Receipt not printed: {{error}}', receipt: 'Receipt',
   },
   admin: {
+    cashTitle: 'Cash without a payment', cashHelp: 'Money was taken but no payment accounts for it (a failure, a power cut). Give it back to the customer or make the payment by hand, and write down what was done.', cashNotes_one: '{{count}} note', cashNotes_few: '{{count}} notes', cashNotes_many: '{{count}} notes', cashNotes_other: '{{count}} notes', cashNote: 'What was done (e.g. given back to the customer)', cashSettle: 'Settle', cashSettled: 'Recorded',
     title: 'Admin', refreshCatalog: 'Refresh catalog', catalogRefreshed: 'Catalog refreshed', testPrint: 'Test print',
     testPrinted: 'Test page printed on {{printer}}', testNotPrinted: 'Test page not printed: {{error}}',
     pin: 'Admin PIN', exited: 'Kiosk mode is off', noKioskToExit: 'PIN accepted. In a browser, kiosk mode is left from the browser itself.',

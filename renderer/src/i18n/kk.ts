@@ -68,6 +68,7 @@ export const kk: Dictionary = {
     printed: 'Чек басылды', kind: { check: 'тексеру', pay: 'төлеу' }, outcome: { answer: 'жауап', transport: 'байланыс жоқ', http: 'HTTP қатесі', malformed: 'түсініксіз жауап', abandoned: 'үзілді' }, notPrinted: 'Чек басылмады: {{error}}', receipt: 'Чек',
   },
   admin: {
+    cashTitle: 'Төлемсіз қолма-қол ақша', cashHelp: 'Ақша қабылданды, бірақ оны ешбір төлем ескермеді (ақау, электр өшуі). Оны клиентке қайтарыңыз немесе төлемді қолмен өткізіп, не істелгенін жазыңыз.', cashNotes_one: '{{count}} купюра', cashNotes_few: '{{count}} купюра', cashNotes_many: '{{count}} купюра', cashNotes_other: '{{count}} купюра', cashNote: 'Не істелді (мысалы: клиентке қайтарылды)', cashSettle: 'Жабу', cashSettled: 'Жазылды',
     title: 'Әкімші', refreshCatalog: 'Каталогты жаңарту', catalogRefreshed: 'Каталог жаңартылды', testPrint: 'Сынақ басып шығару',
     testPrinted: 'Сынақ беті {{printer}} принтерінде басылды', testNotPrinted: 'Сынақ беті басылмады: {{error}}',
     pin: 'Әкімші PIN-коды', exited: 'Киоск режимі өшірілді', noKioskToExit: 'PIN дұрыс. Браузерде киоск режимі браузердің өзінде өшіріледі.',

@@ -60,6 +60,7 @@ export const ru = {
     printed: 'Чек напечатан', kind: { check: 'проверка', pay: 'оплата' }, outcome: { answer: 'ответ', transport: 'нет связи', http: 'ошибка HTTP', malformed: 'непонятный ответ', abandoned: 'прервано' }, notPrinted: 'Чек не напечатан: {{error}}', receipt: 'Чек',
   },
   admin: {
+    cashTitle: 'Наличные без платежа', cashHelp: 'Деньги приняты, но ни один платёж их не учёл (сбой, отключение питания). Верните их клиенту или проведите платёж вручную и запишите, что сделано.', cashNotes_one: '{{count}} купюра', cashNotes_few: '{{count}} купюры', cashNotes_many: '{{count}} купюр', cashNotes_other: '{{count}} купюры', cashNote: 'Что сделано (например: возвращено клиенту)', cashSettle: 'Закрыть', cashSettled: 'Записано',
     title: 'Администратор', refreshCatalog: 'Обновить каталог', catalogRefreshed: 'Каталог обновлён', testPrint: 'Тестовая печать',
     testPrinted: 'Тестовая страница напечатана на {{printer}}', testNotPrinted: 'Тестовая страница не напечатана: {{error}}',
     pin: 'PIN администратора', exited: 'Режим киоска выключен', noKioskToExit: 'PIN верный. В браузере режим киоска выключается в самом браузере.',

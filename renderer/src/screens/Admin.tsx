@@ -1,5 +1,5 @@
 /** Admin: PIN first (in a kiosk); then refresh the catalog, print a test page, leave kiosk mode. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
@@ -7,6 +7,9 @@ import { call, CallError } from '../ipc/bridge';
 import { useCatalog } from '../stores/catalog';
 import { useNav } from '../stores/nav';
 import { useStatus } from '../stores/status';
+import { useSettings } from '../stores/settings';
+import { locale, money } from '../format/money';
+import type { Results } from '../../../main/ipc/contract';
 
 export function Admin() {
   const { t } = useTranslation();
@@ -17,6 +20,14 @@ export function Admin() {
   const [pin, setPin] = useState('');
   const [unlocked, setUnlocked] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [cash, setCash] = useState<Results['cash.unpaid']>([]);
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const lang = useSettings((s) => s.lang);
+  const open = !kiosk || unlocked;
+  const loadCash = () => void call('cash.unpaid', {}).then(setCash, () => setCash([]));
+  useEffect(() => {
+    if (open) loadCash();
+  }, [open]);
   const run = async (what: () => Promise<string>) => {
     try {
       setMessage(await what());
@@ -42,6 +53,31 @@ export function Admin() {
           {t('admin.testPrint')}
         </button>
       </div>}
+      {open && cash.length > 0 && (
+        <section className="cash-unpaid" data-testid="cash-unpaid">
+          <h2>{t('admin.cashTitle')}</h2>
+          <p className="muted">{t('admin.cashHelp')}</p>
+          {cash.map((c) => (
+            <div key={c.session} className="cash-row" data-testid={`cash-${c.session}`}>
+              <span>
+                {new Date(c.openedAt).toLocaleString(locale(lang))} · <strong>{money(c.total, lang)}</strong> · {t('admin.cashNotes', { count: c.notes })}
+              </span>
+              <input aria-label={t('admin.cashNote')} placeholder={t('admin.cashNote')} value={notes[c.session] ?? ''} onChange={(e) => setNotes({ ...notes, [c.session]: e.target.value })} />
+              <button
+                type="button"
+                disabled={!notes[c.session]?.trim()}
+                onClick={() => void run(async () => {
+                  await call('cash.settle', { session: c.session, note: notes[c.session] ?? '' });
+                  loadCash();
+                  return t('admin.cashSettled');
+                })}
+              >
+                {t('admin.cashSettle')}
+              </button>
+            </div>
+          ))}
+        </section>
+      )}
       {kiosk && !unlocked && (
         <section className="pin">
           <label htmlFor="pin">{t('admin.pin')}</label>
