@@ -49,11 +49,16 @@ export function createHandlers(t: Terminal): Handlers {
     finalAmount: intl ? convertByRate(q.amountTo, intl.rate) : null,
     currency: intl?.currency ?? null,
   });
-  /** What the customer pays for `amountTo`; a kiosk's cash (`amountFrom`) must be exactly a quote's. */
-  const takenFor = (amountTo: Minor, amountFrom: Minor | undefined): Minor => {
+  /**
+   * What the customer pays for `amountTo`. A kiosk's cash (`amountFrom`) must be exactly a quote's,
+   * or, paying a locked amount, above the total by less than 1 ₸: tiyn cannot be inserted, so that
+   * remainder stays in the commission (the screen says so before paying).
+   */
+  const takenFor = (amountTo: Minor, amountFrom: Minor | undefined, cash: boolean): Minor => {
     const quote = quoteFor(amountTo, t.config.commission);
     if (amountFrom === undefined || amountFrom === quote.amountFrom) return quote.amountFrom;
     if (quoteFromTaken(amountFrom, t.config.commission)?.amountTo === amountTo) return amountFrom;
+    if (cash && amountFrom > quote.amountFrom && amountFrom - quote.amountFrom < 1_00) return amountFrom;
     throw new InputError([`the amount to pay changed: ${formatDecimal(quote.amountFrom)} is due for ${formatDecimal(amountTo)}; look at it again`], 'after-check');
   };
   const status = async (): Promise<Results['terminal.status']> => {
@@ -99,7 +104,7 @@ export function createHandlers(t: Terminal): Handlers {
       const draft = byAtid(a.agentTransactionId);
       const amountTo = a.amountTo ?? a.items?.reduce((sum, i) => sum + i.amount, 0);
       if (amountTo === undefined) throw new InputError(['enter the amount'], 'before-send');
-      const amountFrom = takenFor(amountTo, a.amountFrom);
+      const amountFrom = takenFor(amountTo, a.amountFrom, a.cashSession !== undefined);
       // The kiosk's cash is tied to this payment before anything is sent: a crash from here on
       // leaves cash and payment found together in the journal.
       if (a.cashSession) t.cash.payFor(a.cashSession, draft.id, amountFrom);

@@ -57,6 +57,39 @@ describe('kiosk', () => {
     await e.shot('kiosk-paid');
   });
 
+  it('a utility bill in a kiosk: notes up to the total, a note too many returned, the tiyn remainder said before paying', async () => {
+    e = await suite.start({ mode: 'kiosk' });
+    const { page } = e;
+    await page.click('[data-testid=service-P0005]');
+    for (const d of '1234567890') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
+    await page.click('[data-testid=check]');
+    await page.waitForSelector('[data-testid=invoice]');
+    // 2 565.50 ₸ credited + 1 % = 2 591.16 ₸ due; the acceptor takes up to 2 592 ₸.
+    await expect.poll(() => page.textContent('[data-testid=quote-total]')).toMatch(/2\s591,16\s₸/);
+    expect(await page.textContent('[data-testid=line-36]')).toContain('Введите текущее показание счётчика');
+    for (const [line, reading] of [['36', '4901'], ['37', '120.5']] as const) {
+      await page.click(`[data-testid=line-${line}-meter]`);
+      for (const ch of reading) await page.click(`[data-testid=invoice] [data-testid=on-screen-keyboard] [data-skbtn="${ch}"]`);
+      await page.click('[data-testid=invoice] [data-testid=on-screen-keyboard] [data-skbtn="{enter}"]');
+    }
+    expect(await page.inputValue('[data-testid=line-37-meter]')).toBe('120.5');
+    for (const n of [2000, 500, 50, 20, 20]) await page.click(`[data-testid=insert-${n}]`);
+    await expect.poll(() => page.textContent('[data-testid=inserted]')).toMatch(/2\s590,00\s₸/);
+    await page.click('[data-testid=insert-5]');
+    await page.waitForSelector('[data-testid=cash-note].problem');
+    expect(await page.textContent('[data-testid=inserted]')).toMatch(/2\s590,00\s₸/);
+    expect(await page.isDisabled('[data-testid=pay]')).toBe(true);
+    await page.click('[data-testid=insert-2]');
+    await expect.poll(() => page.textContent('[data-testid=cash-remainder]')).toMatch(/0,84\s₸/);
+    await e.shot('kiosk-invoice-cash');
+    await page.click('[data-testid=pay]');
+    await page.waitForSelector('[data-testid=final], [data-testid=flow-error]');
+    expect(await page.locator('[data-testid=flow-error]').count() ? await page.textContent('[data-testid=flow-error]') : null).toBeNull();
+    await page.waitForSelector('[data-testid=final][data-state=success]');
+    expect(e.sandbox.processing.ledger()).toEqual([expect.objectContaining({ amountTo: 2_565_50, amountFrom: 2_592_00 })]);
+    expect(e.terminal.cash.unpaid()).toEqual([]);
+  });
+
   it('left alone, a kiosk goes back to Home; with cash inside it pays instead of forgetting the money', async () => {
     e = await suite.start({ mode: 'kiosk', env: { TOLEM_IDLE_TIMEOUT_SECONDS: '2' } });
     const { page } = e;

@@ -13,15 +13,17 @@ const LAYOUTS: Record<Layout, string[]> = {
   en: ['q w e r t y u i o p', 'a s d f g h j k l _', 'z x c v b n m . @ - {bksp}', '{digits} {ru} {kk} {space} {enter}'],
 };
 
-export function OnScreenKeyboard({ numeric, onKey, onBackspace, onEnter }: { numeric: boolean; onKey(ch: string): void; onBackspace(): void; onEnter(): void }) {
+/** `numeric`: digits only; 'decimal': digits and a point (amounts, meter readings); false: letters too. */
+export function OnScreenKeyboard({ numeric, onKey, onBackspace, onEnter }: { numeric: boolean | 'decimal'; onKey(ch: string): void; onBackspace(): void; onEnter(): void }) {
   const { t } = useTranslation();
   const [letters, setLetters] = useState<Exclude<Layout, 'digits'>>('ru');
-  const [digits, setDigits] = useState(numeric);
+  const [digits, setDigits] = useState(numeric !== false);
   const layout: Layout = digits ? 'digits' : letters;
   // The keyboard rebuilds its keys whenever its options change: keep them stable across keystrokes.
   const rows = useMemo(() => {
     const r = [...LAYOUTS[layout]];
-    if (layout === 'digits' && !numeric) r[3] = '{bksp} 0 {abc} {enter}';
+    if (layout === 'digits' && numeric === false) r[3] = '{bksp} 0 {abc} {enter}';
+    if (layout === 'digits' && numeric === 'decimal') r[3] = '{bksp} 0 . {enter}';
     return { default: r };
   }, [layout, numeric]);
   const display = useMemo(() => ({ '{bksp}': '⌫', '{enter}': t('form.next'), '{space}': ' ', '{digits}': '123', '{abc}': 'АБВ', '{ru}': 'РУС', '{kk}': 'ҚАЗ', '{en}': 'ENG' }), [t]);

@@ -30,6 +30,7 @@ export const en: Dictionary = {
     chooseContract: 'Choose a contract', fixedAmount: 'Amount due', rate: 'Rate', pay: 'Pay {{amount}}', payNoAmount: 'Pay',
   },
   invoice: {
+    meterRequired: 'Enter the current meter reading',
     number: 'Bill No. {{id}}', debt: 'Debt', min: 'At least {{amount}}', max: 'At most {{amount}}', minShort: 'min', maxShort: 'max',
     meter: 'A meter reading is a number', meterBelow: 'The reading cannot be below the previous one ({{value}})',
     prev: 'Previous reading', last: 'Current reading: {{name}}', lastShort: 'Current', amount: 'Amount: {{name}}',
@@ -39,6 +40,7 @@ export const en: Dictionary = {
     credited: 'To be credited', commission: 'Commission', total: 'To pay', arrives: 'The recipient gets',
   },
   cash: {
+    remainder: 'No change in tiyn: {{amount}} above the total stays in the commission.',
     returned: 'The note was returned: it is more than is left to pay. Insert a smaller one.',
     received: 'Cash received, ₸', hint: 'What the customer handed over', notEnough: 'Not enough: less than the amount to pay', change: 'Change',
     inserted: 'Inserted', due: 'due', insertFree: 'Insert notes: the amount credited is worked out as you go.',

@@ -36,6 +36,7 @@ export const kk: Dictionary = {
     chooseContract: 'Шартты таңдаңыз', fixedAmount: 'Төлем сомасы', rate: 'Бағам', pay: '{{amount}} төлеу', payNoAmount: 'Төлеу',
   },
   invoice: {
+    meterRequired: 'Есептегіштің ағымдағы көрсеткішін енгізіңіз',
     number: 'Шот № {{id}}', debt: 'Қарыз', min: 'Кемінде {{amount}}', max: 'Ең көбі {{amount}}', minShort: 'мин.', maxShort: 'макс.',
     meter: 'Есептегіш көрсеткіші сан болуы керек', meterBelow: 'Көрсеткіш алдыңғысынан ({{value}}) кем болмауы керек',
     prev: 'Алдыңғы көрсеткіш', last: 'Ағымдағы көрсеткіш: {{name}}', lastShort: 'Ағымдағы', amount: 'Сомасы: {{name}}',
@@ -45,6 +46,7 @@ export const kk: Dictionary = {
     credited: 'Есепке алынады', commission: 'Комиссия', total: 'Төлеуге', arrives: 'Алушыға түседі',
   },
   cash: {
+    remainder: 'Тиындар қайтарылмайды: сомадан артық {{amount}} комиссияда қалады.',
     returned: 'Купюра қайтарылды: ол төлеуге қалған сомадан көп. Кішірек купюра салыңыз.',
     received: 'Қолма-қол алынды, ₸', hint: 'Клиент қанша берді', notEnough: 'Жеткіліксіз: төлем сомасынан аз', change: 'Қайтарым',
     inserted: 'Салынды', due: 'төлеуге', insertFree: 'Купюраларды салыңыз: есепке алынатын сома автоматты есептеледі.',

@@ -3,7 +3,9 @@
  * with its lines and meters, an international rate), then the amount with the agent's commission
  * and the amount credited, then cash: change for the cashier, notes for the kiosk.
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import type { CheckAnswerView, InvoiceView } from '../../../main/ipc/contract';
 import { TextField } from '../components/TextField';
 import { money, tiyn, typedAmount, formatDecimal } from '../format/money';
@@ -116,6 +118,9 @@ export function PaymentDetails() {
               </>
             )}
           </p>
+          {!kioskFree && due !== null && flow.inserted > due && (
+            <p data-testid="cash-remainder">{t('cash.remainder', { amount: money(formatDecimal(flow.inserted - due), lang) })}</p>
+          )}
           <p className={flow.returned ? 'note problem' : 'muted'} data-testid="cash-note">
             {flow.returned ? t('cash.returned') : kioskFree ? t('cash.insertFree') : t('cash.noChange')}
           </p>
@@ -137,7 +142,7 @@ export function PaymentDetails() {
       )}
       <div className="actions">
         <button type="button" className="primary" data-testid="pay" disabled={!ready} onClick={() => void flow.pay(kiosk ? 'kiosk' : 'cashier')}>
-          {quote ? t('details.pay', { amount: money(quote.amountFrom, lang) }) : t('details.payNoAmount')}
+          {kiosk && flow.inserted > 0 ? t('details.pay', { amount: money(formatDecimal(flow.inserted), lang) }) : quote ? t('details.pay', { amount: money(quote.amountFrom, lang) }) : t('details.payNoAmount')}
         </button>
       </div>
     </div>
@@ -176,7 +181,12 @@ function CheckAnswer({ answer, lang }: { answer: CheckAnswerView; lang: string }
 function Invoice({ invoice, problems }: { invoice: InvoiceView; problems: Record<string, string> }) {
   const { t } = useTranslation();
   const lang = useSettings((s) => s.lang);
+  const kiosk = useStatus((s) => s.status?.mode === 'kiosk');
   const { lines, setLine } = usePayment();
+  // A kiosk has no keyboard: its line fields take the on-screen one.
+  const [editing, setEditing] = useState<{ id: string; field: 'amount' | 'lastCount' } | null>(null);
+  const edit = (id: string, field: 'amount' | 'lastCount') => (kiosk ? { readOnly: true, onFocus: () => setEditing({ id, field }) } : {});
+  const editingValue = editing ? (lines[editing.id]?.[editing.field] ?? '') : '';
   const say = (code: string | undefined): string | null => {
     if (!code) return null;
     const [kind, value] = code.split(':');
@@ -184,6 +194,7 @@ function Invoice({ invoice, problems }: { invoice: InvoiceView; problems: Record
     if (kind === 'max') return t('invoice.max', { amount: money(value, lang) });
     if (kind === 'meterBelow') return t('invoice.meterBelow', { value });
     if (kind === 'meter') return t('invoice.meter');
+    if (kind === 'meterRequired') return t('invoice.meterRequired');
     return t('amount.invalid');
   };
   return (
@@ -214,16 +225,25 @@ function Invoice({ invoice, problems }: { invoice: InvoiceView; problems: Record
                 <span className="muted">
                   {t('invoice.prev')}: {l.prevCount ?? '—'} {l.si ?? ''}
                 </span>
-                <input aria-label={t('invoice.last', { name: l.subServiceName })} data-testid={`line-${l.subServiceId}-meter`} inputMode="decimal" placeholder={t('invoice.lastShort')} value={c.lastCount} disabled={!c.selected} onChange={(e) => setLine(l.subServiceId, { lastCount: e.target.value })} />
+                <input aria-label={t('invoice.last', { name: l.subServiceName })} data-testid={`line-${l.subServiceId}-meter`} inputMode="decimal" placeholder={t('invoice.lastShort')} value={c.lastCount} disabled={!c.selected} onChange={(e) => setLine(l.subServiceId, { lastCount: e.target.value })} {...edit(l.subServiceId, 'lastCount')} />
               </div>
             )}
-            <input className="line-amount" aria-label={t('invoice.amount', { name: l.subServiceName })} data-testid={`line-${l.subServiceId}-amount`} inputMode="decimal" value={c.amount} disabled={!c.selected} onChange={(e) => setLine(l.subServiceId, { amount: e.target.value })} />
+            <input className="line-amount" aria-label={t('invoice.amount', { name: l.subServiceName })} data-testid={`line-${l.subServiceId}-amount`} inputMode="decimal" value={c.amount} disabled={!c.selected} onChange={(e) => setLine(l.subServiceId, { amount: e.target.value })} {...edit(l.subServiceId, 'amount')} />
             <div className={problem ? 'note problem' : 'note'} role={problem ? 'alert' : undefined}>
               {problem ?? '\u00a0'}
             </div>
           </div>
         );
       })}
+      {kiosk && editing && (
+        <OnScreenKeyboard
+          key={`${editing.id}-${editing.field}`}
+          numeric="decimal"
+          onKey={(ch) => setLine(editing.id, { [editing.field]: editingValue + ch })}
+          onBackspace={() => setLine(editing.id, { [editing.field]: editingValue.slice(0, -1) })}
+          onEnter={() => setEditing(null)}
+        />
+      )}
     </section>
   );
 }

@@ -150,7 +150,8 @@ export function lineProblems(check: CheckView | null, lines: Record<string, Line
     if (a === null || a === 0) out[l.subServiceId] = 'amount';
     else if (l.minSum !== null && a < tiyn(l.minSum)) out[l.subServiceId] = `min:${l.minSum}`;
     else if (l.maxSum !== null && a > tiyn(l.maxSum)) out[l.subServiceId] = `max:${l.maxSum}`;
-    else if (l.isMeter && c.lastCount !== '') {
+    else if (l.isMeter && c.lastCount.trim() === '') out[l.subServiceId] = 'meterRequired';
+    else if (l.isMeter) {
       const prev = Number(l.prevCount ?? '0');
       if (!/^\d+(\.\d+)?$/.test(c.lastCount)) out[l.subServiceId] = 'meter';
       else if (Number(c.lastCount) < prev) out[l.subServiceId] = `meterBelow:${l.prevCount ?? '0'}`;
@@ -256,8 +257,9 @@ export const usePayment = create<PaymentState>((set, get) => {
       const s = get();
       const { amount, locked } = amountToOf(s);
       if (locked && (amount === null || !s.quote)) return;
-      // A locked amount (fixed, invoice) takes no more than is due: the acceptor returns such a note.
-      const limit = locked && s.quote ? s.quote.amountFrom : undefined;
+      // A locked amount (fixed, invoice) takes no more than is due, rounded up to the tenge (tiyn cannot
+      // be inserted): the acceptor returns a note that would go past it.
+      const limit = locked && s.quote ? formatDecimal(Math.ceil(tiyn(s.quote.amountFrom) / 100) * 100) : undefined;
       try {
         const r = await call('cash.insert', { session: s.cashSession ?? undefined, note: formatDecimal(note), limit });
         set({ cashSession: r.session, inserted: tiyn(r.inserted), returned: !r.stacked, error: null });
@@ -285,7 +287,8 @@ export const usePayment = create<PaymentState>((set, get) => {
         const result = await call('payment.pay', {
           agentTransactionId: s.check.payment.agentTransactionId,
           amountTo,
-          amountFrom: s.quote?.amountFrom,
+          // A kiosk pays with exactly the cash it holds (see the terminal's rule for a locked amount).
+          amountFrom: mode === 'kiosk' ? formatDecimal(s.inserted) : s.quote?.amountFrom,
           contractId: s.contractId ?? undefined,
           items,
           cashSession: mode === 'kiosk' ? (s.cashSession ?? undefined) : undefined,
