@@ -121,6 +121,25 @@ describe('dispatch', () => {
     expect((await call('terminal.status', {})) as unknown).toMatchObject({ ok: true, value: { cashWithoutPayment: 0 } });
     expect(await call('cash.insert', { session, note: '100.00' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/paid for its payment/) } });
 
+    // A locked amount with tiyn: cash may go past the total by less than 1 ₸, never more.
+    const bill = await call('payment.check', { serviceId: 'P0005', account: '1234567890' });
+    if (!bill.ok) throw new Error('check failed');
+    const billAtid = (bill.value as { payment: { agentTransactionId: string } }).payment.agentTransactionId;
+    const items = [{ subServiceId: '2', amount: '925.20' }]; // + 2 % = 943.71 due
+    const tooMuch = await call('cash.insert', { note: '500.00' });
+    if (!tooMuch.ok) throw new Error('insert failed');
+    const tooMuchSession = (tooMuch.value as { session: string }).session;
+    await call('cash.insert', { session: tooMuchSession, note: '200.00' });
+    await call('cash.insert', { session: tooMuchSession, note: '200.00' });
+    await call('cash.insert', { session: tooMuchSession, note: '50.00' });
+    expect(await call('payment.pay', { agentTransactionId: billAtid, items, amountFrom: '950.00', cashSession: tooMuchSession })).toMatchObject({ ok: false, error: { code: 'input', message: expect.stringMatching(/943\.71 is due/) } });
+    const exact = await call('cash.insert', { note: '500.00' });
+    if (!exact.ok) throw new Error('insert failed');
+    const exactSession = (exact.value as { session: string }).session;
+    for (const note of ['200.00', '200.00', '20.00', '20.00', '2.00', '2.00']) await call('cash.insert', { session: exactSession, note });
+    expect(await call('payment.pay', { agentTransactionId: billAtid, items, amountFrom: '944.00', cashSession: exactSession })).toMatchObject({ ok: true, value: { state: 'success', amountTo: '925.20', amountFrom: '944.00', commission: '18.80' } });
+    await call('cash.settle', { session: tooMuchSession, note: 'возвращено клиенту' });
+
     // Cash a person walked away from: listed for the attendant, settled in words.
     const left = await call('cash.insert', { note: '2000.00' });
     if (!left.ok) throw new Error('insert failed');
