@@ -62,6 +62,10 @@ export async function startE2E(browser: Browser, opts: { mode?: 'cashier' | 'kio
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // A CSP violation, a failed load or a React warning shows up here: none is expected.
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
   if (opts.lang) await context.addInitScript({ content: `localStorage.setItem('tolem.settings', ${JSON.stringify(JSON.stringify({ lang: opts.lang }))})` });
   await page.goto(host.url);
   await page.waitForSelector('[data-testid=home][data-ready=yes]');
@@ -83,7 +87,7 @@ export async function startE2E(browser: Browser, opts: { mode?: 'cashier' | 'kio
       await terminal.close();
       await sandbox.close().catch(() => undefined);
       fs.rmSync(dir, { recursive: true, force: true });
-      if (errors.length) throw new Error(`the page threw: ${errors.join('; ')}`);
+      if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
     },
   };
 }

@@ -168,10 +168,8 @@ describe('cashier journal', () => {
     e = await suite.start();
     const { page } = e;
     await page.keyboard.type('kcell');
-    await page.keyboard.press('Tab'); // the clear button
-    await page.keyboard.press('Tab'); // groups ...
-    await page.focus('[data-testid=service-P1013]');
-    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getAttribute('[data-testid=service-list]', 'data-query')).toBe('kcell');
+    await page.keyboard.press('Enter'); // the first service found opens
     await page.keyboard.type('7011234567');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=amount]:focus');

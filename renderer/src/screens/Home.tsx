@@ -66,6 +66,10 @@ export function Home() {
           readOnly={kiosk}
           onFocus={() => setTyping(true)}
           onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            // A cashier types a name and presses Enter: the first service found opens.
+            if (e.key === 'Enter' && found[0]) open(found[0]);
+          }}
           autoFocus={!kiosk}
         />
         {query && (
