@@ -183,7 +183,6 @@ const COMMAND_OPTIONS: Record<string, ParseArgsConfig['options']> = {
   resolve: { id: { type: 'string' }, as: { type: 'string' }, reason: { type: 'string' }, 'transaction-id': { type: 'string' } },
   balance: {},
   operator: { phone: { type: 'string' } },
-  start: { browser: { type: 'boolean' }, 'no-open': { type: 'boolean' }, port: { type: 'string' } },
   receipt: { id: { type: 'string' }, printer: { type: 'string' }, lang: { type: 'string' }, png: { type: 'string' }, paper: { type: 'string' } },
   printer: { printer: { type: 'string' } },
 };

@@ -4,6 +4,9 @@
  */
 import type { Receipt } from './receipt.js';
 
+/** Characters per line on each paper, for text and raster receipts alike. */
+export const PAPER_COLUMNS: Record<58 | 80, number> = { 58: 32, 80: 48 };
+
 export type LaidLine = { kind: 'text'; text: string; align: 'left' | 'center'; bold: boolean; big: boolean } | { kind: 'qr'; data: string };
 
 export function wrap(text: string, columns: number): string[] {

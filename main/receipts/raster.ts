@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import opentype, { type Font } from 'opentype.js';
 import { drawText } from './glyph-raster.js';
 import QRCode from 'qrcode';
-import { layout } from './layout.js';
+import { layout, PAPER_COLUMNS } from './layout.js';
 import type { Receipt } from './receipt.js';
 import type { Bitmap } from './bitmap.js';
 
@@ -42,9 +42,6 @@ function loadFonts(): { regular: Font; bold: Font } {
 
 export const PAPER_DOTS = { 58: 384, 80: 576 } as const;
 export type PaperWidth = keyof typeof PAPER_DOTS;
-
-/** Characters per line on each paper, shared with text mode. */
-export const PAPER_COLUMNS: Record<PaperWidth, number> = { 58: 32, 80: 48 };
 
 const MARGIN = 4;
 const FONT_PX = 19;

@@ -7,6 +7,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { VIRTUAL_PRINTER, type PrinterProfile, type TolemConfig } from '../config/config.js';
 import type { Journal, Payment } from '../journal/journal.js';
 import type { Logger } from '../logging/log.js';
+import { PAPER_COLUMNS } from './layout.js';
 import { paymentReceipt, type Receipt, type ReceiptLang } from './receipt.js';
 import { paperStatus, PrinterError, sendToPrinter } from './transport.js';
 
@@ -18,7 +19,7 @@ export type PrintResult = { ok: true; printer: string } | { ok: false; printer: 
  */
 export async function encodeReceipt(receipt: Receipt, profile: PrinterProfile): Promise<Buffer> {
   if (profile.mode === 'raster') return (await import('./raster.js')).encodeRasterReceipt(receipt, profile.paper);
-  const [{ encodeTextReceipt }, { PAPER_COLUMNS }] = await Promise.all([import('./escpos-text.js'), import('./raster.js')]);
+  const { encodeTextReceipt } = await import('./escpos-text.js');
   return encodeTextReceipt(receipt, { columns: PAPER_COLUMNS[profile.paper], codePages: profile.codePages });
 }
 
