@@ -67,6 +67,8 @@ export interface TerminalStatus {
   sandbox: boolean;
   /** The kiosk's cash device; 'simulated' shows the demo's "insert 1000 ₸" buttons. */
   cashAcceptor: 'simulated' | 'none';
+  /** The notes and coins the cash box takes ("1000.00"), largest first: the simulated acceptor's buttons. */
+  cashNotes: string[];
   idleTimeoutMs: number;
   /** Why a kiosk cannot take payments now; null when it can. */
   refusal: 'no-printer' | 'no-paper' | null;

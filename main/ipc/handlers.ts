@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type { AgentBalance } from '../api/v20/schemas.js';
-import { CashError } from '../cash/cash-box.js';
+import { CashError, TENGE_DENOMINATIONS } from '../cash/cash-box.js';
 import { InputError } from '../engine/payment-engine.js';
 import { formatDecimal, type Minor } from '../money/amount.js';
 import { quoteFor, quoteFromTaken, type Quote } from '../money/commission.js';
@@ -73,6 +73,7 @@ export function createHandlers(t: Terminal): Handlers {
       receiptLang: t.config.receipts.lang,
       sandbox: t.sandbox !== null,
       cashAcceptor: t.config.cashAcceptor,
+      cashNotes: TENGE_DENOMINATIONS.map(formatDecimal),
       idleTimeoutMs: t.config.screens.idleTimeoutMs,
       refusal: t.config.mode === 'kiosk' ? ((await t.receipts.refusal())?.code ?? null) : null,
       balance: t.agentBalance ? balanceView(t.agentBalance) : null,

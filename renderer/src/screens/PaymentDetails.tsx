@@ -13,8 +13,6 @@ import { amountToOf, lineProblems, usePayment } from '../stores/payment';
 import { useSettings } from '../stores/settings';
 import { useStatus } from '../stores/status';
 
-/** The simulated acceptor's notes and coins (the same list the terminal's cash box accepts). */
-const DEMO_NOTES = [20_000_00, 10_000_00, 5_000_00, 2_000_00, 1_000_00, 500_00, 200_00, 100_00, 50_00, 20_00, 10_00, 5_00, 2_00, 1_00];
 
 export function PaymentDetails() {
   const { t } = useTranslation();
@@ -126,9 +124,9 @@ export function PaymentDetails() {
           </p>
           {status?.cashAcceptor === 'simulated' && (
             <div className="demo-notes" aria-label={t('cash.demo')}>
-              {DEMO_NOTES.map((n) => (
-                <button type="button" key={n} className="note-button" data-testid={`insert-${n / 100}`} onClick={() => void flow.insertCash(n)}>
-                  {t('cash.insert', { amount: money(formatDecimal(n), lang) })}
+              {status.cashNotes.map((note) => (
+                <button type="button" key={note} className="note-button" data-testid={`insert-${note.replace(/\.00$/, '')}`} onClick={() => void flow.insertCash(tiyn(note))}>
+                  {t('cash.insert', { amount: money(note, lang) })}
                 </button>
               ))}
             </div>

@@ -171,8 +171,8 @@ export const usePayment = create<PaymentState>((set, get) => {
     const s = get();
     const seq = ++quoteSeq;
     const atid = s.check?.payment.agentTransactionId;
-    const { amount } = amountToOf(s);
-    const kioskFree = s.inserted > 0 && !amountToOf(s).locked;
+    const { amount, locked } = amountToOf(s);
+    const kioskFree = s.inserted > 0 && !locked;
     if (!kioskFree && (amount === null || amount <= 0)) {
       set({ quote: null });
       return;
