@@ -2,7 +2,6 @@
  * What each channel of the IPC contract does, on a terminal. Arguments arrive parsed by the
  * dispatcher; results are plain data (ids and amounts as strings).
  */
-import crypto from 'node:crypto';
 import type { AgentBalance } from '../api/v20/schemas.js';
 import { CashError, TENGE_DENOMINATIONS } from '../cash/cash-box.js';
 import { InputError } from '../engine/payment-engine.js';
@@ -12,6 +11,7 @@ import { convertByRate } from '../money/exchange.js';
 import type { Terminal } from '../terminal/terminal.js';
 import { checkAnswerView } from '../views/check-view.js';
 import { paymentJson } from '../views/payment-view.js';
+import { secretEquals } from './secret.js';
 import type { BalanceView, Channel, ParsedArgs, QuoteView, Results } from './contract.js';
 
 export class NotFoundError extends Error {
@@ -165,8 +165,7 @@ export function createHandlers(t: Terminal): Handlers {
     },
     async 'admin.exit'(a) {
       const pin = t.config.screens.adminPin;
-      const given = Buffer.from(a.pin);
-      const ok = pin !== null && given.length === pin.length && crypto.timingSafeEqual(given, Buffer.from(pin));
+      const ok = pin !== null && secretEquals(a.pin, pin);
       if (!ok) throw new InputError(['wrong PIN'], 'before-send');
       if (!t.exitKiosk) return { exited: false };
       t.exitKiosk();

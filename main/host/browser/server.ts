@@ -11,6 +11,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Dispatch } from '../../ipc/dispatch.js';
+import { secretEquals } from '../../ipc/secret.js';
 import type { Handlers } from '../../ipc/handlers.js';
 import type { TerminalEvents } from '../../terminal/events.js';
 import { contentType, CSP, resolveStaticFile } from '../static-files.js';
@@ -36,11 +37,7 @@ const MAX_BODY = 256 * 1024;
  */
 export async function startBrowserHost(opts: { handlers: Handlers | Promise<Handlers>; events?: TerminalEvents | Promise<TerminalEvents>; staticDir: string | null; port?: number; onInternalError?: (err: unknown) => void }): Promise<BrowserHost> {
   const secret = crypto.randomBytes(32).toString('hex');
-  const secretBuf = Buffer.from(secret);
-  const secretMatches = (given: string) => {
-    const buf = Buffer.from(given);
-    return buf.length === secretBuf.length && crypto.timingSafeEqual(buf, secretBuf);
-  };
+  const secretMatches = (given: string) => secretEquals(given, secret);
   let origin = '';
   let host = '';
   // Made once the origin is known (after listen, before any request can arrive).
