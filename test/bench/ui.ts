@@ -8,12 +8,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchDebianChromium } from '../helpers/chromium.js';
 
 export interface BenchResult { name: string; value: string; goal: string; ok: boolean; detail: string }
 
 const BIN = path.resolve('out/main/cli/bin.js');
-const CHROMIUM = process.env.TOLEM_CHROMIUM ?? '/usr/bin/chromium';
 const SERVICES = 5000;
 
 function percentile(values: number[], p: number): number {
@@ -104,10 +104,10 @@ async function keystrokes(page: Page): Promise<number[]> {
 }
 
 export async function benchUi(): Promise<BenchResult[]> {
-  if (!fs.existsSync(CHROMIUM)) {
+  if (!hasChromium()) {
     return [{ name: 'UI benchmarks', value: 'not run', goal: 'Chromium', ok: false, detail: `no Chromium at ${CHROMIUM}: apt-get install chromium` }];
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await launchDebianChromium();
   try {
     const starts = await startToInteractive(browser, false);
     const restarts = await startToInteractive(browser, true);

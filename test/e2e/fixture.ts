@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { loadConfig } from '../../main/config/config.js';
 import { startBrowserHost, type BrowserHost } from '../../main/host/browser/server.js';
@@ -14,19 +14,14 @@ import { createLogger } from '../../main/logging/log.js';
 import { SANDBOX_SERVICES, type SandboxService } from '../../main/sandbox/catalog.js';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/server.js';
 import { openTerminal, type Terminal } from '../../main/terminal/terminal.js';
+import { launchDebianChromium } from '../helpers/chromium.js';
 import { harnessEnv, tempDir } from '../helpers/harness.js';
 
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
 export const SHOTS_DIR = path.resolve(import.meta.dirname, '..', '..', 'test-artifacts', 'screenshots');
-export const CHROMIUM = process.env.TOLEM_CHROMIUM ?? '/usr/bin/chromium';
-
 export function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error(`the renderer is not built in ${RENDERER_DIR}: run npm run build`);
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set TOLEM_CHROMIUM)`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'],
-  });
+  return launchDebianChromium();
 }
 
 export interface E2E {
