@@ -27,6 +27,8 @@ const api = {
   'cash.insert': invoke('cash.insert'),
   'cash.unpaid': invoke('cash.unpaid'),
   'cash.settle': invoke('cash.settle'),
+  'cash.release': invoke('cash.release'),
+  'cash.progress': invoke('cash.progress'),
   'admin.exit': invoke('admin.exit'),
 } satisfies TolemApi;
 

@@ -3,6 +3,11 @@
  * acceptor's escrow until the box decides: it is journaled and then stacked, or returned when it
  * would pay more than is due (a kiosk gives no change). Devices: the simulated acceptor of the
  * sandbox demo (notes "inserted" from the screen); a real acceptor's driver feeds `escrow` the same way.
+ *
+ * A session a customer is still feeding at the screen is "in use": it is not yet the attendant's
+ * business (the first note must not raise the "cash without a payment" alarm). It stops being in use
+ * when it pays, when the screen gives it up (the customer walked away: `release`), or when nobody
+ * has touched it for `idleMs` (a screen that died); from then on unpaid cash is the attendant's.
  */
 import { formatDecimal, type Minor } from '../money/amount.js';
 import type { CashLedger, CashSession } from './cash-ledger.js';
@@ -14,13 +19,25 @@ export const TENGE_DENOMINATIONS: readonly Minor[] = [20_000_00, 10_000_00, 5_00
 
 export class CashError extends Error {
   override name = 'CashError';
+  constructor(
+    message: string,
+    /** What went wrong, for the screens' words: 'no-acceptor', 'not-a-note', 'no-session', 'paid-already', 'settled', 'amount-mismatch', 'note-required', 'not-waiting'. */
+    readonly code: string = 'cash',
+  ) {
+    super(message);
+  }
 }
 
 export class CashBox {
+  /** Sessions being fed at a screen now: session id → last touched. */
+  private readonly inUse = new Map<string, number>();
+
   constructor(
     private readonly ledger: CashLedger,
     readonly device: CashDevice,
     private readonly now: () => number = Date.now,
+    /** A session untouched this long is no longer in use (its screen is gone). */
+    private readonly idleMs: number = 10 * 60_000,
   ) {}
 
   /**
@@ -28,41 +45,61 @@ export class CashBox {
    * would go past it is returned. Returns the session (a new one when none is given).
    */
   escrow(sessionId: string | null, amount: Minor, limit: Minor | null): { session: CashSession; stacked: boolean } {
-    if (this.device === 'none') throw new CashError('this terminal has no cash acceptor');
-    if (!TENGE_DENOMINATIONS.includes(amount)) throw new CashError(`${formatDecimal(amount)} is not a tenge note or coin`);
-    return this.ledger.transaction(() => {
+    if (this.device === 'none') throw new CashError('this terminal has no cash acceptor', 'no-acceptor');
+    if (!TENGE_DENOMINATIONS.includes(amount)) throw new CashError(`${formatDecimal(amount)} is not a tenge note or coin`, 'not-a-note');
+    const result = this.ledger.transaction(() => {
       const id = sessionId ?? this.ledger.open(this.now());
       const session = this.ledger.get(id);
-      if (!session) throw new CashError(`no cash session ${id}`);
-      if (session.paymentId !== null) throw new CashError('this cash has paid for its payment already');
-      if (session.settled) throw new CashError('this cash was settled by a person');
+      if (!session) throw new CashError(`no cash session ${id}`, 'no-session');
+      if (session.paymentId !== null) throw new CashError('this cash has paid for its payment already', 'paid-already');
+      if (session.settled) throw new CashError('this cash was settled by a person', 'settled');
+      if (sessionId !== null && !this.inUse.has(id)) throw new CashError('this cash was handed to the attendant', 'not-waiting');
       if (limit !== null && session.total + amount > limit) return { session, stacked: false };
       this.ledger.recordNote(id, amount, this.device, this.now());
       return { session: this.ledger.get(id)!, stacked: true };
     });
+    this.inUse.set(result.session.id, this.now());
+    return result;
   }
 
   session(id: string): CashSession | null {
     return this.ledger.get(id);
   }
 
-  /** The session's cash pays for this payment: linked once, and only for exactly its total. */
+  /**
+   * The session's cash pays for this payment: linked once, and only for exactly its total. Called by
+   * the engine inside the commit that accepts the payment, so cash and acceptance go together.
+   */
   payFor(sessionId: string, paymentId: number, amountFrom: Minor): void {
     const s = this.ledger.get(sessionId);
-    if (!s) throw new CashError(`no cash session ${sessionId}`);
-    if (s.settled) throw new CashError('this cash was settled by a person');
-    if (s.total !== amountFrom) throw new CashError(`the cash inserted (${formatDecimal(s.total)}) is not the amount to pay (${formatDecimal(amountFrom)})`);
+    if (!s) throw new CashError(`no cash session ${sessionId}`, 'no-session');
+    if (s.settled) throw new CashError('this cash was settled by a person', 'settled');
+    if (s.total !== amountFrom) throw new CashError(`the cash inserted (${formatDecimal(s.total)}) is not the amount to pay (${formatDecimal(amountFrom)})`, 'amount-mismatch');
     if (s.paymentId === paymentId) return;
-    if (s.paymentId !== null || !this.ledger.link(sessionId, paymentId, this.now())) throw new CashError('this cash has paid for another payment');
+    if (s.paymentId !== null || !this.ledger.link(sessionId, paymentId, this.now())) throw new CashError('this cash has paid for another payment', 'paid-already');
   }
 
+  /** The screen is done with this session (paid, or the customer gave up): unpaid cash is the attendant's now. */
+  release(sessionId: string): CashSession | null {
+    this.inUse.delete(sessionId);
+    return this.ledger.get(sessionId);
+  }
+
+  private forget(): void {
+    const cutoff = this.now() - this.idleMs;
+    for (const [id, at] of this.inUse) if (at < cutoff) this.inUse.delete(id);
+  }
+
+  /** Cash no payment accounts for, that no screen is still taking: the attendant's list and the status bar's count. */
   unpaid(): CashSession[] {
-    return this.ledger.unpaid();
+    this.forget();
+    return this.ledger.unpaid().filter((s) => !this.inUse.has(s.id));
   }
 
   /** The attendant settled cash that no payment accounts for (gave it back, or paid by hand): what they did, in words. */
   settle(sessionId: string, note: string): void {
-    if (!note.trim()) throw new CashError('say what was done with the cash');
-    if (!this.ledger.settle(sessionId, note.trim(), this.now())) throw new CashError('this cash is not waiting to be settled');
+    if (!note.trim()) throw new CashError('say what was done with the cash', 'note-required');
+    this.forget();
+    if (this.inUse.has(sessionId) || !this.ledger.settle(sessionId, note.trim(), this.now())) throw new CashError('this cash is not waiting to be settled', 'not-waiting');
   }
 }

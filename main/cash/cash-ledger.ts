@@ -1,8 +1,9 @@
 /**
  * The journal of a kiosk's cash: every note taken, written (synchronous=FULL) before the acceptor is
- * told to stack it, grouped in a session that is linked to the payment it pays for. Cash whose
- * session never got a payment (power cut, crash, a person walking away mid-way) stays visible to
- * the attendant: it is never silently forgotten.
+ * told to stack it, grouped in a session that is linked to the payment it pays for in the same
+ * commit that accepts that payment. Cash is accounted for only by a payment that is pending, under
+ * review (a person decides it) or paid; any other cash (power cut, crash, a person walking away,
+ * a payment refused after the notes went in) stays visible to the attendant until settled.
  */
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -18,11 +19,17 @@ export interface CashSession {
   id: string;
   openedAt: number;
   paymentId: number | null;
+  /** The state of the payment it is linked to, if any. */
+  paymentState: string | null;
   /** Settled by a person (cash given back, or paid by hand), with what they wrote. */
   settled: { at: number; note: string } | null;
   total: Minor;
   notes: CashNote[];
 }
+
+/** Payment states that account for the cash linked to them. */
+export const ACCOUNTING_STATES = ['pending', 'review', 'success'] as const;
+const ACCOUNTING_SQL = ACCOUNTING_STATES.map((s) => `'${s}'`).join(', ');
 
 export class CashLedger {
   private readonly q;
@@ -31,15 +38,21 @@ export class CashLedger {
     this.q = {
       open: db.prepare<[string, number]>('INSERT INTO cash_sessions (id, opened_at) VALUES (?, ?)'),
       note: db.prepare<[string, number, string, number]>('INSERT INTO cash_notes (session_id, amount, device, at) VALUES (?, ?, ?, ?)'),
-      session: db.prepare<[string], { id: string; opened_at: number; payment_id: number | null; settled_at: number | null; settled_note: string | null }>(
-        'SELECT id, opened_at, payment_id, settled_at, settled_note FROM cash_sessions WHERE id = ?',
-      ),
-      settle: db.prepare<[number, string, string]>('UPDATE cash_sessions SET settled_at = ?, settled_note = ? WHERE id = ? AND payment_id IS NULL AND settled_at IS NULL'),
+      session: db.prepare<[string], { id: string; opened_at: number; payment_id: number | null; payment_state: string | null; settled_at: number | null; settled_note: string | null }>(`
+        SELECT s.id, s.opened_at, s.payment_id, p.state AS payment_state,
+          coalesce(c.at, s.settled_at) AS settled_at, coalesce(c.note, s.settled_note) AS settled_note
+        FROM cash_sessions s LEFT JOIN payments p ON p.id = s.payment_id LEFT JOIN cash_settlements c ON c.session_id = s.id
+        WHERE s.id = ?`),
+      settle: db.prepare<[string, number, string]>('INSERT INTO cash_settlements (session_id, at, note) VALUES (?, ?, ?)'),
       notes: db.prepare<[string], { amount: number; device: string; at: number }>('SELECT amount, device, at FROM cash_notes WHERE session_id = ? ORDER BY id'),
       link: db.prepare<[number, number, string]>('UPDATE cash_sessions SET payment_id = ?, linked_at = ? WHERE id = ? AND payment_id IS NULL'),
-      unpaid: db.prepare<[], { id: string }>(
-        'SELECT s.id FROM cash_sessions s WHERE s.payment_id IS NULL AND s.settled_at IS NULL AND EXISTS (SELECT 1 FROM cash_notes n WHERE n.session_id = s.id) ORDER BY s.opened_at',
-      ),
+      unpaid: db.prepare<[], { id: string }>(`
+        SELECT s.id FROM cash_sessions s
+        WHERE s.settled_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM cash_settlements c WHERE c.session_id = s.id)
+          AND EXISTS (SELECT 1 FROM cash_notes n WHERE n.session_id = s.id)
+          AND (s.payment_id IS NULL OR (SELECT p.state FROM payments p WHERE p.id = s.payment_id) NOT IN (${ACCOUNTING_SQL}))
+        ORDER BY s.opened_at`),
     };
   }
 
@@ -58,7 +71,7 @@ export class CashLedger {
     if (!row) return null;
     const notes = this.q.notes.all(sessionId);
     const settled = row.settled_at === null ? null : { at: row.settled_at, note: row.settled_note ?? '' };
-    return { id: row.id, openedAt: row.opened_at, paymentId: row.payment_id, settled, total: notes.reduce((sum, n) => sum + n.amount, 0), notes };
+    return { id: row.id, openedAt: row.opened_at, paymentId: row.payment_id, paymentState: row.payment_state, settled, total: notes.reduce((sum, n) => sum + n.amount, 0), notes };
   }
 
   /** Links the session's cash to the payment it pays for; false when it was linked already. */
@@ -66,9 +79,20 @@ export class CashLedger {
     return this.q.link.run(paymentId, now, sessionId).changes === 1;
   }
 
-  /** A person settled cash no payment accounts for; false when it was linked or settled already. */
+  /** Whether no payment accounts for this cash and nobody has settled it. */
+  isUnpaid(s: CashSession): boolean {
+    if (s.settled || s.notes.length === 0) return false;
+    return s.paymentState === null || !(ACCOUNTING_STATES as readonly string[]).includes(s.paymentState);
+  }
+
+  /** A person settled cash no payment accounts for; false when it is accounted for or settled already. */
   settle(sessionId: string, note: string, now: number): boolean {
-    return this.q.settle.run(now, note, sessionId).changes === 1;
+    return this.transaction(() => {
+      const s = this.get(sessionId);
+      if (!s || !this.isUnpaid(s)) return false;
+      this.q.settle.run(sessionId, now, note);
+      return true;
+    });
   }
 
   /** Cash taken that no payment accounts for and no person has settled. */
@@ -76,7 +100,7 @@ export class CashLedger {
     return this.q.unpaid.all().map((r) => this.get(r.id)!);
   }
 
-  /** Records a note inside a transaction with its checks (used by the cash box). */
+  /** Runs `fn` in one transaction (a savepoint inside an outer one). */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
   }

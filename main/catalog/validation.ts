@@ -78,19 +78,24 @@ export interface InputCheck {
   unverifiable: string[];
 }
 
+/** A value by its catalog name: only the record's own entries (a name such as "constructor" is data, never inherited). */
+export function valueOf(values: Record<string, string>, name: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
+}
+
 /** Validates every input of a service: `account` plus the extra fields. */
 export function checkInputs(service: CatalogService, values: Record<string, string>): InputCheck {
   const problems: FieldProblem[] = [];
   const unverifiable: string[] = [];
   const known = new Set(service.inputs.map((f) => f.name));
   for (const field of service.inputs) {
-    const problem = checkField(field, values[field.name]);
+    const problem = checkField(field, valueOf(values, field.name));
     if (problem) problems.push(problem);
     if (compilePattern(field.regexp).kind === 'unverifiable') unverifiable.push(field.name);
   }
   if (!known.has('account')) {
     // A service without an explicit account input still sends one: it must be present and short.
-    const account = values.account ?? '';
+    const account = valueOf(values, 'account') ?? '';
     if (!account) problems.push({ field: 'account', title: 'account', problem: 'required', message: 'account is required' });
     else if (account.length > MAX_INPUT_LENGTH) problems.push({ field: 'account', title: 'account', problem: 'too-long', message: `account is longer than ${MAX_INPUT_LENGTH} characters` });
   }

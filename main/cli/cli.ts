@@ -10,8 +10,10 @@ import { describeOutcome } from '../api/v20/client.js';
 import { describeResult } from '../api/v20/result-codes.js';
 import { CatalogUnavailableError } from '../catalog/catalog.js';
 import { ConfigError, loadConfig } from '../config/config.js';
-import { InputError, RefusedError, type PaymentInput } from '../engine/payment-engine.js';
+import { AcceptedError, dataRecord, InputError, RefusedError, type PaymentInput } from '../engine/payment-engine.js';
+import { JournalOpenError } from '../journal/database.js';
 import { JournalVersionError } from '../journal/migrations.js';
+import { JOURNAL_TOOLS, journalToolCommand } from './journal-tools.js';
 import type { Payment } from '../journal/journal.js';
 import { AmountError, formatDecimal, formatTenge, parseAmount } from '../money/amount.js';
 import { EXIT, untilStopped, type Io } from './io.js';
@@ -35,6 +37,8 @@ const HELP = `tolem — Tolem payment terminal
             [--identity-card N --full-name NAME] [--wait SECONDS] [--json]
   tolem queue [--drain] [--wait SECONDS] [--json]
   tolem journal [--search TEXT] [--id AGENT_TRANSACTION_ID] [--limit N] [--json]
+  tolem journal verify|backup|salvage [--json]
+  tolem journal restore --from BACKUP_FILE
   tolem resolve --id AGENT_TRANSACTION_ID --as success|failed --reason TEXT [--transaction-id N]
   tolem balance [--json]
   tolem operator --phone NUMBER [--json]
@@ -43,6 +47,7 @@ const HELP = `tolem — Tolem payment terminal
   tolem printer virtual [--port 9100] [--save DIR]
   tolem sandbox [--port N] [--host 127.0.0.1] [--data FILE] [--token TOKEN]
 
+Any command takes --sandbox: the built-in demo emulator instead of processing (as TOLEM_SANDBOX=1).
 Exit codes: 0 done, 1 not paid/refused, 2 bad input, 3 still waiting to be sent, 4 needs a person, 5 error.
 Configuration: see README (TOLEM_DATA_DIR, TOLEM_PROCESSING_URL, TOLEM_TERMINAL_ID, ...).`;
 
@@ -70,7 +75,7 @@ function list(v: unknown): string[] {
 }
 
 function parseFields(values: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = dataRecord();
   for (const v of values) {
     const i = v.indexOf('=');
     if (i <= 0) throw new UsageError(`--field takes NAME=VALUE, got "${v}"`);
@@ -106,8 +111,10 @@ function exitFor(p: Payment): number {
   }
 }
 
-export async function runCli(argv: string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
+export async function runCli(argv: string[], io0: Io): Promise<number> {
+  // --sandbox anywhere: the demo emulator, chosen explicitly (never a silent default).
+  const io: Io = argv.includes('--sandbox') ? { ...io0, env: { ...io0.env, TOLEM_SANDBOX: '1' } } : io0;
+  const [command, ...rest] = argv.filter((a) => a !== '--sandbox');
   const json = rest.includes('--json');
   const fail = (code: number, message: string, problems?: string[]) => {
     if (json) io.out(JSON.stringify({ error: message, ...(problems ? { problems } : {}) }, null, 2));
@@ -129,11 +136,13 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       case 'printer':
         if (rest[0] === 'virtual') return await virtualPrinterCommand(rest.slice(1), io);
         break;
+      case 'journal':
+        if (rest[0] && JOURNAL_TOOLS.has(rest[0])) return await journalToolCommand(rest[0], rest.slice(1), io, json);
+        break;
       case 'catalog':
       case 'check':
       case 'pay':
       case 'queue':
-      case 'journal':
       case 'resolve':
       case 'balance':
       case 'operator':
@@ -154,6 +163,13 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       await terminal.close();
     }
   } catch (err) {
+    if (err instanceof AcceptedError) {
+      // Processing may have the payment: never "not accepted". It is pending and will be delivered.
+      if (json) io.out(JSON.stringify({ error: err.message, agentTransactionId: err.payment.agentTransactionId, state: 'pending' }, null, 2));
+      else io.err(`tolem: accepted, outcome pending: ${err.message}; "tolem queue --drain" or the running terminal delivers it`);
+      return EXIT.pending;
+    }
+    if (err instanceof JournalOpenError) return fail(EXIT.badInput, err.message);
     if (err instanceof InputError) {
       const what = err.stage === 'before-send' ? 'not paid, nothing was sent' : 'not paid (only checked, no money moved)';
       return fail(EXIT.badInput, `${what}: ${err.message}`, err.problems);
@@ -162,7 +178,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (err instanceof RefusedError) return fail(EXIT.notPaid, err.message);
     if (err instanceof CatalogUnavailableError || err instanceof JournalVersionError) return fail(EXIT.notPaid, err.message);
     if (isDiskFull(err)) {
-      return fail(EXIT.notPaid, 'the journal\'s disk is full: the payment was not accepted and nothing more was sent; free disk space (payments already journaled are safe)');
+      // Reached only before a payment's body was committed (AcceptedError covers every failure after it).
+      return fail(EXIT.notPaid, 'the journal\'s disk is full: the payment was not accepted and nothing was sent for it; free disk space (payments already journaled are safe)');
     }
     return fail(EXIT.internal, `unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   }
@@ -368,7 +385,7 @@ const COMMANDS: Record<string, Command> = {
     if (action === 'status') {
       const status = await paperStatus(profile.interface, t.config.receipts.timeoutMs);
       io.out(json ? JSON.stringify({ printer: profile.name, interface: profile.interface, paper: status }) : `${profile.name} (${profile.interface}): paper ${status}`);
-      return status === 'out' ? EXIT.notPaid : EXIT.ok;
+      return status === 'out' || status === 'unreachable' ? EXIT.notPaid : EXIT.ok;
     }
     if (action !== 'test') throw new UsageError('tolem printer test|status|virtual');
     const r = await t.receipts.printTestPage(profile.name);

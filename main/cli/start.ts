@@ -17,9 +17,9 @@ import { EXIT, untilStopped, type Io } from './io.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 export async function startCommand(args: string[], io: Io): Promise<number> {
-  let values: { browser?: boolean; 'no-open'?: boolean; port?: string };
+  let values: { browser?: boolean; 'no-open'?: boolean; port?: string; sandbox?: boolean };
   try {
-    ({ values } = parseArgs({ args, options: { browser: { type: 'boolean' }, 'no-open': { type: 'boolean' }, port: { type: 'string' } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({ args, options: { browser: { type: 'boolean' }, 'no-open': { type: 'boolean' }, port: { type: 'string' }, sandbox: { type: 'boolean' } }, strict: true, allowPositionals: false }));
   } catch (err) {
     io.err(`tolem: ${err instanceof Error ? err.message : String(err)}`);
     return EXIT.badInput;
@@ -29,16 +29,20 @@ export async function startCommand(args: string[], io: Io): Promise<number> {
     io.err(`tolem: --port takes a port number, got "${port}"`);
     return EXIT.badInput;
   }
+  // --sandbox: the demo emulator, chosen explicitly (the Electron host reads the same variable).
+  if (values.sandbox) io = { ...io, env: { ...io.env, TOLEM_SANDBOX: '1' } };
+  // SIGTERM/SIGINT are heard from the first moment: a stop during start-up stops it too.
+  const stopped = untilStopped();
   if (!values.browser) {
     const electron = findElectron(io.env);
-    if (electron.binary !== null) return runElectron(electron.binary, io);
+    if (electron.binary !== null) return runElectron(electron.binary, io, stopped);
     io.out(`Electron is not available (${electron.reason}): starting the browser host instead.`);
   }
   try {
-    return await browserTerminal(Number(port), !values['no-open'], io);
+    return await browserTerminal(Number(port), !values['no-open'], io, stopped);
   } catch (err) {
     const name = err instanceof Error ? err.name : '';
-    if (name === 'ConfigError' || name === 'JournalVersionError' || name === 'CatalogUnavailableError') {
+    if (name === 'ConfigError' || name === 'JournalVersionError' || name === 'CatalogUnavailableError' || name === 'JournalOpenError') {
       io.err(`tolem: ${(err as Error).message}`);
       return EXIT.badInput;
     }
@@ -46,7 +50,7 @@ export async function startCommand(args: string[], io: Io): Promise<number> {
   }
 }
 
-async function browserTerminal(port: number, open: boolean, io: Io): Promise<number> {
+async function browserTerminal(port: number, open: boolean, io: Io, stopped: Promise<void>): Promise<number> {
   let opened: (t: Terminal) => void = () => undefined;
   let failed: (err: unknown) => void = () => undefined;
   const opening = new Promise<Terminal>((resolve, reject) => {
@@ -83,16 +87,18 @@ async function browserTerminal(port: number, open: boolean, io: Io): Promise<num
   try {
     t.worker.start();
     t.startProbe();
+    t.startBackups();
     const catalog = t.catalog.get().catch(() => null);
     void t.refreshBalance();
     io.out(`Tolem terminal ${t.config.terminalId} (${t.config.mode}) is running on ${t.sandbox ? `the built-in sandbox at ${t.sandbox.url}` : t.config.processing.url}.`);
     if (!staticDir) io.out('  (the renderer is not built: run npm run build)');
     io.out(`Journal: ${t.config.journalFile}`);
     if (t.virtualPrinter) io.out(`Receipts: printed on the built-in virtual printer, saved as PNG and text in ${path.join(t.config.dataDir, 'receipts')}`);
-    const snap = await catalog;
+    if (t.sandbox) io.out(`DEMO: the built-in sandbox serves this terminal (${t.config.sandboxBecause === 'chosen' ? 'chosen' : 'no config.json yet'}); no real payment is made, and every screen and receipt says so.`);
+    const snap = await Promise.race([catalog, stopped.then(() => null)]);
     io.out(`Catalog: ${snap ? `${snap.services.length} services (${snap.source})` : 'not available yet'}; ${t.journal.pendingSummary().count} payment(s) waiting to be sent.`);
     io.out('Press Ctrl+C to stop.');
-    await untilStopped();
+    await stopped;
     return EXIT.ok;
   } finally {
     browser?.kill();
@@ -102,11 +108,12 @@ async function browserTerminal(port: number, open: boolean, io: Io): Promise<num
 }
 
 /** The Electron terminal: the host opens its own terminal; this process waits for it to end. */
-function runElectron(binary: string, io: Io): Promise<number> {
+function runElectron(binary: string, io: Io, stopped: Promise<void>): Promise<number> {
   const entry = path.join(here, '..', 'host', 'electron', 'main.js');
   io.out(`Starting the Electron terminal (${binary}).`);
   return new Promise((resolve) => {
     const child = spawn(binary, [entry], { stdio: 'inherit', env: io.env });
+    void stopped.then(() => child.kill('SIGTERM'));
     child.on('error', (err) => {
       io.err(`Electron could not start: ${err.message}`);
       resolve(EXIT.internal);

@@ -11,11 +11,24 @@ import { assertTerminalId } from '../ids/agent-transaction-id.js';
 import type { OfflinePolicy } from '../engine/offline-policy.js';
 import { validateSchedule, type RetrySchedule } from '../engine/retry-schedule.js';
 import { parsePercent, type CommissionRule } from '../money/commission.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../time/zone.js';
 
 export interface TolemConfig {
   dataDir: string;
   journalFile: string;
   terminalId: number;
+  /**
+   * The built-in emulator of processing and payouts serves this terminal: chosen (--sandbox,
+   * TOLEM_SANDBOX=1, "sandbox": true), or a data directory never configured (no config.json).
+   * Every screen and every receipt then says it is a test.
+   */
+  sandbox: boolean;
+  /** Why the sandbox runs: chosen explicitly, or the data directory was never configured. */
+  sandboxBecause: 'chosen' | 'unconfigured' | null;
+  /** The agent's time zone: agentTransactionDate, receipts, "today", shifts (default Asia/Almaty). */
+  timeZone: string;
+  /** Online backups of the journal (SQLite's backup API) and the id high-water mark. */
+  backup: { dir: string; everyMinutes: number; keep: number };
   processing: {
     /** Base URL before /api/v20; null = the built-in sandbox. */
     url: string | null;
@@ -71,6 +84,9 @@ const positiveInt = z.number().int().positive();
 const zConfigFile = z
   .object({
     terminalId: z.number().int().optional(),
+    sandbox: z.boolean().optional(),
+    timeZone: z.string().min(1).optional(),
+    backup: z.object({ dir: z.string().min(1).optional(), everyMinutes: positiveInt.max(24 * 60).optional(), keep: positiveInt.max(1000).optional() }).strict().optional(),
     processing: z
       .object({
         url: z.string().url().nullable().optional(),
@@ -156,7 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
   const dataDir = defaultDataDir(env);
   const file = path.join(dataDir, 'config.json');
   let fromFile: z.output<typeof zConfigFile> = {};
-  if (fs.existsSync(file)) {
+  const configured = fs.existsSync(file);
+  if (configured) {
     let json: unknown;
     try {
       json = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -172,6 +189,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
 
   const url = env.TOLEM_PROCESSING_URL !== undefined ? env.TOLEM_PROCESSING_URL.trim() || null : (fromFile.processing?.url ?? null);
   if (url !== null && !/^https?:\/\/[^\s]+$/.test(url)) throw new ConfigError(`processing URL must be http(s)://..., got "${url}"`);
+  if (env.TOLEM_SANDBOX !== undefined && !['', '0', '1'].includes(env.TOLEM_SANDBOX)) throw new ConfigError(`TOLEM_SANDBOX must be 1 or 0, got "${env.TOLEM_SANDBOX}"`);
+  const sandboxChosen = env.TOLEM_SANDBOX === '1' || (env.TOLEM_SANDBOX !== '0' && fromFile.sandbox === true);
+  if (sandboxChosen && url !== null) throw new ConfigError(`the sandbox was chosen (TOLEM_SANDBOX or "sandbox" in ${file}) and a processing URL is set (${url}): choose one`);
+  // Never a silent default for a terminal someone configured: a lost URL must not take real cash against an emulator.
+  if (url === null && !sandboxChosen && configured) {
+    throw new ConfigError(`no processing URL is set: ${file} exists, so this terminal is configured; set "processing.url" there or TOLEM_PROCESSING_URL (or choose the demo sandbox explicitly: --sandbox, TOLEM_SANDBOX=1 or "sandbox": true)`);
+  }
+  const sandboxBecause = url !== null ? null : sandboxChosen ? 'chosen' : 'unconfigured';
+  const timeZone = env.TOLEM_TIME_ZONE || fromFile.timeZone || DEFAULT_TIME_ZONE;
+  if (!isTimeZone(timeZone)) throw new ConfigError(`time zone "${timeZone}" is not an IANA zone such as Asia/Almaty (TOLEM_TIME_ZONE or "timeZone")`);
   const terminalId = envInt(env, 'TOLEM_TERMINAL_ID') ?? fromFile.terminalId ?? (url === null ? DEFAULTS.sandboxTerminalId : undefined);
   if (terminalId === undefined) {
     throw new ConfigError('a terminal id is required with a real processing center: set TOLEM_TERMINAL_ID or "terminalId" in config.json (unique among the agent\'s terminals, 1..99999)');
@@ -217,6 +244,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
     dataDir,
     journalFile: path.join(dataDir, 'journal.sqlite'),
     terminalId,
+    sandbox: sandboxBecause !== null,
+    sandboxBecause,
+    timeZone,
+    backup: {
+      dir: path.resolve(dataDir, env.TOLEM_BACKUP_DIR || fromFile.backup?.dir || 'backups'),
+      everyMinutes: envInt(env, 'TOLEM_BACKUP_EVERY_MINUTES') ?? fromFile.backup?.everyMinutes ?? 60,
+      keep: fromFile.backup?.keep ?? 48,
+    },
     processing: {
       url,
       token: env.TOLEM_PROCESSING_TOKEN ?? fromFile.processing?.token ?? null,

@@ -9,6 +9,7 @@ export type Connectivity = 'online' | 'offline' | 'unknown';
 export class ConnectivityMonitor {
   private state: Connectivity = 'unknown';
   private lastProblem: string | null = null;
+  private auth = false;
   private readonly listeners = new Set<(state: Connectivity) => void>();
   private readonly watchers = new Set<(state: Connectivity) => void>();
 
@@ -20,9 +21,19 @@ export class ConnectivityMonitor {
     return this.lastProblem;
   }
 
+  /** processing refuses this terminal's credentials (HTTP 401/403): new payments are refused until it stops. */
+  get authRefused(): boolean {
+    return this.auth;
+  }
+
   /** Any answer with a result code means processing is reachable, whatever the code. */
   report(outcome: Outcome<unknown>): void {
-    if (outcome.kind === 'answer') this.set('online', null);
+    const auth = outcome.kind === 'http' && (outcome.httpStatus === 401 || outcome.httpStatus === 403);
+    if (auth !== this.auth && (auth || outcome.kind === 'answer')) {
+      this.auth = auth;
+      for (const w of this.watchers) w(this.state);
+    }
+    if (outcome.kind === 'answer' || auth) this.set('online', null);
     else if (outcome.kind === 'transport') this.set('offline', `${outcome.error}: ${outcome.message}`);
     else if (outcome.kind === 'http' && outcome.httpStatus >= 500) this.set('offline', `HTTP ${outcome.httpStatus}`);
   }

@@ -15,22 +15,23 @@ export interface OfflinePolicy {
   maxPendingAgeMs: number;
 }
 
-export type OfflineDecision = { accept: true } | { accept: false; reason: string };
+export type OfflineDecision = { accept: true } | { accept: false; code: 'offline-disabled' | 'offline-limit' | 'offline-total' | 'offline-age'; reason: string };
 
 export function decideOffline(policy: OfflinePolicy, amountFrom: Minor, pending: PendingSummary, now: number): OfflineDecision {
-  if (policy.maxPaymentAmount <= 0) return { accept: false, reason: 'offline payments are disabled on this terminal' };
+  if (policy.maxPaymentAmount <= 0) return { accept: false, code: 'offline-disabled', reason: 'offline payments are disabled on this terminal' };
   if (amountFrom > policy.maxPaymentAmount) {
-    return { accept: false, reason: `offline payments are limited to ${formatTenge(policy.maxPaymentAmount)} each; this one is ${formatTenge(amountFrom)}` };
+    return { accept: false, code: 'offline-limit', reason: `offline payments are limited to ${formatTenge(policy.maxPaymentAmount)} each; this one is ${formatTenge(amountFrom)}` };
   }
   if (pending.totalFrom + amountFrom > policy.maxPendingTotal) {
     return {
       accept: false,
+      code: 'offline-total',
       reason: `${formatTenge(pending.totalFrom)} in ${pending.count} payment(s) is already waiting to be sent; the limit is ${formatTenge(policy.maxPendingTotal)}`,
     };
   }
   if (pending.oldestAcceptedAt !== null && now - pending.oldestAcceptedAt > policy.maxPendingAgeMs) {
     const hours = Math.floor((now - pending.oldestAcceptedAt) / 3_600_000);
-    return { accept: false, reason: `a payment has been waiting to be sent for ${hours} h (limit ${Math.round(policy.maxPendingAgeMs / 3_600_000)} h); connect the terminal to processing first` };
+    return { accept: false, code: 'offline-age', reason: `a payment has been waiting to be sent for ${hours} h (limit ${Math.round(policy.maxPendingAgeMs / 3_600_000)} h); connect the terminal to processing first` };
   }
   return { accept: true };
 }

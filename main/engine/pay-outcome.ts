@@ -2,22 +2,42 @@
  * What one pay attempt's outcome does to its payment: the attempt as it is journaled, and the
  * payment's change (final state, or the time of the next repeat of the unchanged body).
  */
+import crypto from 'node:crypto';
 import { describeOutcome, type Outcome } from '../api/v20/client.js';
 import { describeResult, judgePayResult, type PayHistory } from '../api/v20/result-codes.js';
 import type { PaymentAnswer } from '../api/v20/schemas.js';
 import type { AttemptResult, Payment, PaymentChange } from '../journal/journal.js';
 import { retryDelay, type RetrySchedule } from './retry-schedule.js';
 
+/** The most of one answer's text kept in its attempt row; the whole answer's size and SHA-256 are kept beside it. */
+export const MAX_STORED_ANSWER_CHARS = 16 * 1024;
+/** The most of processing's resultMessage kept on a payment (and shown or printed). */
+export const MAX_RESULT_MESSAGE_CHARS = 500;
+
+/** An answer as an attempt row keeps it: bounded text, with the size and hash of all of it. */
+export function storedAnswer(raw: string): Pick<AttemptResult, 'answer' | 'answerBytes' | 'answerSha256'> {
+  const bytes = Buffer.byteLength(raw, 'utf8');
+  return {
+    answer: raw.length > MAX_STORED_ANSWER_CHARS ? raw.slice(0, MAX_STORED_ANSWER_CHARS) : raw,
+    answerBytes: bytes,
+    answerSha256: crypto.createHash('sha256').update(raw, 'utf8').digest('hex'),
+  };
+}
+
+export function boundedMessage(text: string): string {
+  return text.length > MAX_RESULT_MESSAGE_CHARS ? `${text.slice(0, MAX_RESULT_MESSAGE_CHARS)}…` : text;
+}
+
 export function attemptResultOf(outcome: Outcome<unknown>): AttemptResult {
   switch (outcome.kind) {
     case 'answer':
-      return { outcome: 'answer', httpStatus: outcome.httpStatus, result: outcome.result, answer: outcome.raw, elapsedMs: outcome.elapsedMs };
+      return { outcome: 'answer', httpStatus: outcome.httpStatus, result: outcome.result, ...storedAnswer(outcome.raw), elapsedMs: outcome.elapsedMs };
     case 'transport':
       return { outcome: 'transport', error: `${outcome.error}: ${outcome.message}`, elapsedMs: outcome.elapsedMs };
     case 'http':
-      return { outcome: 'http', httpStatus: outcome.httpStatus, answer: outcome.raw.slice(0, 4096), elapsedMs: outcome.elapsedMs };
+      return { outcome: 'http', httpStatus: outcome.httpStatus, ...storedAnswer(outcome.raw), elapsedMs: outcome.elapsedMs };
     case 'malformed':
-      return { outcome: 'malformed', httpStatus: outcome.httpStatus, answer: outcome.raw.slice(0, 4096), error: outcome.problem, elapsedMs: outcome.elapsedMs };
+      return { outcome: 'malformed', httpStatus: outcome.httpStatus, result: outcome.result ?? null, ...storedAnswer(outcome.raw), error: boundedMessage(outcome.problem), elapsedMs: outcome.elapsedMs };
   }
 }
 
@@ -47,9 +67,15 @@ export function judgePayOutcome(
   }
 
   const verdict = judgePayResult(outcome.result, history);
-  const message = outcome.resultMessage || describeResult(outcome.result);
+  const message = boundedMessage(outcome.resultMessage || describeResult(outcome.result));
   switch (verdict.kind) {
     case 'success': {
+      if (answer?.transactionIdProblem) {
+        // Paid, says processing, under an id nothing can store: repeating gets the same answer forever.
+        const problem = `processing answered 0 (paid) but ${answer.transactionIdProblem}: the raw answer is kept in the attempt`;
+        attempt = { ...attempt, error: problem };
+        return { attempt, change: { state: 'review', result: 0, resultMessage: message, reason: problem } };
+      }
       if (!answer?.transactionId) {
         const problem = 'success without a transactionId';
         attempt = { ...attempt, outcome: 'malformed', error: problem };

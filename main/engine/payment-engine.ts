@@ -3,13 +3,17 @@
  * pay, repeated with the unchanged body until a final answer. Plain TypeScript: the CLI, the
  * browser host and the Electron host all drive payments through this.
  */
-import { describeOutcome, type Outcome, type ProcessingClient } from '../api/v20/client.js';
+import { describeOutcome, type Outcome, type ProcessingClient, type SendOptions } from '../api/v20/client.js';
 import { isFinalCheckResult, describeResult } from '../api/v20/result-codes.js';
 import { buildPaymentBody, formatAgentDate, type ExtraService } from '../api/v20/requests.js';
 import { zPaymentAnswer, type CatalogService, type PaymentAnswer } from '../api/v20/schemas.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { checkInputs } from '../catalog/validation.js';
 import { formatTenge, parseDecimalMoney, type Minor } from '../money/amount.js';
+import { amountTakenFor, NO_COMMISSION, type CommissionRule } from '../money/commission.js';
+import type { CashBox } from '../cash/cash-box.js';
+import { ClockError } from '../ids/high-water.js';
+import { DEFAULT_TIME_ZONE } from '../time/zone.js';
 import { stringifyWire, toPlain, parseWire } from '../wire/json.js';
 import { surelyNotDelivered, type Claim, type Journal, type Payment, type PaymentChange } from '../journal/journal.js';
 import type { ConnectivityMonitor } from './connectivity.js';
@@ -46,21 +50,52 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * Why the terminal will not take a payment now, as a code the screens say in the person's language
+ * (the message is for logs and the CLI).
+ */
+export type RefusalCode =
+  | 'offline-disabled' | 'offline-limit' | 'offline-total' | 'offline-age' | 'offline-needs-check' | 'offline-unverifiable'
+  | 'auth' | 'printer' | 'clock' | 'journal' | 'disk-full';
+
 /** The terminal will not take this payment now (e.g. offline limits): nothing was sent. */
 export class RefusedError extends Error {
   override name = 'RefusedError';
   constructor(
     message: string,
     readonly payment: Payment | null,
+    readonly code: RefusalCode | string = 'refused',
   ) {
     super(message);
+  }
+}
+
+/**
+ * The payment was accepted (its pay body committed before anything was sent), then something failed
+ * (a full disk while recording the answer, say): its outcome is pending and the terminal delivers it.
+ * Never "not accepted": processing may have paid it.
+ */
+export class AcceptedError extends Error {
+  override name = 'AcceptedError';
+  constructor(
+    readonly payment: Payment,
+    override readonly cause: unknown,
+  ) {
+    super(`the payment ${payment.agentTransactionId} was accepted (journaled before it was sent); its outcome could not be recorded (${cause instanceof Error ? cause.message : String(cause)}): it is pending and will be delivered`);
   }
 }
 
 export type CheckResult =
   | { kind: 'ok'; answer: PaymentAnswer }
   | { kind: 'refused'; result: number; message: string }
-  | { kind: 'unreachable'; problem: string };
+  | { kind: 'unreachable'; problem: string }
+  /** processing refused the terminal's credentials (HTTP 401/403): a configuration fault, never "offline". */
+  | { kind: 'unauthorized'; problem: string };
+
+/** HTTP statuses that mean processing refused the terminal's credentials. */
+export function isAuthRefusal(outcome: Outcome<unknown>): boolean {
+  return outcome.kind === 'http' && (outcome.httpStatus === 401 || outcome.httpStatus === 403);
+}
 
 export interface EngineOptions {
   retry: RetrySchedule;
@@ -68,7 +103,13 @@ export interface EngineOptions {
   /** How long a claimed payment is held by one process before another may take it over. */
   leaseMs: number;
   /** Asked before any new payment: a reason not to take money now (a kiosk out of paper), or null. */
-  refuseNewPayments?: (() => Promise<string | null>) | undefined;
+  refuseNewPayments?: (() => Promise<{ code: string; message: string } | null>) | undefined;
+  /** The agent's commission: what the customer pays on top of the amount credited, for every caller. */
+  commission?: CommissionRule | undefined;
+  /** The zone agentTransactionDate is written in (the agent's, never the OS's). */
+  timeZone?: string | undefined;
+  /** A kiosk's cash box: cash is linked to its payment in the commit that accepts it. */
+  cash?: CashBox | undefined;
 }
 
 export class PaymentEngine {
@@ -87,7 +128,8 @@ export class PaymentEngine {
     const service = await this.catalog.service(input.serviceId);
     if (!service) throw new InputError([`unknown service "${input.serviceId}" (see tolem catalog)`]);
     const problems: string[] = [];
-    const values = { ...(input.fields ?? {}), account: input.account };
+    const values = dataRecord(input.fields);
+    values.account = input.account;
     const checked = checkInputs(service, values);
     problems.push(...checked.problems.map((p) => p.message));
     if (input.amountTo !== undefined && input.amountTo <= 0) problems.push('amount must be more than zero');
@@ -112,24 +154,43 @@ export class PaymentEngine {
   /** Journals a draft with its check attempt (one commit), then sends check. */
   async begin(input: PaymentInput, opts: { checkOnly?: boolean } = {}): Promise<{ payment: Payment; service: CatalogService; check: CheckResult; unverifiable: string[] }> {
     const { service, unverifiable } = await this.validate(input, opts);
-    const refusal = opts.checkOnly ? null : await this.options.refuseNewPayments?.();
-    if (refusal) throw new RefusedError(`this terminal does not take payments now: ${refusal}`, null);
+    if (!opts.checkOnly) await this.refuseIfClosed();
     const now = this.now();
-    const date = formatAgentDate(new Date(now));
-    const fields = input.fields ?? {};
-    const { payment, checkAttemptId } = this.journal.createDraft(
-      { serviceId: service.serviceId, serviceName: service.name, account: input.account, fields, amountTo: input.amountTo ?? null, amountFrom: input.amountFrom ?? input.amountTo ?? null },
-      now,
-      date,
-      (agentTransactionId) =>
-        buildPaymentBody({
-          serviceId: service.serviceId, account: input.account, agentTransactionId, agentTransactionDate: date,
-          identityCard: input.identityCard, fullName: input.fullName, extras: fields,
-        }),
-    );
+    const date = formatAgentDate(now, this.options.timeZone ?? DEFAULT_TIME_ZONE);
+    const fields = dataRecord(input.fields);
+    let draft: ReturnType<Journal['createDraft']>;
+    try {
+      draft = this.journal.createDraft(
+        { serviceId: service.serviceId, serviceName: service.name, account: input.account, fields, amountTo: input.amountTo ?? null, amountFrom: input.amountFrom ?? input.amountTo ?? null },
+        now,
+        date,
+        (agentTransactionId) =>
+          buildPaymentBody({
+            serviceId: service.serviceId, account: input.account, agentTransactionId, agentTransactionDate: date,
+            identityCard: input.identityCard, fullName: input.fullName, extras: fields,
+          }),
+      );
+    } catch (err) {
+      if (err instanceof ClockError) throw new RefusedError(err.message, null, 'clock');
+      throw err;
+    }
+    const { payment, checkAttemptId } = draft;
     crashPoint('after-draft');
     const check = await this.sendCheck(payment, checkAttemptId);
     return { payment: this.journal.mustGet(payment.id), service, check, unverifiable };
+  }
+
+  /** A reason this terminal takes no payments now (a kiosk that cannot print, say): refused before anything is sent. */
+  private async refuseIfClosed(): Promise<void> {
+    const refusal = await this.options.refuseNewPayments?.();
+    if (refusal) throw new RefusedError(`this terminal does not take payments now: ${refusal.message}`, null, refusal.code);
+  }
+
+  /** What the customer pays for `amountTo` under the agent's commission rule (checked for every caller). */
+  amountFromFor(amountTo: Minor, given: Minor | undefined, opts: { cash?: boolean; stage?: InputError['stage'] } = {}): Minor {
+    const taken = amountTakenFor(amountTo, given, this.options.commission ?? NO_COMMISSION, { cash: opts.cash ?? false });
+    if (!taken.ok) throw new InputError([taken.problem], opts.stage ?? 'before-send');
+    return taken.amountFrom;
   }
 
   private async sendCheck(payment: Payment, attemptId: number | null): Promise<CheckResult> {
@@ -144,6 +205,7 @@ export class PaymentEngine {
   }
 
   private judgeCheck(outcome: Outcome<PaymentAnswer>, payment: Payment): CheckResult {
+    if (isAuthRefusal(outcome)) return { kind: 'unauthorized', problem: describeOutcome(outcome) };
     if (outcome.kind !== 'answer') return { kind: 'unreachable', problem: describeOutcome(outcome) };
     if (outcome.result === 0) {
       if (outcome.value.agentTransactionId && outcome.value.agentTransactionId !== payment.agentTransactionId) {
@@ -159,17 +221,21 @@ export class PaymentEngine {
    * Accepts a checked (or, within the offline policy, unchecked) draft: the final pay body is
    * committed with the first pay attempt under this process's lease, before the pay is sent.
    */
-  accept(draft: Payment, service: CatalogService, input: PaymentInput, check: CheckResult, unverifiable: string[] = []): Claim {
+  accept(draft: Payment, service: CatalogService, input: PaymentInput, check: CheckResult, unverifiable: string[] = [], opts: { cashSession?: string | undefined; claim?: boolean } = {}): { payment: Payment; attemptId: number | null } {
     const now = this.now();
     if (check.kind === 'refused') throw new Error('a refused check cannot be accepted');
-    const details = this.payDetails(service, input, check.kind === 'ok' ? check.answer : null);
+    if (check.kind === 'unauthorized') {
+      const closed = this.journal.closeDraft(draft.id, 'abandoned', null, null, `not accepted: processing refused the terminal's credentials (${check.problem})`, now);
+      throw new RefusedError(authMessage(check.problem), closed, 'auth');
+    }
+    const details = this.payDetails(service, input, check.kind === 'ok' ? check.answer : null, { cash: opts.cashSession !== undefined });
     let offline = false;
     let reason = 'accepted after check';
     if (check.kind === 'unreachable') {
       const refusal = this.offlineRefusal(service, input, details.amountFrom, unverifiable, now);
       if (refusal) {
-        const closed = this.journal.closeDraft(draft.id, 'abandoned', null, null, `not accepted offline: ${refusal}`, now);
-        throw new RefusedError(`processing cannot be reached (${check.problem}) and the payment cannot be accepted offline: ${refusal}`, closed);
+        const closed = this.journal.closeDraft(draft.id, 'abandoned', null, null, `not accepted offline: ${refusal.message}`, now);
+        throw new RefusedError(`processing cannot be reached (${check.problem}) and the payment cannot be accepted offline: ${refusal.message}`, closed, refusal.code);
       }
       offline = true;
       reason = `accepted offline: ${check.problem}`;
@@ -179,29 +245,48 @@ export class PaymentEngine {
       amountTo: details.amountTo, amountFrom: details.amountFrom, identityCard: input.identityCard, fullName: input.fullName,
       extras: details.extras, extraServices: details.items,
     });
+    const cashSession = opts.cashSession;
+    const cash = this.options.cash;
+    if (cashSession !== undefined && !cash) throw new InputError(['this terminal has no cash box'], 'before-send');
+    const claim = opts.claim ?? true;
     const { payment, attemptId } = this.journal.acceptDraft(
       draft.id,
       { payBody, amountTo: details.amountTo, amountFrom: details.amountFrom, fields: input.fields ?? {}, offline, reason },
       now,
-      { leaseMs: this.options.leaseMs },
+      claim ? { leaseMs: this.options.leaseMs } : undefined,
+      // The kiosk's cash and the acceptance are one commit: refused, nothing is linked; accepted, the cash is its.
+      cashSession !== undefined && cash ? () => cash.payFor(cashSession, draft.id, details.amountFrom) : undefined,
     );
-    if (attemptId === null) throw new Error(`payment ${payment.agentTransactionId} could not be claimed`);
+    if (claim && attemptId === null) throw new Error(`payment ${payment.agentTransactionId} could not be claimed`);
     return { payment, attemptId };
   }
 
+  /**
+   * Whether a service can be paid while processing cannot be reached, known before any cash is
+   * taken: a choice of contract, an invoice, or an input only processing can check needs processing.
+   * Null when it can (within the offline limits, judged at acceptance).
+   */
+  offlineBlocker(service: CatalogService, unverifiable: string[]): { code: RefusalCode; message: string } | null {
+    if (this.options.offline.maxPaymentAmount <= 0) return { code: 'offline-disabled', message: 'offline payments are disabled on this terminal' };
+    if (unverifiable.length) return { code: 'offline-unverifiable', message: `the input(s) ${unverifiable.join(', ')} of ${service.serviceId} can only be checked by processing` };
+    if (service.type === 2) return { code: 'offline-needs-check', message: 'this service needs a contract chosen from processing\'s check' };
+    if (service.type === 1) return { code: 'offline-needs-check', message: 'this service needs the invoice from processing\'s check' };
+    return null;
+  }
+
   /** Why an unchecked payment may not be taken now, or null when it may. */
-  offlineRefusal(service: CatalogService, input: PaymentInput, amountFrom: Minor, unverifiable: string[], now: number): string | null {
-    if (unverifiable.length) return `the input(s) ${unverifiable.join(', ')} of ${service.serviceId} can only be checked by processing`;
-    if (service.type === 2 && !input.contractId) return 'this service needs a contract chosen from processing\'s check';
-    if (service.type === 1 && !input.items?.length) return 'this service needs the invoice from processing\'s check';
+  offlineRefusal(service: CatalogService, input: PaymentInput, amountFrom: Minor, unverifiable: string[], now: number): { code: RefusalCode; message: string } | null {
+    if (unverifiable.length) return this.offlineBlocker(service, unverifiable);
+    if (service.type === 2 && !input.contractId) return { code: 'offline-needs-check', message: 'this service needs a contract chosen from processing\'s check' };
+    if (service.type === 1 && !input.items?.length) return { code: 'offline-needs-check', message: 'this service needs the invoice from processing\'s check' };
     const decision = decideOffline(this.options.offline, amountFrom, this.journal.pendingSummary(), now);
-    return decision.accept ? null : decision.reason;
+    return decision.accept ? null : { code: decision.code, message: decision.reason };
   }
 
   /** Amounts, extras and invoice items of the pay body, checked against what check returned. */
-  payDetails(service: CatalogService, input: PaymentInput, answer: PaymentAnswer | null): { amountTo: Minor; amountFrom: Minor; extras: Record<string, string>; items?: ExtraService[] | undefined } {
+  payDetails(service: CatalogService, input: PaymentInput, answer: PaymentAnswer | null, opts: { cash?: boolean } = {}): { amountTo: Minor; amountFrom: Minor; extras: Record<string, string>; items?: ExtraService[] | undefined } {
     const problems: string[] = [];
-    const extras: Record<string, string> = { ...(input.fields ?? {}) };
+    const extras: Record<string, string> = dataRecord(input.fields);
     let amountTo = input.amountTo;
     if (answer?.contracts?.length) {
       const ids = answer.contracts.map((c) => c.contractId);
@@ -227,23 +312,25 @@ export class PaymentEngine {
     }
     if (amountTo === undefined) problems.push('amount is required');
     if (problems.length || amountTo === undefined) throw new InputError(problems, answer ? 'after-check' : 'before-send');
-    const amountFrom = input.amountFrom ?? amountTo;
-    if (amountFrom < amountTo) throw new InputError([`amount taken is less than the amount to credit`], answer ? 'after-check' : 'before-send');
+    const amountFrom = this.amountFromFor(amountTo, input.amountFrom, { cash: opts.cash, stage: answer ? 'after-check' : 'before-send' });
     return { amountTo, amountFrom, extras, items };
   }
 
   /** One pay attempt of a claimed payment: send the committed body, judge, journal. Returns the payment as journaled. */
-  async deliver(claim: Claim, writer?: OutcomeWriter): Promise<Payment> {
-    await this.attempt(claim, writer);
+  async deliver(claim: Claim, send: SendOptions = {}): Promise<Payment> {
+    await this.attempt(claim, undefined, send);
     return this.journal.mustGet(claim.payment.id);
   }
 
-  /** One pay attempt; resolves once its outcome is journaled, with what it did to the payment. */
-  async attempt(claim: Claim, writer?: OutcomeWriter): Promise<PaymentChange> {
+  /**
+   * One pay attempt; resolves once its outcome is journaled, with what it did to the payment.
+   * `send.deadline` cuts the exchange off (a caller's --wait); `send.signal` when the terminal stops.
+   */
+  async attempt(claim: Claim, writer?: OutcomeWriter, send: SendOptions = {}): Promise<PaymentChange> {
     const p = claim.payment;
     if (!p.payBody) throw new Error(`payment ${p.agentTransactionId} has no pay body`);
     crashPoint('before-pay');
-    const outcome = await this.client.pay(p.payBody);
+    const outcome = await this.client.pay(p.payBody, send);
     this.connectivity.report(outcome);
     crashPoint('after-answer');
     // The first attempt has no history to look up.
@@ -273,14 +360,13 @@ export class PaymentEngine {
    * Pays a draft checked earlier (a screen: check, the person chooses, then pays), with the same
    * agentTransactionId. Bad choices leave the draft open for the person to correct.
    */
-  async payChecked(paymentId: number, choices: Omit<PaymentInput, 'serviceId' | 'account' | 'fields'>, waitMs: number): Promise<Payment> {
+  async payChecked(paymentId: number, choices: Omit<PaymentInput, 'serviceId' | 'account' | 'fields'>, waitMs: number, opts: { cashSession?: string | undefined } = {}): Promise<Payment> {
     const draft = this.journal.mustGet(paymentId);
     if (draft.state !== 'draft') throw new InputError([`payment ${draft.agentTransactionId} is ${draft.state}, not waiting to be paid`]);
     const input: PaymentInput = { ...choices, serviceId: draft.serviceId, account: draft.account, fields: draft.fields };
     const { service, unverifiable } = await this.validate(input);
-    const refusal = await this.options.refuseNewPayments?.();
-    if (refusal) throw new RefusedError(`this terminal does not take payments now: ${refusal}`, null);
-    return this.finish(draft, service, input, this.checkResultOf(draft), unverifiable, waitMs);
+    await this.refuseIfClosed();
+    return this.finish(draft, service, input, this.checkResultOf(draft), unverifiable, waitMs, opts.cashSession);
   }
 
   /** What the journaled check of a draft found. */
@@ -298,12 +384,29 @@ export class PaymentEngine {
     return this.journal.closeDraft(draft.id, 'failed', check.result, check.message, `check refused: result ${check.result}`, this.now());
   }
 
-  private async finish(draft: Payment, service: CatalogService, input: PaymentInput, check: CheckResult, unverifiable: string[], waitMs: number): Promise<Payment> {
+  /**
+   * Accepts and sends. Errors are reported by stage: before the pay body is committed, the payment was
+   * not accepted and nothing was sent; after it, whatever fails (a full disk while recording the
+   * answer), the payment is accepted and pending: AcceptedError, never "not accepted".
+   */
+  private async finish(draft: Payment, service: CatalogService, input: PaymentInput, check: CheckResult, unverifiable: string[], waitMs: number, cashSession?: string): Promise<Payment> {
     if (check.kind === 'refused') return this.closeRefused(draft, check);
-    const claim = this.accept(draft, service, input, check, unverifiable);
     const deadline = this.now() + waitMs;
-    const payment = await this.deliver(claim);
-    return this.waitFinal(payment.id, deadline, payment);
+    // No time to wait: accept and leave it to the worker (nothing is sent from here).
+    const accepted = this.accept(draft, service, input, check, unverifiable, { cashSession, claim: waitMs > 0 });
+    try {
+      if (accepted.attemptId === null) return accepted.payment;
+      const payment = await this.deliver({ payment: accepted.payment, attemptId: accepted.attemptId }, { deadline });
+      return await this.waitFinal(payment.id, deadline, payment);
+    } catch (err) {
+      let payment = accepted.payment;
+      try {
+        payment = this.journal.mustGet(accepted.payment.id);
+      } catch {
+        // The journal cannot even be read: what was committed at acceptance stands.
+      }
+      throw new AcceptedError(payment, err);
+    }
   }
 
   /**
@@ -324,9 +427,9 @@ export class PaymentEngine {
         payment = this.journal.mustGet(paymentId);
         continue;
       }
-      if (now > deadline) break;
+      if (now >= deadline) break;
       const claim = this.journal.claimPayment(paymentId, now, this.options.leaseMs);
-      if (claim) payment = await this.deliver(claim);
+      if (claim) payment = await this.deliver(claim, { deadline });
       else {
         // Another process holds it (the terminal's worker): watch the journal.
         await sleep(200);
@@ -372,6 +475,23 @@ export function compareDecimal(a: string, b: string): number {
   const x = BigInt(aw + af.padEnd(len, '0'));
   const y = BigInt(bw + bf.padEnd(len, '0'));
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** The words for a processing center that refused the terminal's credentials. */
+export function authMessage(problem: string): string {
+  return `processing refused this terminal's credentials (${problem}): nothing was taken; the administrator must check the processing token and terminal id (payments already accepted keep being retried)`;
+}
+
+/**
+ * A record of names chosen by a catalog or a person (input names, extras): no prototype, so a name
+ * such as "__proto__" or "constructor" is data like any other, never an object's inherited member.
+ */
+export function dataRecord(from?: Record<string, string> | Iterable<[string, string]> | undefined): Record<string, string> {
+  const out = Object.create(null) as Record<string, string>;
+  if (!from) return out;
+  const entries = Symbol.iterator in from ? (from as Iterable<[string, string]>) : Object.entries(from);
+  for (const [k, v] of entries) out[k] = v;
+  return out;
 }
 
 function parseMoneyOrNull(text: string): Minor | null {

@@ -23,6 +23,8 @@ export class PaymentWorker {
   private readonly waiters = new Set<() => void>();
   private readonly writer: OutcomeWriter;
   private unsubscribe: (() => void) | null = null;
+  /** Aborted by stop(): requests in flight end at once as "stopped" (non-final; the payment stays pending). */
+  private stopping = new AbortController();
 
   constructor(
     private readonly engine: PaymentEngine,
@@ -49,7 +51,7 @@ export class PaymentWorker {
     const onDelivered = this.options.onDelivered;
     for (const claim of claims) {
       const task = this.engine
-        .attempt(claim, this.writer)
+        .attempt(claim, this.writer, { signal: this.stopping.signal })
         .then(() => onDelivered?.(this.journal.mustGet(claim.payment.id)))
         .catch((err: unknown) => this.options.onError?.(err))
         .finally(() => {
@@ -68,6 +70,7 @@ export class PaymentWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
+    if (this.stopping.signal.aborted) this.stopping = new AbortController();
     this.journal.abandonOrphanDrafts(this.engine.now());
     this.unsubscribe = this.engine.connectivity.onChange((state) => {
       if (state === 'online') {
@@ -78,10 +81,12 @@ export class PaymentWorker {
     this.loop = this.run();
   }
 
+  /** Stops within moments: requests in flight are cut off and journaled as not answered; every payment stays resumable. */
   async stop(): Promise<void> {
     this.running = false;
     this.unsubscribe?.();
     this.wake();
+    this.stopping.abort();
     await this.loop;
     // Claims taken with the last outcomes may still be starting: wait until nothing is in flight.
     while (this.inflight.size > 0) {

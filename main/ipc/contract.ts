@@ -48,6 +48,10 @@ export const channels = {
   'cash.insert': z.object({ session: cashSession.optional(), note: amount, limit: amount.optional() }).strict(),
   'cash.unpaid': z.object({}).strict(),
   'cash.settle': z.object({ session: cashSession, note: z.string().min(1).max(200) }).strict(),
+  /** The screen gives the session up (the customer walked away, or paying failed): its cash is the attendant's now. */
+  'cash.release': z.object({ session: cashSession }).strict(),
+  /** A kiosk's cash against what it must cover: payable yet, and how much more to insert. */
+  'cash.progress': z.object({ inserted: amount, lockedTotal: amount.optional() }).strict(),
   'admin.exit': z.object({ pin: z.string().regex(/^\d{1,12}$/, 'digits') }).strict(),
 } as const;
 
@@ -71,7 +75,11 @@ export interface TerminalStatus {
   cashNotes: string[];
   idleTimeoutMs: number;
   /** Why a kiosk cannot take payments now; null when it can. */
-  refusal: 'no-printer' | 'no-paper' | null;
+  refusal: 'no-printer' | 'no-paper' | 'printer-unreachable' | null;
+  /** processing refuses this terminal's credentials: new payments are refused (a configuration fault). */
+  authRefused: boolean;
+  /** Which processing this is: the built-in demo sandbox shows a permanent banner. */
+  sandboxBecause: 'chosen' | 'unconfigured' | null;
   balance: BalanceView | null;
   /** Cash sessions whose notes no payment accounts for (the attendant must settle them). */
   cashWithoutPayment: number;
@@ -106,6 +114,11 @@ export interface CheckView {
   result: 'ok' | 'refused' | 'unreachable';
   answer: CheckAnswerView | null;
   message: string | null;
+  /**
+   * When processing could not be reached: why this service cannot be paid offline (a refusal code the
+   * screens say before any cash is taken), or null when it can be accepted offline.
+   */
+  offlineBlocked: string | null;
 }
 
 export interface Results {
@@ -125,12 +138,28 @@ export interface Results {
   'cash.insert': { session: string; inserted: string; stacked: boolean };
   'cash.unpaid': { session: string; openedAt: string; total: string; notes: number }[];
   'cash.settle': { settled: true };
+  'cash.release': { session: string; total: string; toAttendant: boolean };
+  'cash.progress': { payable: boolean; missing: string };
 }
 
 export type ErrorCode = 'forbidden' | 'unknown-channel' | 'bad-request' | 'input' | 'refused' | 'not-found' | 'unavailable' | 'internal';
 
 /** Every call answers with an envelope; nothing is thrown across the boundary. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string; problems?: string[] } };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorView };
+
+/**
+ * An error as the screens get it. `reason` is a code the screens put into the person's words
+ * (errors.<reason> in the dictionaries); `message` and `problems` are for logs and support, never
+ * shown to a customer.
+ */
+export interface ErrorView {
+  code: ErrorCode;
+  message: string;
+  problems?: string[];
+  reason?: string;
+  /** Values for the words (e.g. seconds until a lockout ends). */
+  params?: Record<string, string | number>;
+}
 
 /** What the preload exposes and the renderer calls: one function per channel. */
 export type TolemApi = { [C in Channel]: (args: Args<C>) => Promise<Envelope<Results[C]>> };

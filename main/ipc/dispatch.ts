@@ -7,7 +7,12 @@ import { formatZodError } from '../api/v20/client.js';
 import { InputError, RefusedError } from '../engine/payment-engine.js';
 import { CashError } from '../cash/cash-box.js';
 import { channels, isChannel, type Envelope } from './contract.js';
-import { NotFoundError, type Handlers } from './handlers.js';
+import { NotFoundError, PinError, type Handlers } from './handlers.js';
+
+function isDiskFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC';
+}
 
 /**
  * Whether a frame's URL belongs to the terminal's own renderer: its origin must be exactly one of
@@ -41,9 +46,11 @@ export function createDispatcher(handlers: Handlers, trustedOrigins: readonly st
       const handler = handlers[channel] as (a: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };
     } catch (err) {
-      if (err instanceof InputError) return { ok: false, error: { code: 'input', message: err.message, problems: err.problems } };
-      if (err instanceof RefusedError) return { ok: false, error: { code: 'refused', message: err.message } };
-      if (err instanceof CashError) return { ok: false, error: { code: 'input', message: err.message, problems: [err.message] } };
+      if (err instanceof InputError) return { ok: false, error: { code: 'input', message: err.message, problems: err.problems, reason: err.stage === 'after-check' ? 'input-after-check' : 'input' } };
+      if (err instanceof RefusedError) return { ok: false, error: { code: 'refused', message: err.message, reason: err.code } };
+      if (err instanceof CashError) return { ok: false, error: { code: 'input', message: err.message, problems: [err.message], reason: `cash-${err.code}` } };
+      if (err instanceof PinError) return { ok: false, error: { code: 'refused', message: err.message, reason: err.reason, params: err.params } };
+      if (isDiskFull(err)) return { ok: false, error: { code: 'refused', message: 'the journal\'s disk is full', reason: 'disk-full' } };
       if (err instanceof NotFoundError) return { ok: false, error: { code: 'not-found', message: err.message } };
       if (err instanceof Error && err.name === 'CatalogUnavailableError') return { ok: false, error: { code: 'unavailable', message: err.message } };
       onInternalError?.(err);

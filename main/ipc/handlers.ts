@@ -4,18 +4,30 @@
  */
 import type { AgentBalance } from '../api/v20/schemas.js';
 import { CashError, TENGE_DENOMINATIONS } from '../cash/cash-box.js';
-import { InputError } from '../engine/payment-engine.js';
-import { formatDecimal, type Minor } from '../money/amount.js';
-import { quoteFor, quoteFromTaken, type Quote } from '../money/commission.js';
+import { PinGuard } from '../admin/pin-guard.js';
+import { AcceptedError, authMessage, InputError, RefusedError } from '../engine/payment-engine.js';
+import type { Payment } from '../journal/journal.js';
+import { formatDecimal } from '../money/amount.js';
+import { cashProgress, quoteFor, quoteFromTaken, type Quote } from '../money/commission.js';
 import { convertByRate } from '../money/exchange.js';
 import type { Terminal } from '../terminal/terminal.js';
 import { checkAnswerView } from '../views/check-view.js';
 import { paymentJson } from '../views/payment-view.js';
-import { secretEquals } from './secret.js';
 import type { BalanceView, Channel, ParsedArgs, QuoteView, Results } from './contract.js';
 
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
+}
+
+/** The admin PIN was refused: wrong (tries left), or the door is locked for a while. */
+export class PinError extends Error {
+  override name = 'PinError';
+  constructor(
+    readonly reason: 'pin-wrong' | 'pin-locked' | 'pin-none',
+    readonly params: Record<string, number> = {},
+  ) {
+    super(reason === 'pin-locked' ? `too many wrong PINs: locked for ${params.seconds ?? 0} s` : reason === 'pin-none' ? 'no admin PIN is configured' : 'wrong PIN');
+  }
 }
 
 export type Handlers = { [C in Channel]: (args: ParsedArgs<C>) => Promise<Results[C]> };
@@ -49,18 +61,7 @@ export function createHandlers(t: Terminal): Handlers {
     finalAmount: intl ? convertByRate(q.amountTo, intl.rate) : null,
     currency: intl?.currency ?? null,
   });
-  /**
-   * What the customer pays for `amountTo`. A kiosk's cash (`amountFrom`) must be exactly a quote's,
-   * or, paying a locked amount, above the total by less than 1 ₸: tiyn cannot be inserted, so that
-   * remainder stays in the commission (the screen says so before paying).
-   */
-  const takenFor = (amountTo: Minor, amountFrom: Minor | undefined, cash: boolean): Minor => {
-    const quote = quoteFor(amountTo, t.config.commission);
-    if (amountFrom === undefined || amountFrom === quote.amountFrom) return quote.amountFrom;
-    if (quoteFromTaken(amountFrom, t.config.commission)?.amountTo === amountTo) return amountFrom;
-    if (cash && amountFrom > quote.amountFrom && amountFrom - quote.amountFrom < 1_00) return amountFrom;
-    throw new InputError([`the amount to pay changed: ${formatDecimal(quote.amountFrom)} is due for ${formatDecimal(amountTo)}; look at it again`], 'after-check');
-  };
+  const pins = new PinGuard(t.journal.db, t.config.screens.adminPin);
   const status = async (): Promise<Results['terminal.status']> => {
     const s = t.journal.pendingSummary();
     return {
@@ -72,6 +73,8 @@ export function createHandlers(t: Terminal): Handlers {
       mode: t.config.mode,
       receiptLang: t.config.receipts.lang,
       sandbox: t.sandbox !== null,
+      sandboxBecause: t.config.sandboxBecause,
+      authRefused: t.connectivity.authRefused,
       cashAcceptor: t.config.cashAcceptor,
       cashNotes: TENGE_DENOMINATIONS.map(formatDecimal),
       idleTimeoutMs: t.config.screens.idleTimeoutMs,
@@ -92,27 +95,42 @@ export function createHandlers(t: Terminal): Handlers {
       return { serviceId: o.kind === 'answer' && o.result === 0 ? (o.value.serviceId ?? null) : null };
     },
     async 'payment.check'(a) {
-      const { payment, check } = await t.engine.begin({ serviceId: a.serviceId, account: a.account, fields: a.fields ?? {} }, { checkOnly: true });
+      const { payment, check, service, unverifiable } = await t.engine.begin({ serviceId: a.serviceId, account: a.account, fields: a.fields ?? {} }, { checkOnly: true });
+      if (check.kind === 'unauthorized') {
+        t.journal.closeDraft(payment.id, 'abandoned', null, null, `not accepted: processing refused the terminal's credentials (${check.problem})`, Date.now());
+        t.events.emit({ type: 'status' });
+        throw new RefusedError(authMessage(check.problem), null, 'auth');
+      }
       const p = check.kind === 'refused' ? t.engine.closeRefused(payment, check) : payment;
       return {
         payment: paymentJson(p, t.journal),
         result: check.kind,
         answer: check.kind === 'ok' ? checkAnswerView(check.answer, t.catalog.cachedService(payment.serviceId)) : null,
         message: check.kind === 'refused' ? check.message : check.kind === 'unreachable' ? check.problem : null,
+        offlineBlocked: check.kind === 'unreachable' ? (t.engine.offlineBlocker(service, unverifiable)?.code ?? null) : null,
       };
     },
     async 'payment.pay'(a) {
       const draft = byAtid(a.agentTransactionId);
       const amountTo = a.amountTo ?? a.items?.reduce((sum, i) => sum + i.amount, 0);
       if (amountTo === undefined) throw new InputError(['enter the amount'], 'before-send');
-      const amountFrom = takenFor(amountTo, a.amountFrom, a.cashSession !== undefined);
-      // The kiosk's cash is tied to this payment before anything is sent: a crash from here on
-      // leaves cash and payment found together in the journal.
-      if (a.cashSession) t.cash.payFor(a.cashSession, draft.id, amountFrom);
-      const paid = await t.engine.payChecked(draft.id, { amountTo, amountFrom, contractId: a.contractId, items: a.items }, SCREEN_WAIT_MS);
-      await t.receipts.printAfterPayment(paid);
+      let paid: Payment;
+      try {
+        // One domain call: the commission rule, the cash linked in the commit that accepts the payment, pay.
+        paid = await t.engine.payChecked(draft.id, { amountTo, amountFrom: a.amountFrom, contractId: a.contractId, items: a.items }, SCREEN_WAIT_MS, { cashSession: a.cashSession });
+      } catch (err) {
+        if (err instanceof AcceptedError) paid = err.payment;
+        else {
+          // Bad input leaves the customer at the screen with their cash to correct it; a refusal hands the cash to the attendant.
+          if (a.cashSession && !(err instanceof InputError) && !(err instanceof CashError)) t.cash.release(a.cashSession);
+          t.events.emit({ type: 'status' });
+          throw err;
+        }
+      }
+      if (a.cashSession) t.cash.release(a.cashSession);
+      await t.receipts.printAfterPayment(paid).catch((err: unknown) => t.log.error('receipt', { error: err instanceof Error ? err.message : String(err) }));
       t.events.emit({ type: 'status' });
-      return paymentJson(t.journal.mustGet(paid.id), t.journal);
+      return paymentJson(t.journal.get(paid.id) ?? paid, t.journal);
     },
     async 'payment.quote'(a) {
       const intl = rateOf(a.agentTransactionId);
@@ -163,10 +181,23 @@ export function createHandlers(t: Terminal): Handlers {
       t.events.emit({ type: 'status' });
       return { settled: true as const };
     },
+    async 'cash.release'(a) {
+      const s = t.cash.release(a.session);
+      if (!s) throw new NotFoundError(`no cash session ${a.session}`);
+      t.events.emit({ type: 'status' });
+      return { session: s.id, total: formatDecimal(s.total), toAttendant: t.cash.unpaid().some((u) => u.id === s.id) };
+    },
+    async 'cash.progress'(a) {
+      const p = cashProgress(a.inserted, t.config.commission, a.lockedTotal ?? null);
+      return { payable: p.payable, missing: formatDecimal(p.missing) };
+    },
     async 'admin.exit'(a) {
-      const pin = t.config.screens.adminPin;
-      const ok = pin !== null && secretEquals(a.pin, pin);
-      if (!ok) throw new InputError(['wrong PIN'], 'before-send');
+      const verdict = pins.check(a.pin, 'screen');
+      if (!verdict.ok) {
+        if (verdict.reason === 'locked') throw new PinError('pin-locked', { seconds: Math.ceil(verdict.retryAfterMs / 1000) });
+        if (verdict.reason === 'no-pin') throw new PinError('pin-none');
+        throw new PinError('pin-wrong', { triesLeft: verdict.triesLeft });
+      }
       if (!t.exitKiosk) return { exited: false };
       t.exitKiosk();
       return { exited: true };

@@ -4,23 +4,72 @@
  * sharing one file, then migrations. A new journal uses 1 KiB pages: its rows are small and every
  * commit is fsynced, so fewer bytes per commit mean more durable payments per second
  * (npm run bench); large values simply span more overflow pages.
+ *
+ * Opening is guarded: a journal that existed (its marker says so) and is now missing or empty is
+ * refused, never silently replaced by a new one; a damaged journal (quick_check) is refused with the
+ * way out; a full disk, a read-only directory or a file that is not a database is one clear line.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { writeDurably } from '../ids/high-water.js';
 import { migrate } from './migrations.js';
 
+/** The journal cannot be opened: `message` is one line naming the file and what to do. */
 export class JournalOpenError extends Error {
   override name = 'JournalOpenError';
+  constructor(
+    message: string,
+    /** 'missing' (it existed and is gone or empty), 'damaged', 'disk-full', 'read-only', 'cannot-open'. */
+    readonly reason: 'missing' | 'damaged' | 'disk-full' | 'read-only' | 'cannot-open' = 'cannot-open',
+  ) {
+    super(message);
+  }
 }
 
-export function openJournalDatabase(file: string): Database.Database {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+/** The file beside the journal that says a journal was created here (so its loss is noticed). */
+export function markerFileOf(journalFile: string): string {
+  return `${journalFile}.marker.json`;
+}
+
+const WAY_OUT = 'run "tolem journal verify", then "tolem journal salvage" (copies what can be read into a new journal) or "tolem journal restore --from BACKUP" (see README, "When the journal is damaged or lost")';
+
+/** Why opening failed, in one line a person can act on. */
+export function explainOpenError(file: string, err: unknown): JournalOpenError {
+  if (err instanceof JournalOpenError) return err;
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  const message = err instanceof Error ? err.message : String(err);
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new JournalOpenError(`the disk holding the journal ${file} is full: free disk space, then start again (no payment was taken)`, 'disk-full');
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || /readonly|read-only|permission/i.test(message)) {
+    return new JournalOpenError(`the journal ${file} cannot be written (read-only or no permission: ${message}): make ${path.dirname(file)} writable for this user, then start again`, 'read-only');
+  }
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || /malformed|not a database/i.test(message)) {
+    return new JournalOpenError(`the journal ${file} is damaged (${message}): no payment is taken until it is mended; ${WAY_OUT}`, 'damaged');
+  }
+  return new JournalOpenError(`cannot open the journal ${file}: ${message}`, 'cannot-open');
+}
+
+export interface OpenOptions {
+  /** Run PRAGMA quick_check (skipped for in-memory and throwaway journals). */
+  check?: boolean;
+  /** Write and honour the marker that says a journal existed here. */
+  marker?: boolean;
+}
+
+export function openJournalDatabase(file: string, opts: OpenOptions = {}): Database.Database {
+  const memory = file === ':memory:';
+  const marker = !memory && (opts.marker ?? false);
+  try {
+    if (!memory) fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (marker) refuseLostJournal(file);
+  } catch (err) {
+    throw explainOpenError(file, err);
+  }
   let db: Database.Database;
   try {
     db = new Database(file, { timeout: 10_000 });
   } catch (err) {
-    throw new JournalOpenError(`cannot open the journal ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    throw explainOpenError(file, err);
   }
   try {
     db.pragma('page_size = 1024'); // takes effect only while the file is still empty
@@ -28,10 +77,36 @@ export function openJournalDatabase(file: string): Database.Database {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 10000');
+    if (opts.check && !memory) {
+      const problems = db.pragma('quick_check(5)', { simple: false }) as { quick_check: string }[];
+      const first = problems[0]?.quick_check ?? 'ok';
+      if (first !== 'ok') throw new JournalOpenError(`the journal ${file} is damaged (${first}): no payment is taken until it is mended; ${WAY_OUT}`, 'damaged');
+    }
     migrate(db);
+    if (marker && !fs.existsSync(markerFileOf(file))) writeDurably(markerFileOf(file), `${JSON.stringify({ journal: path.basename(file), createdAt: new Date().toISOString() })}\n`);
     return db;
   } catch (err) {
     db.close();
-    throw err;
+    if (err instanceof Error && err.name === 'JournalVersionError') throw err;
+    throw explainOpenError(file, err);
   }
+}
+
+/** A journal that existed here (its marker says so) and is now missing or empty is never replaced silently. */
+function refuseLostJournal(file: string): void {
+  const markerFile = markerFileOf(file);
+  if (!fs.existsSync(markerFile)) return;
+  const size = fs.existsSync(file) ? fs.statSync(file).size : null;
+  if (size !== null && size > 0) return;
+  let createdAt = 'earlier';
+  try {
+    createdAt = (JSON.parse(fs.readFileSync(markerFile, 'utf8')) as { createdAt?: string }).createdAt ?? createdAt;
+  } catch {
+    // The marker's presence is what counts.
+  }
+  const what = size === null ? 'is missing' : 'is empty (0 bytes)';
+  throw new JournalOpenError(
+    `the journal ${file} existed (created ${createdAt}) and ${what}: its payments would be lost, so no new journal is made; restore it with "tolem journal restore --from BACKUP" (backups: see README), or, only if this terminal really starts afresh, delete ${markerFile}`,
+    'missing',
+  );
 }

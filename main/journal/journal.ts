@@ -5,6 +5,7 @@
 import os from 'node:os';
 import type Database from 'better-sqlite3';
 import { composeAgentTransactionId, decomposeAgentTransactionId, nextTick } from '../ids/agent-transaction-id.js';
+import type { IdFloor } from '../ids/high-water.js';
 import type { Minor } from '../money/amount.js';
 
 /** How long a draft (checked, not yet accepted) may stay open before it counts as left behind. */
@@ -51,6 +52,9 @@ export interface Attempt {
   httpStatus: number | null;
   result: number | null;
   answer: string | null;
+  /** The whole answer's size and SHA-256 (`answer` keeps at most its first 16 K characters). */
+  answerBytes: number | null;
+  answerSha256: string | null;
   error: string | null;
   elapsedMs: number | null;
 }
@@ -60,6 +64,8 @@ export interface AttemptResult {
   httpStatus?: number | null | undefined;
   result?: number | null | undefined;
   answer?: string | null | undefined;
+  answerBytes?: number | null | undefined;
+  answerSha256?: string | null | undefined;
   error?: string | null | undefined;
   elapsedMs?: number | null | undefined;
 }
@@ -188,6 +194,8 @@ interface AttemptRow {
   http_status: number | null;
   result: number | null;
   answer: string | null;
+  answer_bytes: number | null;
+  answer_sha256: string | null;
   error: string | null;
   elapsed_ms: number | null;
 }
@@ -204,6 +212,8 @@ function toAttempt(r: AttemptRow): Attempt {
     httpStatus: r.http_status,
     result: r.result,
     answer: r.answer,
+    answerBytes: r.answer_bytes,
+    answerSha256: r.answer_sha256,
     error: r.error,
     elapsedMs: r.elapsed_ms,
   };
@@ -242,9 +252,13 @@ export class Journal {
   constructor(
     readonly db: Database.Database,
     private readonly terminalId: number,
+    /** What keeps ids unique beyond this journal (release time, high-water mark); none: the journal alone. */
+    private readonly idFloor: IdFloor | null = null,
   ) {
     this.q = {
       lastId: db.prepare<[], { agent_transaction_id: string }>('SELECT agent_transaction_id FROM payments ORDER BY id DESC LIMIT 1'),
+      getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      setMeta: db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
       insertPayment: db.prepare(`
         INSERT INTO payments (agent_transaction_id, agent_transaction_date, service_id, service_name, account, fields,
           amount_to, amount_from, pay_body, state, offline, next_attempt_at, created_at, accepted_at)
@@ -256,7 +270,7 @@ export class Journal {
       insertAttempt: db.prepare<[number, string, number, string]>('INSERT INTO attempts (payment_id, kind, started_at, request) VALUES (?, ?, ?, ?)'),
       finishAttempt: db.prepare(`
         UPDATE attempts SET finished_at = @now, outcome = @outcome, http_status = @httpStatus, result = @result,
-          answer = @answer, error = @error, elapsed_ms = @elapsedMs
+          answer = @answer, answer_bytes = @answerBytes, answer_sha256 = @answerSha256, error = @error, elapsed_ms = @elapsedMs
         WHERE id = @id AND finished_at IS NULL`),
       byId: db.prepare<[number], PaymentRow>('SELECT * FROM payments WHERE id = ?'),
       byAtid: db.prepare<[string], PaymentRow>('SELECT * FROM payments WHERE agent_transaction_id = ?'),
@@ -333,7 +347,15 @@ export class Journal {
    */
   private issueId(now: number): string {
     const last = this.q.lastId.get()?.agent_transaction_id;
-    const tick = nextTick(last === undefined ? null : decomposeAgentTransactionId(last).tick, now);
+    const lastTick = last === undefined ? null : decomposeAgentTransactionId(last).tick;
+    let tick: bigint;
+    if (this.idFloor) {
+      const reservedText = this.q.getMeta.get('ids_reserved')?.value;
+      const next = this.idFloor.next(lastTick, reservedText === undefined ? null : BigInt(reservedText), now);
+      // The reservation is recorded with the id, in the same commit: the journal knows which mark is its own.
+      if (next.reserved !== null) this.q.setMeta.run('ids_reserved', next.reserved.toString());
+      tick = next.tick;
+    } else tick = nextTick(lastTick, now);
     return composeAgentTransactionId(this.terminalId, tick);
   }
 
@@ -387,12 +409,15 @@ export class Journal {
   /**
    * Moves a checked draft to `pending` with its final pay body, and (optionally) starts its first
    * pay attempt under this process's lease: one commit, before the pay leaves the machine.
+   * `alongside` runs inside the same commit (a kiosk's cash linked to the payment it pays for): if it
+   * throws, nothing is accepted and nothing is linked.
    */
   acceptDraft(
     id: number,
     a: { payBody: string; amountTo: Minor; amountFrom: Minor; fields: Record<string, string>; offline: boolean; reason: string },
     now: number,
     claimFor?: { leaseMs: number },
+    alongside?: () => void,
   ): { payment: Payment; attemptId: number | null } {
     return this.db.transaction(() => {
       const changed = this.q.acceptDraft.run({
@@ -400,6 +425,7 @@ export class Journal {
         offline: a.offline ? 1 : 0, now,
       }).changes;
       if (changed !== 1) throw new Error(`payment ${id} is not a draft`);
+      alongside?.();
       this.insertEvent(id, now, 'pending', a.reason);
       let attemptId: number | null = null;
       if (claimFor) attemptId = this.claimOne(this.mustGet(id), now, claimFor.leaseMs, this.owner);
@@ -519,7 +545,7 @@ export class Journal {
   private finishAttemptRow(attemptId: number, r: AttemptResult, now: number): void {
     this.q.finishAttempt.run({
       id: attemptId, now, outcome: r.outcome, httpStatus: r.httpStatus ?? null, result: r.result ?? null,
-      answer: r.answer ?? null, error: r.error ?? null, elapsedMs: r.elapsedMs === undefined || r.elapsedMs === null ? null : Math.round(r.elapsedMs),
+      answer: r.answer ?? null, answerBytes: r.answerBytes ?? null, answerSha256: r.answerSha256 ?? null, error: r.error ?? null, elapsedMs: r.elapsedMs === undefined || r.elapsedMs === null ? null : Math.round(r.elapsedMs),
     });
   }
 

@@ -3,7 +3,7 @@
  * (amountFrom − amountTo in the protocol). A rule is a percentage of the amount credited, in
  * hundredths of a percent, rounded up to the tiyn, with a minimum. Integer arithmetic only.
  */
-import { AmountError, assertMinor, type Minor } from './amount.js';
+import { AmountError, assertMinor, formatDecimal, type Minor } from './amount.js';
 
 export interface CommissionRule {
   /** Hundredths of a percent of the amount credited: 150 = 1.5 %. */
@@ -58,4 +58,39 @@ export function quoteFromTaken(amountFrom: Minor, rule: CommissionRule): Quote |
   while (amountTo + 1 + commissionFor(amountTo + 1, rule) <= amountFrom) amountTo += 1;
   if (amountTo <= 0) return null;
   return { amountTo, commission: amountFrom - amountTo, amountFrom };
+}
+
+/** One kiosk cannot take tiyn: paying a locked amount, a remainder under 1 ₸ over the total stays in the commission. */
+export const CASH_REMAINDER_LIMIT: Minor = 1_00;
+
+/**
+ * What the customer pays for `amountTo` under the rule, checked for every caller (screens, CLI):
+ * none given → the rule's total; given → it must be the rule's total, or the total for cash that
+ * decided the amount (a kiosk's free amount), or, paid in cash for a locked amount, above the total
+ * by less than 1 ₸ (tiyn cannot be inserted; the screen says so before paying).
+ */
+export function amountTakenFor(amountTo: Minor, given: Minor | undefined, rule: CommissionRule, opts: { cash: boolean }): { ok: true; amountFrom: Minor } | { ok: false; problem: string } {
+  const quote = quoteFor(amountTo, rule);
+  if (given === undefined || given === quote.amountFrom) return { ok: true, amountFrom: quote.amountFrom };
+  if (quoteFromTaken(given, rule)?.amountTo === amountTo) return { ok: true, amountFrom: given };
+  if (opts.cash && given > quote.amountFrom && given - quote.amountFrom < CASH_REMAINDER_LIMIT) return { ok: true, amountFrom: given };
+  return { ok: false, problem: `the amount to pay is ${formatDecimal(quote.amountFrom)} for ${formatDecimal(amountTo)} credited (commission ${formatDecimal(quote.commission)}), not ${formatDecimal(given)}` };
+}
+
+/**
+ * A kiosk's cash so far against what it must cover: for a free amount, the least that pays anything
+ * (more than the minimum commission); for a locked amount, its total. `missing` is what is still to be
+ * inserted, in whole tenge (notes have no tiyn).
+ */
+export function cashProgress(inserted: Minor, rule: CommissionRule, lockedTotal: Minor | null): { payable: boolean; missing: Minor; quote: Quote | null } {
+  if (lockedTotal !== null) {
+    const missing = Math.max(0, lockedTotal - inserted);
+    return { payable: missing === 0, missing: Math.ceil(missing / 1_00) * 1_00, quote: null };
+  }
+  const quote = inserted > 0 ? quoteFromTaken(inserted, rule) : null;
+  if (quote) return { payable: true, missing: 0, quote };
+  // The least that credits one tiyn: the minimum commission (or the percentage on one tiyn) plus that tiyn.
+  const least = quoteFor(1, rule).amountFrom;
+  const missing = Math.max(1, least - inserted);
+  return { payable: false, missing: Math.ceil(missing / 1_00) * 1_00, quote: null };
 }

@@ -10,6 +10,7 @@ import type { Logger } from '../logging/log.js';
 import { PAPER_COLUMNS } from './layout.js';
 import { paymentReceipt, type Receipt, type ReceiptLang } from './receipt.js';
 import { paperStatus, PrinterError, sendToPrinter } from './transport.js';
+import { startOfLocalDay } from '../time/zone.js';
 
 export type PrintResult = { ok: true; printer: string } | { ok: false; printer: string | null; error: string };
 
@@ -25,7 +26,7 @@ export async function encodeReceipt(receipt: Receipt, profile: PrinterProfile): 
 
 /** Why a kiosk refuses money: a code the screens say in the person's language, and the words for logs and the CLI. */
 export interface KioskRefusal {
-  code: 'no-printer' | 'no-paper';
+  code: 'no-printer' | 'no-paper' | 'printer-unreachable';
   message: string;
 }
 
@@ -62,6 +63,8 @@ export class ReceiptPrinter {
       service: this.catalog.cachedService(p.serviceId),
       printedAt: new Date(),
       duplicate: opts.duplicate ?? false,
+      timeZone: this.config.timeZone,
+      test: this.config.sandbox,
     });
   }
 
@@ -133,7 +136,7 @@ export class ReceiptPrinter {
   /** Receipts of today's payments that never printed (what the cashier must hand over or reprint). */
   notPrintedToday(): number {
     if (!this.defaultPrinter) return 0;
-    return this.journal.unprintedReceipts(new Date(new Date().setHours(0, 0, 0, 0)).getTime()).length;
+    return this.journal.unprintedReceipts(startOfLocalDay(Date.now(), this.config.timeZone)).length;
   }
 
   /** Why a kiosk must not take money now (no paper, no printer), or null. */
@@ -142,6 +145,8 @@ export class ReceiptPrinter {
     if (!profile) return { code: 'no-printer', message: 'the receipt printer is not configured' };
     const status = await paperStatus(profile.interface, this.config.receipts.timeoutMs);
     if (status === 'out') return { code: 'no-paper', message: 'the receipt printer is out of paper: call the attendant' };
+    // A kiosk must hand over a receipt: a printer that does not answer takes no money either.
+    if (status === 'unreachable') return { code: 'printer-unreachable', message: 'the receipt printer does not answer: call the attendant' };
     return null;
   }
 }

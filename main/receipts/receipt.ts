@@ -6,6 +6,7 @@ import { RESULT_CODES } from '../api/v20/result-codes.js';
 import type { CatalogService } from '../api/v20/schemas.js';
 import type { Payment } from '../journal/journal.js';
 import { formatDecimal, type Minor } from '../money/amount.js';
+import { DEFAULT_TIME_ZONE, formatReceiptDateTime } from '../time/zone.js';
 import { parseWire, toPlain } from '../wire/json.js';
 
 export type ReceiptLang = 'ru' | 'kk';
@@ -40,6 +41,7 @@ const WORDS = {
     notCredited: 'Сумма не зачислена: обратитесь к кассиру или в службу поддержки',
     support: 'Служба поддержки', duplicate: 'ДУБЛИКАТ', keep: 'Сохраняйте чек до зачисления платежа',
     payout: 'Выплата на карту', card: 'Карта', order: 'Номер заказа', amount: 'Сумма', fee: 'Комиссия банка',
+    test: 'ТЕСТОВЫЙ ЧЕК', testNote: 'Демо-режим: платёж не проведён, деньги никуда не зачислены',
   },
   kk: {
     bin: 'БСН', terminal: 'Терминал', receipt: 'Чек №', date: 'Күні', service: 'Қызмет', taken: 'Қабылданды',
@@ -49,6 +51,7 @@ const WORDS = {
     notCredited: 'Сома есепке алынбады: кассирге немесе қолдау қызметіне жүгініңіз',
     support: 'Қолдау қызметі', duplicate: 'ТҮПНҰСҚАНЫҢ КӨШІРМЕСІ', keep: 'Төлем есепке алынғанша чекті сақтаңыз',
     payout: 'Картаға төлем', card: 'Карта', order: 'Тапсырыс нөмірі', amount: 'Сома', fee: 'Банк комиссиясы',
+    test: 'СЫНАҚ ЧЕГІ', testNote: 'Демо режимі: төлем жүргізілмеді, ақша ешқайда аударылмады',
   },
 } as const;
 
@@ -58,10 +61,27 @@ export function tenge(minor: Minor): string {
   return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ' ')},${cents} ₸`;
 }
 
-/** "2026-11-22T14:05:09" → "22.11.2026 14:05:09" */
-export function receiptDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+/** A moment as receipts write it, in the agent's zone (never the OS's): "22.11.2026 14:05:09". */
+export function receiptDate(d: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return formatReceiptDateTime(d.getTime(), timeZone);
+}
+
+/** The most of one value a receipt prints (an input, a display from processing), and the most displays. */
+export const MAX_RECEIPT_VALUE_CHARS = 120;
+export const MAX_RECEIPT_DISPLAYS = 30;
+
+function bounded(text: string): string {
+  // Control characters (a line feed from processing) would break the receipt's layout: one line each.
+  const flat = [...text].map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? ' ' : c)).join('');
+  return flat.length > MAX_RECEIPT_VALUE_CHARS ? `${flat.slice(0, MAX_RECEIPT_VALUE_CHARS - 1)}…` : flat;
+}
+
+/** A sandbox receipt says, in its language, that it is a test and no payment was made. */
+function testLines(w: (typeof WORDS)[ReceiptLang]): ReceiptLine[] {
+  return [
+    { kind: 'text', text: w.test, align: 'center', bold: true, big: true },
+    { kind: 'text', text: w.testNote, align: 'center', bold: true },
+  ];
 }
 
 function head(h: ReceiptHeader, w: (typeof WORDS)[ReceiptLang], terminalId: number): ReceiptLine[] {
@@ -86,23 +106,28 @@ export interface PaymentReceiptContext {
   service: CatalogService | null;
   printedAt: Date;
   duplicate?: boolean;
+  /** The agent's zone for dates (default Asia/Almaty). */
+  timeZone?: string;
+  /** Printed by the built-in sandbox: the receipt says it is a test and no payment was made. */
+  test?: boolean;
 }
 
 export function paymentReceipt(p: Payment, ctx: PaymentReceiptContext): Receipt {
   const w = WORDS[ctx.lang];
   const qr = `tolem:payment?atid=${p.agentTransactionId}${p.transactionId ? `&tx=${p.transactionId}` : ''}${p.amountTo === null ? '' : `&sum=${formatDecimal(p.amountTo)}`}&t=${ctx.terminalId}`;
-  const lines: ReceiptLine[] = head(ctx.header, w, ctx.terminalId);
+  const lines: ReceiptLine[] = ctx.test ? testLines(w) : [];
+  lines.push(...head(ctx.header, w, ctx.terminalId));
   lines.push({ kind: 'pair', left: w.receipt, right: String(p.id) });
-  lines.push({ kind: 'pair', left: w.date, right: receiptDate(new Date(p.acceptedAt ?? p.createdAt)) });
+  lines.push({ kind: 'pair', left: w.date, right: receiptDate(new Date(p.acceptedAt ?? p.createdAt), ctx.timeZone) });
   if (ctx.duplicate) lines.push({ kind: 'text', text: w.duplicate, align: 'center', bold: true });
   lines.push({ kind: 'rule' });
   lines.push({ kind: 'text', text: `${w.service}: ${p.serviceName || p.serviceId}`, bold: true });
-  const title = (name: string, list: CatalogService['inputs'] | undefined) => list?.find((f) => f.name === name)?.title || name;
-  lines.push({ kind: 'pair', left: title('account', ctx.service?.inputs), right: p.account });
-  for (const [name, value] of Object.entries(p.fields)) lines.push({ kind: 'pair', left: title(name, ctx.service?.inputs), right: value });
-  for (const [name, value] of Object.entries(displaysOf(p))) {
+  const title = (name: string, list: CatalogService['inputs'] | undefined) => bounded(list?.find((f) => f.name === name)?.title || name);
+  lines.push({ kind: 'pair', left: title('account', ctx.service?.inputs), right: bounded(p.account) });
+  for (const [name, value] of Object.entries(p.fields)) lines.push({ kind: 'pair', left: title(name, ctx.service?.inputs), right: bounded(value) });
+  for (const [name, value] of Object.entries(displaysOf(p)).slice(0, MAX_RECEIPT_DISPLAYS)) {
     const label = title(name, ctx.service?.displays);
-    if (label && value) lines.push({ kind: 'pair', left: label, right: value });
+    if (label && value) lines.push({ kind: 'pair', left: label, right: bounded(value) });
   }
   lines.push({ kind: 'rule' });
   if (p.amountFrom !== null) lines.push({ kind: 'pair', left: w.taken, right: tenge(p.amountFrom) });
@@ -113,6 +138,7 @@ export function paymentReceipt(p: Payment, ctx: PaymentReceiptContext): Receipt 
   if (p.transactionId) lines.push({ kind: 'pair', left: w.tx, right: p.transactionId });
   lines.push({ kind: 'rule' });
   lines.push(...statusLines(p, ctx.lang));
+  if (ctx.test) lines.push(...testLines(w));
   lines.push(...tail(ctx.header, w, qr));
   return { lang: ctx.lang, lines, qr };
 }
@@ -128,7 +154,7 @@ function statusLines(p: Payment, lang: ReceiptLang): ReceiptLine[] {
     case 'review':
       return [{ kind: 'text', text: w.review, align: 'center', bold: true, big: true }, { kind: 'text', text: w.reviewNote, align: 'center' }];
     default: {
-      const why = p.result !== null ? RESULT_CODES[p.result]?.[lang] ?? p.resultMessage ?? '' : (p.stateReason ?? '');
+      const why = bounded(p.result !== null ? RESULT_CODES[p.result]?.[lang] ?? p.resultMessage ?? '' : (p.stateReason ?? ''));
       return [
         { kind: 'text', text: w.failed, align: 'center', bold: true, big: true },
         ...(why ? [{ kind: 'text' as const, text: why, align: 'center' as const }] : []),
@@ -165,8 +191,9 @@ export function payoutReceipt(d: PayoutReceiptData, ctx: Omit<PaymentReceiptCont
   const pan = d.maskedPan.replace(/\s/g, '');
   const masked = pan.length >= 10 ? `${pan.slice(0, 6)}******${pan.slice(-4)}` : '******';
   const qr = `tolem:payout?order=${d.orderNumber}&sum=${formatDecimal(d.amount)}&t=${ctx.terminalId}`;
-  const lines: ReceiptLine[] = head(ctx.header, w, ctx.terminalId);
-  lines.push({ kind: 'pair', left: w.date, right: receiptDate(d.at) });
+  const lines: ReceiptLine[] = ctx.test ? testLines(w) : [];
+  lines.push(...head(ctx.header, w, ctx.terminalId));
+  lines.push({ kind: 'pair', left: w.date, right: receiptDate(d.at, ctx.timeZone) });
   if (ctx.duplicate) lines.push({ kind: 'text', text: w.duplicate, align: 'center', bold: true });
   lines.push({ kind: 'rule' }, { kind: 'text', text: w.payout, bold: true });
   lines.push({ kind: 'pair', left: w.card, right: masked }, { kind: 'pair', left: w.order, right: d.orderNumber });

@@ -116,18 +116,20 @@ function sendSpooler(name: string, data: Buffer, timeoutMs: number): Promise<voi
 }
 
 /** Asks a network printer's paper sensor (DLE EOT 4). 'unknown' when the printer cannot say. */
-export function paperStatus(iface: string, timeoutMs: number): Promise<'ok' | 'out' | 'unknown'> {
-  if (!iface.startsWith('tcp://')) return Promise.resolve('unknown');
+export function paperStatus(iface: string, timeoutMs: number): Promise<'ok' | 'out' | 'unknown' | 'unreachable'> {
+  // A device path that is not there is a printer unplugged; the OS spooler cannot be asked.
+  if (iface.startsWith('printer:')) return Promise.resolve('unknown');
+  if (!iface.startsWith('tcp://')) return Promise.resolve(fs.existsSync(iface) ? 'unknown' : 'unreachable');
   const { host, port } = parseTcp(iface);
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
-    const finish = (s: 'ok' | 'out' | 'unknown') => {
+    const finish = (s: 'ok' | 'out' | 'unreachable') => {
       clearTimeout(timer);
       socket.destroy();
       resolve(s);
     };
-    const timer = setTimeout(() => finish('unknown'), timeoutMs);
-    socket.on('error', () => finish('unknown'));
+    const timer = setTimeout(() => finish('unreachable'), timeoutMs);
+    socket.on('error', () => finish('unreachable'));
     socket.on('connect', () => socket.write(Buffer.from([0x10, 0x04, 0x04])));
     socket.on('data', (d: Buffer) => finish(isPaperEnd(d[0]!) ? 'out' : 'ok'));
   });

@@ -14,7 +14,10 @@ import { startVirtualPrinter, type VirtualPrinter } from '../receipts/virtual-pr
 import { ConnectivityMonitor } from '../engine/connectivity.js';
 import { PaymentEngine } from '../engine/payment-engine.js';
 import { PaymentWorker } from '../engine/worker.js';
-import { openJournalDatabase } from '../journal/database.js';
+import type Database from 'better-sqlite3';
+import { JournalOpenError, openJournalDatabase } from '../journal/database.js';
+import { backupJournal, type BackupInfo } from '../journal/backups.js';
+import { HIGH_WATER_FILE, IdHighWater } from '../ids/high-water.js';
 import { Journal } from '../journal/journal.js';
 import { createLogger, type Logger } from '../logging/log.js';
 import { SANDBOX_TOKEN, startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/server.js';
@@ -47,6 +50,10 @@ export interface Terminal {
   exitKiosk: (() => void) | null;
   /** While offline, asks processing whether it is back every `intervalMs`. */
   startProbe(intervalMs?: number): void;
+  /** Online backups of the journal on the configured schedule (and one now). */
+  startBackups(): void;
+  /** One online backup now, into the configured place. */
+  backupNow(): Promise<BackupInfo>;
   close(): Promise<void>;
 }
 
@@ -62,13 +69,21 @@ const BALANCE_EVERY_MS = 5 * 60_000;
 export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sandbox?: Pick<SandboxOptions, 'services'> } = {}): Promise<Terminal> {
   const log = opts.log ?? createLogger({ level: 'warn', file: path.join(config.dataDir, 'logs', 'tolem.log') });
   setPatternWarning((pattern, reason) => log.warn('catalog regexp cannot be checked locally; processing checks it, offline acceptance refused', { pattern, reason }));
-  const db = openJournalDatabase(config.journalFile);
-  const journal = new Journal(db, config.terminalId);
+  const db = openJournalDatabase(config.journalFile, { check: true, marker: true });
+  let journal: Journal;
+  try {
+    refuseSandboxOnRealJournal(db, config);
+    const ids = new IdHighWater(config.terminalId, [path.join(config.dataDir, HIGH_WATER_FILE), path.join(config.backup.dir, HIGH_WATER_FILE)]);
+    journal = new Journal(db, config.terminalId, ids);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   const connectivity = new ConnectivityMonitor();
   let sandbox: RunningSandbox | null = null;
   let baseUrl = config.processing.url;
   let token = config.processing.token;
-  if (baseUrl === null) {
+  if (config.sandbox || baseUrl === null) {
     sandbox = await startSandbox({ services: sandboxServices(process.env.TOLEM_SANDBOX_SERVICES), ...opts.sandbox, dataFile: path.join(config.dataDir, 'sandbox', 'sandbox.sqlite'), token: SANDBOX_TOKEN });
     baseUrl = sandbox.url;
     token = SANDBOX_TOKEN;
@@ -84,14 +99,17 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
   const catalog = new Catalog(journal, client);
   const virtualPrinter = config.receipts.printer === VIRTUAL_PRINTER ? await startVirtualPrinter({ saveDir: path.join(config.dataDir, 'receipts') }) : null;
   const receipts = new ReceiptPrinter(journal, catalog, config, log, virtualPrinter?.url ?? null);
+  const cash = new CashBox(new CashLedger(db), config.cashAcceptor, Date.now, config.screens.idleTimeoutMs + 5 * 60_000);
   const engine = new PaymentEngine(journal, client, catalog, connectivity, {
     retry: config.retry,
     offline: config.offline,
     leaseMs: config.leaseMs,
-    refuseNewPayments: config.mode === 'kiosk' ? async () => (await receipts.refusal())?.message ?? null : undefined,
+    refuseNewPayments: config.mode === 'kiosk' ? () => receipts.refusal() : undefined,
+    commission: config.commission,
+    timeZone: config.timeZone,
+    cash,
   });
   const events = new TerminalEvents();
-  const cash = new CashBox(new CashLedger(db), config.cashAcceptor);
   connectivity.watch(() => events.emit({ type: 'status' }));
   const worker = new PaymentWorker(engine, journal, {
     concurrency: config.worker.concurrency,
@@ -102,6 +120,12 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
     onError: (err) => log.error('worker', { error: err instanceof Error ? err.message : String(err) }),
   });
   let probe: NodeJS.Timeout | null = null;
+  let backups: NodeJS.Timeout | null = null;
+  let backingUp: Promise<BackupInfo> | null = null;
+  const backupNow = () =>
+    (backingUp ??= backupJournal(db, config.backup.dir, config.backup.keep).finally(() => {
+      backingUp = null;
+    }));
   let agentBalance: AgentBalance | null = null;
   let balanceAt = 0;
   const refreshBalance = async () => {
@@ -130,8 +154,22 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
       }, intervalMs);
       probe.unref();
     },
+    backupNow,
+    startBackups() {
+      if (backups) return;
+      const run = () =>
+        void backupNow().catch((err: unknown) => {
+          log.error('journal backup failed', { dir: config.backup.dir, error: err instanceof Error ? err.message : String(err) });
+          events.emit({ type: 'status' });
+        });
+      run();
+      backups = setInterval(run, config.backup.everyMinutes * 60_000);
+      backups.unref();
+    },
     async close() {
       if (probe) clearInterval(probe);
+      if (backups) clearInterval(backups);
+      await backingUp?.catch(() => undefined);
       await worker.stop();
       client.close();
       if (sandbox) await sandbox.close();
@@ -139,4 +177,22 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
       journal.close();
     },
   };
+}
+
+/**
+ * A journal that has paid through a real processing center is never driven by the built-in sandbox by
+ * default (a lost configuration must not take cash against an emulator); choosing the sandbox
+ * explicitly still works (a test bench).
+ */
+function refuseSandboxOnRealJournal(db: Database.Database, config: TolemConfig): void {
+  const kind = config.sandbox ? 'sandbox' : 'processing';
+  const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'processing'").get();
+  if (row?.value === 'processing' && config.sandboxBecause === 'unconfigured') {
+    throw new JournalOpenError(
+      `the journal ${config.journalFile} holds payments made through a real processing center, but no processing URL is configured: set TOLEM_PROCESSING_URL or "processing.url" in ${path.join(config.dataDir, 'config.json')} (the demo sandbox runs on this journal only when chosen with --sandbox)`,
+      'cannot-open',
+    );
+  }
+  if (row?.value !== kind && kind === 'processing') db.prepare("INSERT INTO meta (key, value) VALUES ('processing', 'processing') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
+  else if (!row) db.prepare("INSERT INTO meta (key, value) VALUES ('processing', ?)").run(kind);
 }

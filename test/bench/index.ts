@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { buildPaymentBody, formatAgentDate } from '../../main/api/v20/requests.js';
+import { DEFAULT_TIME_ZONE } from '../../main/time/zone.js';
 import { loadConfig } from '../../main/config/config.js';
 import { openJournalDatabase } from '../../main/journal/database.js';
 import { Journal } from '../../main/journal/journal.js';
@@ -61,7 +62,7 @@ async function openBenchTerminal(url: string, terminalId: number): Promise<Termi
 }
 
 function payBody(terminalSeq: number, i: number, account: string): string {
-  return buildPaymentBody({ serviceId: 'P1011', account, agentTransactionId: String(terminalSeq * 10_000_000 + i), agentTransactionDate: formatAgentDate(new Date()), amountTo: 500_00, amountFrom: 500_00 });
+  return buildPaymentBody({ serviceId: 'P1011', account, agentTransactionId: String(terminalSeq * 10_000_000 + i), agentTransactionDate: formatAgentDate(Date.now(), DEFAULT_TIME_ZONE), amountTo: 500_00, amountFrom: 500_00 });
 }
 
 function benchAccepts(): void {
@@ -71,7 +72,7 @@ function benchAccepts(): void {
   const N = 1000;
   const dir = tmp();
   const journal = new Journal(openJournalDatabase(path.join(dir, 'journal.sqlite')), 1);
-  const date = formatAgentDate(new Date());
+  const date = formatAgentDate(Date.now(), DEFAULT_TIME_ZONE);
   const input = { serviceId: 'P1011', serviceName: 'Билайн Казахстан', account: '7771234567', fields: {}, amountTo: 500_00, amountFrom: 500_00 };
   const raw = new Database(path.join(dir, 'raw.sqlite'));
   raw.pragma('journal_mode = WAL');
@@ -126,7 +127,7 @@ async function bareLoop(url: string, bodies: string[]): Promise<number> {
 /** Queues n payments and drains them; returns the drain's milliseconds and what was left. */
 async function drainOnce(url: string, terminalId: number, n: number, prefix: string): Promise<{ ms: number; left: number }> {
   const t = await openBenchTerminal(url, terminalId);
-  const date = formatAgentDate(new Date());
+  const date = formatAgentDate(Date.now(), DEFAULT_TIME_ZONE);
   for (let i = 0; i < n; i++) {
     const acc = account(prefix, i);
     t.journal.acceptNew({ serviceId: 'P1011', serviceName: 'Билайн', account: acc, fields: {}, amountTo: 500_00, amountFrom: 500_00 }, Date.now(), date, (id) => buildPaymentBody({ serviceId: 'P1011', account: acc, agentTransactionId: id, agentTransactionDate: date, amountTo: 500_00, amountFrom: 500_00 }), true, 'bench');

@@ -16,7 +16,10 @@ let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   if (!fs.existsSync(BIN)) throw new Error(`${BIN} is missing: run "npm run build" first (npm test does)`);
   sandbox = await startSandbox({ onRequest: (method, body) => requests.push({ method, body }) });
-  env = { ...process.env, ...harnessEnv(tempDir(), sandbox.url) };
+  const dir = tempDir();
+  // The agent's commission (2 %): every caller, the CLI included, pays by the one rule.
+  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ commission: { percent: '2' } }));
+  env = { ...process.env, ...harnessEnv(dir, sandbox.url) };
   await tolem(['catalog', '--refresh']);
 });
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildPaymentBody, formatAgentDate } from '../../main/api/v20/requests.js';
+import { DEFAULT_TIME_ZONE } from '../../main/time/zone.js';
 import { RefusedError } from '../../main/engine/payment-engine.js';
 import { startSandbox } from '../../main/sandbox/server.js';
 import { startHarness, type Harness } from '../helpers/harness.js';
@@ -13,7 +14,7 @@ afterEach(async () => {
 
 /** Queues a payment as the terminal does when it takes cash it cannot send yet. */
 function queue(harness: Harness, account: string, amount: number) {
-  const date = formatAgentDate(new Date());
+  const date = formatAgentDate(Date.now(), DEFAULT_TIME_ZONE);
   return harness.terminal.journal.acceptNew(
     { serviceId: 'P1011', serviceName: 'Билайн', account, fields: {}, amountTo: amount, amountFrom: amount },
     Date.now(),
@@ -26,7 +27,8 @@ function queue(harness: Harness, account: string, amount: number) {
 
 describe('offline acceptance and replay', () => {
   it('processing down: payments within the policy are queued, one over it is refused with the reason; all queued are delivered after processing comes back, with no one doing anything', async () => {
-    h = await startHarness();
+    // A 4 % commission: what each customer pays is amountTo + 4 %, for every caller.
+    h = await startHarness({ configFile: { commission: { percent: '4' } } });
     const t = h.terminal;
     await t.catalog.refresh();
     const port = h.sandbox.port;
@@ -37,7 +39,9 @@ describe('offline acceptance and replay', () => {
     expect([a.state, a.offline, b.state, b.offline]).toEqual(['pending', true, 'pending', true]);
     await expect(t.engine.pay({ serviceId: 'P1011', account: '7771110003', amountTo: 150_000_00 }, 0)).rejects.toThrow(RefusedError);
     await expect(t.engine.pay({ serviceId: 'P1011', account: '7771110003', amountTo: 150_000_00 }, 0)).rejects.toThrow(/limited to 100\u00a0000\.00 ₸ each/);
-    expect(t.journal.pendingSummary()).toMatchObject({ count: 2, totalFrom: 3_600_00 });
+    expect(t.journal.pendingSummary()).toMatchObject({ count: 2, totalFrom: 3_640_00 });
+    // A total that is not the rule's is refused before anything is journaled.
+    await expect(t.engine.pay({ serviceId: 'P1013', account: '7011110004', amountTo: 2_500_00, amountFrom: 2_500_00 }, 0)).rejects.toThrow(/amount to pay is 2600\.00/);
     // A service whose input only processing can check is not taken offline.
     await expect(t.engine.pay({ serviceId: 'T0002', account: '123456', amountTo: 10_00 }, 0)).rejects.toThrow(/can only be checked by processing/);
 

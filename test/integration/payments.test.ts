@@ -9,7 +9,7 @@ import { startHarness, type Harness } from '../helpers/harness.js';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ configFile: { commission: { percent: '2' } } });
 });
 afterAll(async () => {
   expect(h.sandbox.processing.violations()).toEqual([]);
@@ -105,8 +105,8 @@ describe('non-final results are repeated with the unchanged body until final', (
     const input = { serviceId: 'P0005', account: '3000000004', items: [{ subServiceId: '999', amount: 80_00 }] };
     const { payment } = await h.terminal.engine.begin({ ...input, items: undefined, amountTo: 80_00 });
     const service = (await h.terminal.catalog.service('P0005'))!;
-    const claim = h.terminal.engine.accept(payment, service, input, { kind: 'unreachable', problem: 'test' });
-    const done = await h.terminal.engine.deliver(claim);
+    const { payment: accepted, attemptId } = h.terminal.engine.accept(payment, service, input, { kind: 'unreachable', problem: 'test' });
+    const done = await h.terminal.engine.deliver({ payment: accepted, attemptId: attemptId! });
     expect(done).toMatchObject({ state: 'failed', result: 202 });
     expect(pays('3000000004')).toHaveLength(1);
   });

@@ -34,7 +34,7 @@ let h: Harness;
 let dispatch: Dispatch;
 const internal = vi.fn();
 beforeAll(async () => {
-  h = await startHarness({ configFile: { commission: { percent: '2', minimum: '10.00' }, cashAcceptor: 'simulated' } });
+  h = await startHarness({ configFile: { commission: { percent: '2', minimum: '10.00' }, cashAcceptor: 'simulated', screens: { adminPin: '4321' } } });
   dispatch = createDispatcher(createHandlers(h.terminal), ORIGINS, internal);
 });
 afterAll(async () => {
@@ -108,7 +108,8 @@ describe('dispatch', () => {
     expect(await call('cash.insert', { session, note: '20.00' })).toMatchObject({ ok: true, value: { session, inserted: '1020.00', stacked: true } });
     expect(await call('cash.insert', { session, note: '500.00', limit: '1020.00' })).toMatchObject({ ok: true, value: { inserted: '1020.00', stacked: false } });
     expect(await call('cash.insert', { session, note: '3.00' })).toMatchObject({ ok: false, error: { code: 'input' } });
-    expect((await call('terminal.status', {})) as unknown).toMatchObject({ ok: true, value: { cashWithoutPayment: 1 } });
+    // Cash a customer is still inserting is not "cash without a payment": no alarm on the first note.
+    expect((await call('terminal.status', {})) as unknown).toMatchObject({ ok: true, value: { cashWithoutPayment: 0 } });
 
     const checked = await call('payment.check', { serviceId: 'P1011', account: '7771234567' });
     if (!checked.ok) throw new Error('check failed');
@@ -132,25 +133,29 @@ describe('dispatch', () => {
     await call('cash.insert', { session: tooMuchSession, note: '200.00' });
     await call('cash.insert', { session: tooMuchSession, note: '200.00' });
     await call('cash.insert', { session: tooMuchSession, note: '50.00' });
-    expect(await call('payment.pay', { agentTransactionId: billAtid, items, amountFrom: '950.00', cashSession: tooMuchSession })).toMatchObject({ ok: false, error: { code: 'input', message: expect.stringMatching(/943\.71 is due/) } });
+    expect(await call('payment.pay', { agentTransactionId: billAtid, items, amountFrom: '950.00', cashSession: tooMuchSession })).toMatchObject({ ok: false, error: { code: 'input', message: expect.stringMatching(/amount to pay is 943\.71/) } });
     const exact = await call('cash.insert', { note: '500.00' });
     if (!exact.ok) throw new Error('insert failed');
     const exactSession = (exact.value as { session: string }).session;
     for (const note of ['200.00', '200.00', '20.00', '20.00', '2.00', '2.00']) await call('cash.insert', { session: exactSession, note });
     expect(await call('payment.pay', { agentTransactionId: billAtid, items, amountFrom: '944.00', cashSession: exactSession })).toMatchObject({ ok: true, value: { state: 'success', amountTo: '925.20', amountFrom: '944.00', commission: '18.80' } });
+    expect(await call('cash.release', { session: tooMuchSession })).toMatchObject({ ok: true, value: { total: '950.00', toAttendant: true } });
     await call('cash.settle', { session: tooMuchSession, note: 'возвращено клиенту' });
 
     // Cash a person walked away from: listed for the attendant, settled in words.
     const left = await call('cash.insert', { note: '2000.00' });
     if (!left.ok) throw new Error('insert failed');
     const leftSession = (left.value as { session: string }).session;
+    expect(await call('cash.unpaid', {})).toEqual({ ok: true, value: [] });
+    await call('cash.release', { session: leftSession });
     expect(await call('cash.unpaid', {})).toEqual({ ok: true, value: [{ session: leftSession, openedAt: expect.any(String), total: '2000.00', notes: 1 }] });
     expect(await call('cash.settle', { session: leftSession, note: 'возвращено клиенту' })).toEqual({ ok: true, value: { settled: true } });
     expect(await call('cash.unpaid', {})).toEqual({ ok: true, value: [] });
   });
 
   it('the admin PIN: wrong is refused; right answers even where the host has no kiosk to leave', async () => {
-    expect(await call('admin.exit', { pin: '1111' })).toMatchObject({ ok: false, error: { code: 'input', message: expect.stringMatching(/PIN/) } });
+    expect(await call('admin.exit', { pin: '1111' })).toMatchObject({ ok: false, error: { code: 'refused', reason: 'pin-wrong', params: { triesLeft: 4 } } });
+    expect(await call('admin.exit', { pin: '4321' })).toEqual({ ok: true, value: { exited: false } });
     expect(await call('admin.exit', { pin: 'abc' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 

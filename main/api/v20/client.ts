@@ -23,7 +23,7 @@ import {
 
 export type ProcessingMethod = 'services' | 'service' | 'balance' | 'check' | 'pay' | 'operatorByPhone';
 
-export type TransportError = 'timeout' | 'refused' | 'reset' | 'network';
+export type TransportError = 'timeout' | 'refused' | 'reset' | 'network' | 'too-large' | 'stopped';
 
 export type Outcome<T> =
   /** processing answered with a result code; `value` is present when the payload fits its schema. */
@@ -32,8 +32,11 @@ export type Outcome<T> =
   | { kind: 'transport'; error: TransportError; delivered: boolean; message: string; elapsedMs: number }
   /** an HTTP status other than 2xx. */
   | { kind: 'http'; httpStatus: number; raw: string; elapsedMs: number }
-  /** a 2xx answer that is not the JSON this method answers with (HTML from a proxy, truncated JSON, wrong types). */
-  | { kind: 'malformed'; httpStatus: number; raw: string; problem: string; elapsedMs: number };
+  /**
+   * a 2xx answer that is not the JSON this method answers with (HTML from a proxy, truncated JSON, wrong types).
+   * `result`: the result code when the envelope itself was readable (0 with a payload that cannot be stored).
+   */
+  | { kind: 'malformed'; httpStatus: number; raw: string; problem: string; elapsedMs: number; result?: number | undefined };
 
 /** A raw exchange: the answer's text and status, before any interpretation. */
 export type RawOutcome =
@@ -46,13 +49,32 @@ export interface ProcessingClientOptions {
   token?: string | undefined;
   /** Header that carries the token; "Authorization" sends "Bearer <token>", any other header the bare token. */
   tokenHeader?: string | undefined;
+  /** One deadline for the whole exchange: connect, headers and body (an answer that trickles in is cut off). */
   timeoutMs: number;
   maxSockets?: number | undefined;
   /** Told every outcome of every method (the terminal's connectivity learns from all of them). */
   onOutcome?: ((outcome: Outcome<unknown>) => void) | undefined;
 }
 
-const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+/**
+ * The most read of one answer, per method: a catalog of thousands of services is megabytes, a
+ * payment's answer a few kilobytes. Past it the exchange is cut off (non-final: the body is repeated).
+ */
+export const MAX_ANSWER_BYTES: Readonly<Record<ProcessingMethod, number>> = {
+  services: 32 * 1024 * 1024,
+  service: 1024 * 1024,
+  balance: 64 * 1024,
+  check: 256 * 1024,
+  pay: 256 * 1024,
+  operatorByPhone: 64 * 1024,
+};
+
+export interface SendOptions {
+  /** Epoch ms after which the exchange is abandoned (a caller's own deadline, e.g. --wait); the timeout applies too. */
+  deadline?: number | undefined;
+  /** Aborts the exchange (the terminal stopping). */
+  signal?: AbortSignal | undefined;
+}
 
 export class ProcessingClient {
   private readonly http: AxiosInstance;
@@ -74,14 +96,14 @@ export class ProcessingClient {
     };
     this.http = axios.create({
       baseURL: `${base}/api/v20/`,
-      timeout: options.timeoutMs,
+      // No socket-idle timeout: post() holds one deadline for the whole exchange.
+      timeout: 0,
       headers,
       responseType: 'text',
       transformRequest: [(data: unknown) => data],
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
       maxRedirects: 0,
-      maxContentLength: MAX_ANSWER_BYTES,
       httpAgent: this.agents.http,
       httpsAgent: this.agents.https,
       proxy: false,
@@ -93,17 +115,41 @@ export class ProcessingClient {
     this.agents.https.destroy();
   }
 
-  /** POSTs exact body text; the answer is returned as text with its status. */
-  async post(method: ProcessingMethod, bodyText: string): Promise<RawOutcome> {
+  /**
+   * POSTs exact body text; the answer is returned as text with its status. One timer covers the
+   * whole exchange (connect, headers, every byte of the body): when it fires the request is
+   * aborted and the outcome is a timeout, which is non-final (processing may have the request).
+   */
+  async post(method: ProcessingMethod, bodyText: string, opts: SendOptions = {}): Promise<RawOutcome> {
     const started = performance.now();
+    const budget = Math.min(this.options.timeoutMs, opts.deadline === undefined ? Infinity : opts.deadline - Date.now());
+    if (budget <= 0) return { kind: 'transport', error: 'timeout', delivered: false, message: 'no time left to send it', elapsedMs: 0 };
+    if (opts.signal?.aborted) return { kind: 'transport', error: 'stopped', delivered: false, message: 'the terminal is stopping', elapsedMs: 0 };
+    const abort = new AbortController();
+    let why: 'timeout' | 'stopped' | null = null;
+    const timer = setTimeout(() => {
+      why = 'timeout';
+      abort.abort();
+    }, budget);
+    const onStop = () => {
+      why ??= 'stopped';
+      abort.abort();
+    };
+    opts.signal?.addEventListener('abort', onStop, { once: true });
     try {
-      const res = await this.http.post<string>(method, bodyText);
+      const res = await this.http.post<string>(method, bodyText, { signal: abort.signal, maxContentLength: MAX_ANSWER_BYTES[method] });
       const elapsedMs = performance.now() - started;
       const raw = typeof res.data === 'string' ? res.data : String(res.data ?? '');
-      if (res.status < 200 || res.status > 299) return { kind: 'http', httpStatus: res.status, raw, elapsedMs };
+      if (res.status < 200 || res.status > 299) return { kind: 'http', httpStatus: res.status, raw: raw.slice(0, 4096), elapsedMs };
       return { kind: 'text', httpStatus: res.status, raw, elapsedMs };
     } catch (err) {
-      return { ...classifyTransportError(err), elapsedMs: performance.now() - started };
+      const elapsedMs = performance.now() - started;
+      if (why === 'timeout') return { kind: 'transport', error: 'timeout', delivered: true, message: `no complete answer within ${Math.round(budget)} ms`, elapsedMs };
+      if (why === 'stopped') return { kind: 'transport', error: 'stopped', delivered: true, message: 'the terminal stopped while waiting for the answer', elapsedMs };
+      return { ...classifyTransportError(err, MAX_ANSWER_BYTES[method]), elapsedMs };
+    } finally {
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onStop);
     }
   }
 
@@ -119,20 +165,20 @@ export class ProcessingClient {
     return this.call('balance', '', (payload) => zBalanceAnswer.parse(payload).agent);
   }
 
-  async check(bodyText: string): Promise<Outcome<PaymentAnswer>> {
-    return this.call('check', bodyText, (payload) => zPaymentAnswer.parse(payload));
+  async check(bodyText: string, opts: SendOptions = {}): Promise<Outcome<PaymentAnswer>> {
+    return this.call('check', bodyText, (payload) => zPaymentAnswer.parse(payload), opts);
   }
 
-  async pay(bodyText: string): Promise<Outcome<PaymentAnswer>> {
-    return this.call('pay', bodyText, (payload) => zPaymentAnswer.parse(payload));
+  async pay(bodyText: string, opts: SendOptions = {}): Promise<Outcome<PaymentAnswer>> {
+    return this.call('pay', bodyText, (payload) => zPaymentAnswer.parse(payload), opts);
   }
 
   async operatorByPhone(phoneNumber: string): Promise<Outcome<{ serviceId?: string | undefined }>> {
     return this.call('operatorByPhone', stringifyWire({ phoneNumber }), (payload) => zOperatorAnswer.parse(payload));
   }
 
-  private async call<T>(method: ProcessingMethod, bodyText: string, accept: (payload: unknown) => T): Promise<Outcome<T>> {
-    const sent = await this.post(method, bodyText);
+  private async call<T>(method: ProcessingMethod, bodyText: string, accept: (payload: unknown) => T, opts: SendOptions = {}): Promise<Outcome<T>> {
+    const sent = await this.post(method, bodyText, opts);
     const outcome = sent.kind === 'text' ? interpretAnswer(sent.raw, sent.httpStatus, sent.elapsedMs, accept) : sent;
     this.options.onOutcome?.(outcome);
     return outcome;
@@ -184,7 +230,7 @@ export function interpretAnswer<T>(raw: string, httpStatus: number, elapsedMs: n
   } catch (err) {
     if (result === 0) {
       const problem = isZodError(err) ? formatZodError(err) : err instanceof Error ? err.message : String(err);
-      return { kind: 'malformed', httpStatus, raw, problem, elapsedMs };
+      return { kind: 'malformed', httpStatus, raw, problem, elapsedMs, result };
     }
     // A refusal need not carry the success payload.
     value = undefined as T;
@@ -207,10 +253,13 @@ export function formatZodError(error: z.ZodError): string {
     .join('; ');
 }
 
-function classifyTransportError(err: unknown): { kind: 'transport'; error: TransportError; delivered: boolean; message: string } {
+function classifyTransportError(err: unknown, maxBytes: number): { kind: 'transport'; error: TransportError; delivered: boolean; message: string } {
   if (err instanceof AxiosError) {
     const code = err.code ?? '';
     const message = err.message;
+    if (/maxContentLength/i.test(message) || code === 'ERR_FR_MAX_BODY_LENGTH_EXCEEDED') {
+      return { kind: 'transport', error: 'too-large', delivered: true, message: `the answer is larger than ${Math.round(maxBytes / 1024)} KiB; cut off` };
+    }
     if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message)) {
       return { kind: 'transport', error: 'timeout', delivered: true, message };
     }
@@ -221,7 +270,7 @@ function classifyTransportError(err: unknown): { kind: 'transport'; error: Trans
     if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up|aborted/i.test(message)) {
       return { kind: 'transport', error: 'reset', delivered: true, message };
     }
-    if (code === 'ERR_BAD_RESPONSE' || code === 'ERR_FR_MAX_BODY_LENGTH_EXCEEDED') {
+    if (code === 'ERR_BAD_RESPONSE') {
       return { kind: 'transport', error: 'reset', delivered: true, message };
     }
     return { kind: 'transport', error: 'network', delivered: true, message: `${code} ${message}`.trim() };

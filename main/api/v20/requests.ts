@@ -4,6 +4,7 @@
  * keys in the documents' order.
  */
 import { formatDecimal, type Minor } from '../../money/amount.js';
+import { formatLocalDateTime } from '../../time/zone.js';
 import { stringifyWire, wireNumber } from '../../wire/json.js';
 
 export interface ExtraService {
@@ -47,13 +48,12 @@ export function buildPaymentBody(req: PaymentRequest): string {
   return stringifyWire(body);
 }
 
-/** `YYYY-MM-DDThh:mm:ss` in the terminal's local time: the moment the customer's request came. */
-export function formatAgentDate(date: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}` +
-    `T${p(date.getHours())}:${p(date.getMinutes())}:${p(date.getSeconds())}`
-  );
+/**
+ * `YYYY-MM-DDThh:mm:ss` in the agent's configured time zone (Asia/Almaty by default), whatever the
+ * OS's zone: the moment the customer's request came, the date the payment settles on.
+ */
+export function formatAgentDate(at: number, timeZone: string): string {
+  return formatLocalDateTime(at, timeZone);
 }
 
 export const AGENT_DATE_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;

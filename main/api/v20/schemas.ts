@@ -137,9 +137,20 @@ export const zInvoice = z.object({
 });
 export type Invoice = z.output<typeof zInvoice>;
 
+/**
+ * processing's transactionId as given: an id of up to 18 digits, or what it was instead. A payment
+ * answered 0 with an id the terminal cannot store is not retried forever: it goes to a person.
+ */
+function readTransactionId(v: unknown): { id: string | null; problem?: string } {
+  if (v === undefined || v === null) return { id: null };
+  const text = typeof v === 'string' ? v : isWireNumber(v) ? v.toString() : JSON.stringify(v) ?? String(v);
+  if (/^\d{1,18}$/.test(text)) return { id: text };
+  return { id: null, problem: `transactionId ${text.length > 40 ? `${text.slice(0, 40)}…` : text} is not an id of up to 18 digits` };
+}
+
 /** check and pay answers share one shape; fields appear by scheme. */
 export const zPaymentAnswer = z.object({
-  transactionId: zId18.nullish().transform((v) => v ?? null),
+  transactionId: z.unknown().transform(readTransactionId),
   agentTransactionId: zId18.nullish().transform((v) => v ?? null),
   displays: z.record(z.string(), zText.nullable()).nullish().transform((v) => v ?? undefined),
   contracts: z.array(zContract).nullish().transform((v) => v ?? undefined),
@@ -150,7 +161,7 @@ export const zPaymentAnswer = z.object({
   currency: zOptText,
   transactionDate: zOptText,
   statusDate: zOptText,
-});
+}).transform(({ transactionId, ...rest }) => ({ ...rest, transactionId: transactionId.id, transactionIdProblem: transactionId.problem }));
 export type PaymentAnswer = z.output<typeof zPaymentAnswer>;
 
 export const zOperatorAnswer = z.object({ serviceId: zOptText });

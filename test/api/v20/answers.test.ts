@@ -38,12 +38,25 @@ describe('processing answers are unknown until a schema accepts them', () => {
     ['truncated JSON', '{"result":0,"transactionId":12', /not JSON/],
     ['an empty body', '', /not JSON/],
     ['a result that is not a number', '{"result":"ok"}', /result/],
-    ['success with wrong types', '{"result":0,"transactionId":{"id":1}}', /transactionId/],
-    ['an id longer than 18 digits', '{"result":0,"transactionId":1234567890123456789}', /18 digits/],
+    ['success with wrong types', '{"result":0,"transactionId":{"id":1},"displays":7}', /displays/],
   ])('%s is a typed, non-final "malformed" outcome, not a crash', (_what, raw, problem) => {
     const o = pay(raw);
     expect(o.kind).toBe('malformed');
     if (o.kind === 'malformed') expect(o.problem).toMatch(problem);
+  });
+
+  it.each([
+    ['an id longer than 18 digits', '{"result":0,"transactionId":1234567890123456789}', /1234567890123456789 is not an id of up to 18 digits/],
+    ['an id in exponent form', '{"result":0,"transactionId":1e400}', /1e400 is not an id/],
+    ['a negative id', '{"result":0,"transactionId":-5}', /-5 is not an id/],
+    ['an object for an id', '{"result":0,"transactionId":{"id":1}}', /is not an id/],
+  ])('success with %s is read, and says its transactionId cannot be stored (the engine sends it to a person)', (_what, raw, problem) => {
+    const o = pay(raw);
+    expect(o.kind).toBe('answer');
+    if (o.kind === 'answer') {
+      expect(o.value.transactionId).toBeNull();
+      expect(o.value.transactionIdProblem).toMatch(problem);
+    }
   });
 
   it('a refusal is an answer even without the success payload', () => {
