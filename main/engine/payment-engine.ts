@@ -9,7 +9,9 @@ import { buildPaymentBody, formatAgentDate, type ExtraService } from '../api/v20
 import { zPaymentAnswer, type CatalogService, type PaymentAnswer } from '../api/v20/schemas.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { checkInputs } from '../catalog/validation.js';
-import { formatTenge, parseDecimalMoney, type Minor } from '../money/amount.js';
+import { formatTenge, type Minor } from '../money/amount.js';
+import { lineProblem, type LineProblem } from '../invoice/lines.js';
+import { readFixedAmount } from '../views/check-view.js';
 import { amountTakenFor, NO_COMMISSION, type CommissionRule } from '../money/commission.js';
 import type { CashBox } from '../cash/cash-box.js';
 import { ClockError } from '../ids/high-water.js';
@@ -307,7 +309,7 @@ export class PaymentEngine {
     } else items = undefined;
     const fixed = answer?.displays?.fixedAmount;
     if (service.fixedPayment && fixed && amountTo !== undefined) {
-      const exact = parseMoneyOrNull(fixed);
+      const exact = readFixedAmount(fixed);
       if (exact !== null && exact !== amountTo) problems.push(`this service takes exactly ${formatTenge(exact)}`);
     }
     if (amountTo === undefined) problems.push('amount is required');
@@ -453,28 +455,24 @@ function checkItems(items: ExtraService[], lines: NonNullable<PaymentAnswer['inv
       problems.push(`invoice has no line ${item.subServiceId} (lines: ${[...byId.keys()].join(', ')})`);
       continue;
     }
-    const { minSum, maxSum, isMeter, prevCount } = line.data;
-    if (minSum > 0 && item.amount < minSum) problems.push(`${line.subServiceName}: at least ${formatTenge(minSum)}`);
-    if (maxSum > 0 && item.amount > maxSum) problems.push(`${line.subServiceName}: at most ${formatTenge(maxSum)}`);
-    if (isMeter) {
-      if (item.lastCount === undefined) problems.push(`${line.subServiceName} is metered: give the reading as ${item.subServiceId}=AMOUNT:READING`);
-      else if (!/^\d+(\.\d+)?$/.test(item.lastCount)) problems.push(`${line.subServiceName}: reading "${item.lastCount}" is not a number`);
-      else if (prevCount && /^\d+(\.\d+)?$/.test(prevCount) && compareDecimal(item.lastCount, prevCount) < 0) {
-        problems.push(`${line.subServiceName}: reading ${item.lastCount} is below the previous ${prevCount}`);
-      }
-    } else if (item.lastCount !== undefined) problems.push(`${line.subServiceName} is not metered; no reading is taken`);
+    const rules = { subServiceId: line.subServiceId, minSum: line.data.minSum, maxSum: line.data.maxSum, isMeter: line.data.isMeter, prevCount: line.data.prevCount ?? null };
+    const problem = lineProblem(rules, { amount: item.amount, lastCount: item.lastCount ?? '' });
+    if (problem) problems.push(describeLineProblem(line.subServiceName, item, problem));
   }
   return problems;
 }
 
-/** Compares two non-negative decimal strings exactly. */
-export function compareDecimal(a: string, b: string): number {
-  const [aw = '0', af = ''] = a.split('.');
-  const [bw = '0', bf = ''] = b.split('.');
-  const len = Math.max(af.length, bf.length);
-  const x = BigInt(aw + af.padEnd(len, '0'));
-  const y = BigInt(bw + bf.padEnd(len, '0'));
-  return x < y ? -1 : x > y ? 1 : 0;
+/** A line's problem in words for the CLI and logs (the screens say it from the code). */
+function describeLineProblem(name: string, item: ExtraService, p: LineProblem): string {
+  switch (p.code) {
+    case 'amount': return `${name}: amount must be more than zero`;
+    case 'min': return `${name}: at least ${formatTenge(p.limit)}`;
+    case 'max': return `${name}: at most ${formatTenge(p.limit)}`;
+    case 'meterRequired': return `${name} is metered: give the reading as ${item.subServiceId}=AMOUNT:READING`;
+    case 'meter': return `${name}: reading "${item.lastCount ?? ''}" is not a number`;
+    case 'meterBelow': return `${name}: reading ${item.lastCount ?? ''} is below the previous ${p.previous}`;
+    case 'notMetered': return `${name} is not metered; no reading is taken`;
+  }
 }
 
 /** The words for a processing center that refused the terminal's credentials. */
@@ -494,10 +492,4 @@ export function dataRecord(from?: Record<string, string> | Iterable<[string, str
   return out;
 }
 
-function parseMoneyOrNull(text: string): Minor | null {
-  try {
-    return parseDecimalMoney(text.replace(/\s/g, ''));
-  } catch {
-    return null;
-  }
-}
+

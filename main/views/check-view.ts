@@ -5,7 +5,7 @@
  * never renders anything from processing as markup.
  */
 import type { CatalogService, PaymentAnswer } from '../api/v20/schemas.js';
-import { formatDecimal, type Minor } from '../money/amount.js';
+import { AmountError, formatDecimal, parseDecimalMoney, type Minor } from '../money/amount.js';
 
 export interface DisplayView { name: string; title: string; value: string }
 export interface ContractView { contractId: string; name: string | null; contractNumber: string | null; contractSum: string | null; contractDate: string | null }
@@ -17,6 +17,8 @@ export interface InvoiceLineView {
   maxSum: string | null;
   tariff: string | null;
   debtInfo: string | null;
+  /** debtInfo as an amount ("1250.00") when it is one; null when it is words or absent. */
+  debt: string | null;
   isMeter: boolean;
   prevCount: string | null;
   lastCount: string | null;
@@ -32,25 +34,60 @@ export interface CheckAnswerView {
   contracts: ContractView[] | null;
   invoices: InvoiceView[] | null;
   international: InternationalView | null;
-  /** A fixed-payment service's amount, when check named it: the screen locks the amount. */
+  /** A fixed-payment service's amount, when check named it: the screen locks the amount ("15000.00"). */
   fixedAmount: string | null;
+  /** check named a fixed amount the terminal cannot read: the service cannot be paid now. */
+  fixedAmountUnreadable: boolean;
+}
+
+/** The most displays shown, and the most of any one text from processing shown or printed. */
+export const MAX_DISPLAYS = 30;
+export const MAX_SHOWN_CHARS = 200;
+
+/**
+ * A fixed amount as processing may write it ("15000.00", "15000.0000", "15 000.00", "15000,00"):
+ * tiyn, or null when it is not an amount (never a throw, never a rounding).
+ */
+export function readFixedAmount(text: string): Minor | null {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(/,(\d{1,4})$/, '.$1');
+  try {
+    const m = parseDecimalMoney(compact);
+    return m > 0 ? m : null;
+  } catch (err) {
+    if (err instanceof AmountError) return null;
+    throw err;
+  }
+}
+
+/** Text from processing as a person sees it: at most MAX_SHOWN_CHARS. */
+export function shown(v: string): string {
+  return v.length > MAX_SHOWN_CHARS ? `${v.slice(0, MAX_SHOWN_CHARS - 1)}…` : v;
+}
+
+function amountText(v: string | undefined): string | null {
+  if (v === undefined) return null;
+  const m = readFixedAmount(v);
+  return m === null ? null : formatDecimal(m);
 }
 
 const money = (m: Minor | undefined): string | null => (m === undefined ? null : formatDecimal(m));
 const limit = (m: Minor): string | null => (m > 0 ? formatDecimal(m) : null);
-const text = (v: string | undefined): string | null => (v === undefined || v === '' ? null : v);
+const text = (v: string | undefined): string | null => (v === undefined || v === '' ? null : shown(v));
 
 export function checkAnswerView(answer: PaymentAnswer, service: CatalogService | null): CheckAnswerView {
   const titles = new Map((service?.displays ?? []).map((d) => [d.name, d.title]));
   const displays: DisplayView[] = [];
   let fixedAmount: string | null = null;
+  let fixedAmountUnreadable = false;
   for (const [name, value] of Object.entries(answer.displays ?? {})) {
     if (value === null || value === '') continue;
     if (name === 'fixedAmount') {
-      fixedAmount = value;
+      const m = readFixedAmount(value);
+      fixedAmount = m === null ? null : formatDecimal(m);
+      fixedAmountUnreadable = m === null;
       continue;
     }
-    displays.push({ name, title: titles.get(name) || name, value });
+    if (displays.length < MAX_DISPLAYS) displays.push({ name: shown(name), title: shown(titles.get(name) || name), value: shown(value) });
   }
   const international = answer.currency || answer.finalAmount ? { currency: answer.currency ?? '', rate: text(answer.rate ?? answer.currencyRate), finalAmount: text(answer.finalAmount) } : null;
   return {
@@ -61,12 +98,13 @@ export function checkAnswerView(answer: PaymentAnswer, service: CatalogService |
         invoiceId: text(inv.invoiceId), formedDate: text(inv.formedDate), expireDate: text(inv.expireDate), clientName: text(inv.clientName), clientAddress: text(inv.clientAddress),
         lines: inv.services.map((s) => ({
           subServiceId: s.subServiceId,
-          subServiceName: s.subServiceName,
+          subServiceName: shown(s.subServiceName),
           paySum: money(s.data.paySum),
           minSum: limit(s.data.minSum),
           maxSum: limit(s.data.maxSum),
           tariff: text(s.data.tariff),
           debtInfo: text(s.data.debtInfo),
+          debt: amountText(s.data.debtInfo),
           isMeter: s.data.isMeter,
           prevCount: text(s.data.prevCount),
           lastCount: text(s.data.lastCount),
@@ -76,5 +114,6 @@ export function checkAnswerView(answer: PaymentAnswer, service: CatalogService |
       })) ?? null,
     international,
     fixedAmount,
+    fixedAmountUnreadable,
   };
 }

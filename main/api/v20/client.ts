@@ -191,9 +191,19 @@ export interface ServicesList {
   rejected: { index: number; serviceId: string | null; problem: string }[];
 }
 
-/** Accepts a `services`/`service` answer's payload (throws when it is not one). */
+/**
+ * Accepts a `services`/`service` answer's payload (throws when it is not one). A catalog that lists
+ * one serviceId twice is refused whole (the cached one stays in use): which entry is the real one
+ * cannot be known, and a second entry without inputs must never replace the real one's checks.
+ */
 export function acceptServices(payload: unknown): ServicesList {
-  return parseServiceList(zServicesAnswer.parse(payload));
+  const list = parseServiceList(zServicesAnswer.parse(payload));
+  const seen = new Set<string>();
+  for (const id of [...list.services.map((s) => s.serviceId), ...list.rejected.map((r) => r.serviceId).filter((id): id is string => id !== null)]) {
+    if (seen.has(id)) throw new Error(`the catalog lists service ${id.slice(0, 40)} more than once: refused`);
+    seen.add(id);
+  }
+  return list;
 }
 
 /** One malformed service must not take the whole catalog down: it is set aside with its problem. */

@@ -1,9 +1,13 @@
 /**
  * The browser host: the same IPC contract served over HTTP on loopback, so the unchanged renderer
  * runs in plain Chromium (Linux kiosks often run Chromium in kiosk mode). Bound to 127.0.0.1 only.
- * A per-start secret travels in the page's URL fragment (never sent to a server, unreadable by other
- * origins) and must come back with every call; the Origin and Host headers must be this host's own,
- * so no other local page, and no DNS-rebinding site, can drive the terminal.
+ *
+ * Who may drive the terminal: the URL printed and passed to Chromium carries a single-use start
+ * token in its fragment. The page exchanges it once (POST /session) for a session cookie that is
+ * HttpOnly (no script reads it) and SameSite=Strict (no other site sends it); every call and the
+ * events socket need that cookie. So what any local user can read (Chromium's command line, the
+ * terminal's output) is useless once the page has started. The Origin and Host headers must be this
+ * host's own, so no other local page, and no DNS-rebinding site, can drive the terminal.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -16,16 +20,26 @@ import type { Handlers } from '../../ipc/handlers.js';
 import type { TerminalEvents } from '../../terminal/events.js';
 import { contentType, CSP, resolveStaticFile } from '../static-files.js';
 
-/** The WebSocket subprotocols a page offers: "tolem" and "secret.<hex>" (browsers cannot set other headers on a WebSocket). */
+/** The WebSocket subprotocol a page offers for events. */
 export const EVENTS_PROTOCOL = 'tolem';
-export const SECRET_PROTOCOL_PREFIX = 'secret.';
+/** The session cookie: HttpOnly, SameSite=Strict, this host only. */
+export const SESSION_COOKIE = 'tolem_session';
 
 export interface BrowserHost {
   origin: string;
-  /** The URL to open: the origin with the secret in the fragment. */
+  /** The URL to open: the origin with the single-use start token in the fragment. */
   url: string;
-  secret: string;
+  /** The start token (valid for one exchange). */
+  startToken: string;
   close(): Promise<void>;
+}
+
+function cookieValue(header: string | undefined, name: string): string {
+  for (const part of (header ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return '';
 }
 
 export { CSP };
@@ -36,8 +50,13 @@ const MAX_BODY = 256 * 1024;
  * first calls wait for them, so Chromium loads the screens while the terminal starts.
  */
 export async function startBrowserHost(opts: { handlers: Handlers | Promise<Handlers>; events?: TerminalEvents | Promise<TerminalEvents>; staticDir: string | null; port?: number; onInternalError?: (err: unknown) => void }): Promise<BrowserHost> {
-  const secret = crypto.randomBytes(32).toString('hex');
-  const secretMatches = (given: string) => secretEquals(given, secret);
+  let startToken: string | null = crypto.randomBytes(32).toString('hex');
+  const issuedToken = startToken;
+  const sessions: string[] = [];
+  const hasSession = (cookieHeader: string | undefined) => {
+    const given = cookieValue(cookieHeader, SESSION_COOKIE);
+    return given !== '' && sessions.some((s) => secretEquals(given, s));
+  };
   let origin = '';
   let host = '';
   // Made once the origin is known (after listen, before any request can arrive).
@@ -58,9 +77,22 @@ export async function startBrowserHost(opts: { handlers: Handlers | Promise<Hand
       return;
     }
     const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === '/session' && req.method === 'POST') {
+      // The single-use exchange: the start token for a session cookie, from this host's own page only.
+      const given = String(req.headers['x-tolem-start'] ?? '');
+      if (req.headers.origin !== origin || startToken === null || !secretEquals(given, startToken)) {
+        envelope(401, { ok: false, error: { code: 'forbidden', message: startToken === null ? 'this start link was used already' : 'this page may not drive the terminal' } });
+        return;
+      }
+      startToken = null;
+      const session = crypto.randomBytes(32).toString('hex');
+      sessions.push(session);
+      send(204, 'text/plain', '', { 'set-cookie': `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/` });
+      return;
+    }
     const ipc = /^\/ipc\/([A-Za-z.]+)$/.exec(url.pathname);
     if (ipc && req.method === 'POST') {
-      if (!secretMatches(String(req.headers['x-tolem-secret'] ?? ''))) {
+      if (!hasSession(req.headers.cookie)) {
         envelope(401, { ok: false, error: { code: 'forbidden', message: 'this page may not drive the terminal' } });
         return;
       }
@@ -109,10 +141,8 @@ export async function startBrowserHost(opts: { handlers: Handlers | Promise<Hand
     (wss ??= import('ws').then(({ WebSocketServer: Server }) => new Server({ noServer: true, maxPayload: 1024, handleProtocols: (protocols) => (protocols.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false) })));
   const sockets = new Set<WebSocket>();
   server.on('upgrade', (req, socket, head) => {
-    const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
-    const given = offered.find((p) => p.startsWith(SECRET_PROTOCOL_PREFIX))?.slice(SECRET_PROTOCOL_PREFIX.length) ?? '';
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-    if (req.headers.host !== host || req.headers.origin !== origin || pathname !== '/events' || !secretMatches(given)) {
+    if (req.headers.host !== host || req.headers.origin !== origin || pathname !== '/events' || !hasSession(req.headers.cookie)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -145,8 +175,8 @@ export async function startBrowserHost(opts: { handlers: Handlers | Promise<Hand
   ready = Promise.all([opts.handlers, import('../../ipc/dispatch.js')]).then(([h, d]) => d.createDispatcher(h, [origin], opts.onInternalError));
   return {
     origin,
-    url: `${origin}/#secret=${secret}`,
-    secret,
+    url: `${origin}/#start=${issuedToken}`,
+    startToken: issuedToken,
     close: () => {
       unsubscribe?.();
       for (const ws of sockets) ws.terminate();

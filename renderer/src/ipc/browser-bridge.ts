@@ -1,32 +1,34 @@
 /**
- * The browser host's side of the contract: POST /ipc/<channel> with this start's secret, and a
- * WebSocket on /events. The secret arrives in the URL fragment (never sent to a server); it is kept
- * in this tab's sessionStorage and removed from the address bar.
+ * The browser host's side of the contract: POST /ipc/<channel> and a WebSocket on /events, both
+ * carried by an HttpOnly session cookie this page never sees. The cookie is had once, by exchanging
+ * the single-use start token that arrives in the URL fragment (POST /session); the token is removed
+ * from the address bar at once. A reload keeps the cookie.
  */
 import type { Channel, Envelope, EventListener, TerminalEvent, TolemApi, TolemBridge } from '../../../main/ipc/contract';
 
-const SECRET_KEY = 'tolem.secret';
 // Every channel of the contract, checked by the compiler: a new channel missing here fails typecheck.
 const CHANNELS = Object.keys({
   'terminal.status': 1, 'catalog.get': 1, 'operator.byPhone': 1, 'payment.check': 1, 'payment.pay': 1, 'payment.quote': 1, 'payment.get': 1,
   'payment.retryNow': 1, 'journal.list': 1, 'receipt.print': 1, 'receipt.preview': 1, 'printer.test': 1, 'cash.insert': 1, 'cash.unpaid': 1, 'cash.settle': 1, 'cash.release': 1, 'cash.progress': 1, 'admin.exit': 1,
 } satisfies Record<Channel, 1>) as Channel[];
 
-function takeSecret(): string {
-  const m = /(?:^|[#&])secret=([0-9a-f]{64})/.exec(window.location.hash);
-  if (m?.[1]) {
-    sessionStorage.setItem(SECRET_KEY, m[1]);
-    history.replaceState(null, '', window.location.pathname);
-    return m[1];
-  }
-  return sessionStorage.getItem(SECRET_KEY) ?? '';
+/** Exchanges the start token (if this load has one) for the session cookie; resolves either way. */
+function startSession(): Promise<void> {
+  const m = /(?:^|[#&])start=([0-9a-f]{64})/.exec(window.location.hash);
+  if (!m?.[1]) return Promise.resolve();
+  history.replaceState(null, '', window.location.pathname);
+  return fetch('/session', { method: 'POST', headers: { 'x-tolem-start': m[1] }, credentials: 'same-origin' }).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 export function browserBridge(): TolemBridge {
-  const secret = takeSecret();
+  const session = startSession();
   const invoke = async (channel: Channel, args: unknown): Promise<Envelope<unknown>> => {
     try {
-      const res = await fetch(`/ipc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tolem-secret': secret }, body: JSON.stringify(args ?? {}) });
+      await session;
+      const res = await fetch(`/ipc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, credentials: 'same-origin', body: JSON.stringify(args ?? {}) });
       return (await res.json()) as Envelope<unknown>;
     } catch {
       return { ok: false, error: { code: 'unavailable', message: 'the terminal does not answer' } };
@@ -37,7 +39,7 @@ export function browserBridge(): TolemBridge {
   const listeners = new Set<EventListener>();
   let retryMs = 500;
   const connect = () => {
-    const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/events`, ['tolem', `secret.${secret}`]);
+    const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/events`, ['tolem']);
     ws.onopen = () => {
       retryMs = 500;
       // Whatever happened while the socket was down: ask again.
@@ -57,7 +59,7 @@ export function browserBridge(): TolemBridge {
       retryMs = Math.min(retryMs * 2, 10_000);
     };
   };
-  connect();
+  void session.then(connect);
   return {
     api,
     onEvent(listener) {
