@@ -41,7 +41,8 @@ export const channels = {
   'payment.quote': z.object({ agentTransactionId: atid.optional(), amountTo: amount.optional(), amountFrom: amount.optional() }).strict().refine((a) => (a.amountTo === undefined) !== (a.amountFrom === undefined), 'give either amountTo or amountFrom'),
   'payment.get': z.object({ agentTransactionId: atid }).strict(),
   'payment.retryNow': z.object({ agentTransactionId: atid }).strict(),
-  'journal.list': z.object({ search: text.optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+  /** `today`: only payments made since midnight in the agent's time zone (the terminal's, never the screen's clock). */
+  'journal.list': z.object({ search: text.optional(), today: z.boolean().optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
   'receipt.print': z.object({ agentTransactionId: atid }).strict(),
   'receipt.preview': z.object({ agentTransactionId: atid }).strict(),
   'printer.test': z.object({}).strict(),

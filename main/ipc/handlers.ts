@@ -8,6 +8,7 @@ import { PinGuard } from '../admin/pin-guard.js';
 import { AcceptedError, authMessage, InputError, RefusedError } from '../engine/payment-engine.js';
 import type { Payment } from '../journal/journal.js';
 import { formatDecimal } from '../money/amount.js';
+import { startOfLocalDay } from '../time/zone.js';
 import { cashProgress, quoteFor, quoteFromTaken, type Quote } from '../money/commission.js';
 import { convertByRate } from '../money/exchange.js';
 import type { Terminal } from '../terminal/terminal.js';
@@ -152,7 +153,8 @@ export function createHandlers(t: Terminal): Handlers {
       return paymentJson(t.journal.mustGet(p.id), t.journal);
     },
     async 'journal.list'(a) {
-      return t.journal.list({ search: a.search, limit: a.limit ?? 200 }).map((p) => paymentJson(p, t.journal));
+      const since = a.today ? startOfLocalDay(Date.now(), t.config.timeZone) : undefined;
+      return t.journal.list({ search: a.search, since, limit: a.limit ?? 200 }).map((p) => paymentJson(p, t.journal));
     },
     async 'receipt.print'(a) {
       const r = await t.receipts.printPayment(byAtid(a.agentTransactionId).id);

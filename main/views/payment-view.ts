@@ -22,6 +22,8 @@ export type PaymentJson = Pick<
   acceptedAt: string | null;
   finishedAt: string | null;
   nextAttemptAt: string | null;
+  /** The receipt: printed, tried and not printed, or not tried (no printer, or not yet). */
+  receipt: 'printed' | 'failed' | null;
 };
 
 export interface AttemptJson {
@@ -33,6 +35,12 @@ export interface AttemptJson {
   result: number | null;
   error: string | null;
   elapsedMs: number | null;
+}
+
+function receiptState(journal: Journal, paymentId: number): PaymentJson['receipt'] {
+  const tries = journal.receipts(paymentId);
+  if (tries.some((r) => r.outcome === 'printed')) return 'printed';
+  return tries.length ? 'failed' : null;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -58,6 +66,7 @@ export function paymentJson(p: Payment, journal: Journal): PaymentJson {
     commission: p.amountTo === null || p.amountFrom === null ? null : formatDecimal(p.amountFrom - p.amountTo),
     state: p.state,
     offline: p.offline,
+    receipt: receiptState(journal, p.id),
     result: p.result,
     resultMessage: p.resultMessage,
     reason: p.stateReason,

@@ -10,6 +10,7 @@ import { Home } from './screens/Home';
 import { Journal } from './screens/Journal';
 import { PaymentScreen } from './screens/PaymentScreen';
 import { onEvent } from './ipc/bridge';
+import { DemoBanner, ScreenBoundary } from './components/ScreenBoundary';
 
 function useIdleReturn() {
   const status = useStatus((s) => s.status);
@@ -20,8 +21,9 @@ function useIdleReturn() {
       const flow = usePayment.getState();
       if (flow.step === 'paying') return arm(); // never interrupt a payment being sent
       if (flow.inserted > 0 && flow.step === 'details') {
-        // Cash is in the acceptor: the money is paid, not forgotten.
-        void flow.pay('kiosk');
+        // Cash is in: paid when it can be, otherwise handed to the attendant, and the screen says so.
+        if (flow.missing === 0 && flow.quote) void flow.pay('kiosk');
+        else void flow.handOverCash();
         return arm();
       }
       flow.reset();
@@ -53,13 +55,17 @@ export function App() {
     });
   }, []);
   useIdleReturn();
+  const sandbox = useStatus((s) => s.status?.sandbox === true);
   return (
     <div className={`app mode-${mode ?? 'unknown'}`}>
       <StatusBar />
-      {screen === 'home' && <Home />}
-      {screen === 'payment' && <PaymentScreen />}
-      {screen === 'journal' && <Journal />}
-      {screen === 'admin' && <Admin />}
+      {sandbox && <DemoBanner />}
+      <ScreenBoundary key={screen}>
+        {screen === 'home' && <Home />}
+        {screen === 'payment' && <PaymentScreen />}
+        {screen === 'journal' && <Journal />}
+        {screen === 'admin' && <Admin />}
+      </ScreenBoundary>
     </div>
   );
 }

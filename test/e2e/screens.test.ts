@@ -2,6 +2,8 @@
  * The rest of what a person meets: the three languages, the kiosk (on-screen keyboard, notes,
  * going back to Home when left alone), the cashier's journal with "retry now", keyboard-only use.
  */
+import { CashBox } from '../../main/cash/cash-box.js';
+import { CashLedger } from '../../main/cash/cash-ledger.js';
 import { describe, expect, it } from 'vitest';
 import { e2eSuite, type E2E } from './fixture.js';
 
@@ -109,8 +111,9 @@ describe('kiosk', () => {
   it('cash a customer walked away from (the terminal stopped mid-way) is shown to the attendant and settled in words', async () => {
     e = await suite.start({ mode: 'kiosk', env: { TOLEM_ADMIN_PIN: '0000' } });
     const { page } = e;
-    // Notes went in, then the terminal went down before any payment: only the journal knows.
-    e.terminal.cash.escrow(null, 1_000_00, null);
+    // Notes went in, then the terminal went down before any payment: only the journal knows. (A cash box
+    // of its own stands for the terminal that went down: the running one never saw this session.)
+    new CashBox(new CashLedger(e.terminal.journal.db), 'simulated').escrow(null, 1_000_00, null);
     await page.reload();
     await page.waitForSelector('[data-testid=cash-without-payment]');
     await page.click('[data-testid=open-admin]');

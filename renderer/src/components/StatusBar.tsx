@@ -23,6 +23,11 @@ export function StatusBar() {
           {t('status.pending', { count: status.pending })}
         </span>
       )}
+      {status?.authRefused && (
+        <span className="balance balance-critical" data-testid="auth-refused">
+          {t('status.authRefused')}
+        </span>
+      )}
       {status && status.review > 0 && <span className="review">{t('status.review', { count: status.review })}</span>}
       {status && status.cashWithoutPayment > 0 && (
         <span className="balance balance-critical" data-testid="cash-without-payment">

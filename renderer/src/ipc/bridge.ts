@@ -17,12 +17,17 @@ const bridge: TolemBridge = window.tolem ?? browserBridge();
 export const api: TolemApi = bridge.api;
 export const onEvent = (listener: EventListener): (() => void) => bridge.onEvent(listener);
 
-/** An error the screens show: the envelope's, or the transport's. */
+/**
+ * An error from the terminal. The screens say `reason` in the person's language (see
+ * format/error.ts); `message` and `problems` are the terminal's own words, for logs, never shown.
+ */
 export class CallError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly problems: string[] = [],
+    readonly reason: string | null = null,
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
   }
@@ -33,5 +38,5 @@ export async function call<C extends Channel>(channel: C, args: Args<C>): Promis
   const fn = api[channel] as (a: Args<C>) => Promise<Envelope<Results[C]>>;
   const r = await fn(args);
   if (r.ok) return r.value;
-  throw new CallError(r.error.code, r.error.message, r.error.problems ?? []);
+  throw new CallError(r.error.code, r.error.message, r.error.problems ?? [], r.error.reason ?? null, r.error.params ?? {});
 }

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
-import { call, CallError } from '../ipc/bridge';
+import { call } from '../ipc/bridge';
+import { errorKey, sayError } from '../format/error';
 import { useCatalog } from '../stores/catalog';
 import { useNav } from '../stores/nav';
 import { useStatus } from '../stores/status';
@@ -32,7 +33,7 @@ export function Admin() {
     try {
       setMessage(await what());
     } catch (err) {
-      setMessage(err instanceof CallError ? err.message : String(err));
+      setMessage(sayError(t, errorKey(err)));
     }
   };
   return (

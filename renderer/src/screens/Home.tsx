@@ -12,7 +12,7 @@ import { useStatus } from '../stores/status';
 
 export function Home() {
   const { t } = useTranslation();
-  const { index, services, groups, source, staleBecause, loading, error, load } = useCatalog();
+  const { index, services, groups, source, loading, error, load } = useCatalog();
   const { favourites, uses, toggleFavourite, used } = useSettings();
   const kiosk = useStatus((s) => s.status?.mode === 'kiosk');
   const refusal = useStatus((s) => s.status?.refusal ?? null);
@@ -42,7 +42,6 @@ export function Home() {
       {source === 'cache' && (
         <div className="banner warn" data-testid="catalog-cached" role="status">
           {t('home.cached')}
-          {staleBecause ? ` (${staleBecause})` : ''}
         </div>
       )}
       {refusal && (
@@ -67,8 +66,11 @@ export function Home() {
           onFocus={() => setTyping(true)}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
-            // A cashier types a name and presses Enter: the first service found opens.
-            if (e.key === 'Enter' && found[0]) open(found[0]);
+            // A cashier types a name (or pastes it, or a scanner types it) and presses Enter: the first
+            // service found for the text in the box now opens, never a row of a list not yet redrawn.
+            if (e.key !== 'Enter') return;
+            const now = search(index, e.currentTarget.value, group);
+            if (now[0]) open(now[0]);
           }}
           autoFocus={!kiosk}
         />

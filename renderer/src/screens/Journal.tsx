@@ -1,6 +1,7 @@
 /** The cashier's journal: today's payments with their state, search, details with every attempt, retry now, reprint. */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sayError } from '../format/error';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { money, locale } from '../format/money';
 import { onEvent } from '../ipc/bridge';
@@ -101,6 +102,7 @@ export function Journal() {
                 </button>
               )}
             </div>
+            {j.error && <p role="alert">{sayError(t, j.error)}</p>}
             {j.message && <p role="status">{j.message === 'printed' ? t('journal.printed') : j.message.startsWith('notPrinted:') ? t('journal.notPrinted', { error: j.message.slice(11) }) : j.message}</p>}
             {j.receipt && <img className="receipt-preview" data-testid="receipt-preview" src={j.receipt} alt={t('journal.receipt')} />}
           </aside>

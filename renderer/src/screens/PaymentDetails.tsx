@@ -10,6 +10,8 @@ import type { CheckAnswerView, InvoiceView } from '../../../main/ipc/contract';
 import { TextField } from '../components/TextField';
 import { money, tiyn, typedAmount, formatDecimal } from '../format/money';
 import { amountToOf, lineProblems, usePayment } from '../stores/payment';
+import { sayError } from '../format/error';
+import type { LineProblem } from '../../../main/invoice/lines';
 import { useSettings } from '../stores/settings';
 import { useStatus } from '../stores/status';
 
@@ -33,13 +35,26 @@ export function PaymentDetails() {
   const change = !kiosk && due !== null && received !== null ? received - due : null;
   const kioskFree = kiosk && !locked;
   const cashOk = kiosk ? (due !== null && flow.inserted >= due && flow.inserted > 0) : change !== null && change >= 0;
-  const ready = quote !== null && !needContract && Object.keys(problems).length === 0 && (kioskFree ? flow.inserted > 0 : amount !== null && amount > 0) && cashOk && !busy;
+  // Processing could not be reached and this service cannot be paid without it: said before any cash is taken.
+  const blocked = check.result === 'unreachable' && check.offlineBlocked !== null;
+  const unreadableFixed = answer?.fixedAmountUnreadable === true;
+  const ready = !blocked && !unreadableFixed && quote !== null && !needContract && Object.keys(problems).length === 0 && (kioskFree ? flow.inserted > 0 && flow.missing === 0 : amount !== null && amount > 0) && cashOk && !busy;
 
   return (
     <div className="details" data-testid="payment-details">
-      {check.result === 'unreachable' && (
+      {check.result === 'unreachable' && !blocked && (
         <div className="banner warn" role="status" data-testid="check-unreachable">
           {t('details.unreachable')}
+        </div>
+      )}
+      {blocked && (
+        <div className="banner error" role="alert" data-testid="offline-blocked">
+          {t('details.unreachableBlocked')}
+        </div>
+      )}
+      {unreadableFixed && (
+        <div className="banner error" role="alert" data-testid="fixed-unreadable">
+          {t('errors.generic')}
         </div>
       )}
       {answer && <CheckAnswer answer={answer} lang={lang} />}
@@ -106,7 +121,7 @@ export function PaymentDetails() {
           </div>
         </section>
       )}
-      {kiosk && (
+      {kiosk && !blocked && !unreadableFixed && (
         <section className="cash-box" data-testid="kiosk-cash">
           <p className="inserted">
             {t('cash.inserted')}: <strong data-testid="inserted">{money(formatDecimal(flow.inserted), lang)}</strong>
@@ -122,6 +137,11 @@ export function PaymentDetails() {
           <p className={flow.returned ? 'note problem' : 'muted'} data-testid="cash-note">
             {flow.returned ? t('cash.returned') : kioskFree ? t('cash.insertFree') : t('cash.noChange')}
           </p>
+          {flow.inserted > 0 && flow.missing > 0 && (
+            <p className="note problem insert-more" data-testid="insert-more" role="status">
+              {t('kiosk.insertMore', { amount: money(formatDecimal(flow.missing), lang) })}
+            </p>
+          )}
           {status?.cashAcceptor === 'simulated' && (
             <div className="demo-notes" aria-label={t('cash.demo')}>
               {status.cashNotes.map((note) => (
@@ -135,13 +155,18 @@ export function PaymentDetails() {
       )}
       {error && (
         <div className="banner error" role="alert" data-testid="flow-error">
-          {error.problems.length ? error.problems.join('; ') : error.message}
+          {sayError(t, error)}
         </div>
       )}
       <div className="actions">
-        <button type="button" className="primary" data-testid="pay" disabled={!ready} onClick={() => void flow.pay(kiosk ? 'kiosk' : 'cashier')}>
+        {kiosk && flow.inserted > 0 && (
+          <button type="button" className="secondary" data-testid="cancel-cash" disabled={busy} onClick={() => void flow.handOverCash()}>
+            {t('kiosk.cancel')}
+          </button>
+        )}
+        {!blocked && <button type="button" className="primary" data-testid="pay" disabled={!ready} onClick={() => void flow.pay(kiosk ? 'kiosk' : 'cashier')}>
           {kiosk && flow.inserted > 0 ? t('details.pay', { amount: money(formatDecimal(flow.inserted), lang) }) : quote ? t('details.pay', { amount: money(quote.amountFrom, lang) }) : t('details.payNoAmount')}
-        </button>
+        </button>}
       </div>
     </div>
   );
@@ -176,7 +201,7 @@ function CheckAnswer({ answer, lang }: { answer: CheckAnswerView; lang: string }
   );
 }
 
-function Invoice({ invoice, problems }: { invoice: InvoiceView; problems: Record<string, string> }) {
+function Invoice({ invoice, problems }: { invoice: InvoiceView; problems: Record<string, LineProblem> }) {
   const { t } = useTranslation();
   const lang = useSettings((s) => s.lang);
   const kiosk = useStatus((s) => s.status?.mode === 'kiosk');
@@ -185,15 +210,16 @@ function Invoice({ invoice, problems }: { invoice: InvoiceView; problems: Record
   const [editing, setEditing] = useState<{ id: string; field: 'amount' | 'lastCount' } | null>(null);
   const edit = (id: string, field: 'amount' | 'lastCount') => (kiosk ? { readOnly: true, onFocus: () => setEditing({ id, field }) } : {});
   const editingValue = editing ? (lines[editing.id]?.[editing.field] ?? '') : '';
-  const say = (code: string | undefined): string | null => {
-    if (!code) return null;
-    const [kind, value] = code.split(':');
-    if (kind === 'min') return t('invoice.min', { amount: money(value, lang) });
-    if (kind === 'max') return t('invoice.max', { amount: money(value, lang) });
-    if (kind === 'meterBelow') return t('invoice.meterBelow', { value });
-    if (kind === 'meter') return t('invoice.meter');
-    if (kind === 'meterRequired') return t('invoice.meterRequired');
-    return t('amount.invalid');
+  const say = (p: LineProblem | undefined): string | null => {
+    if (!p) return null;
+    switch (p.code) {
+      case 'min': return t('invoice.min', { amount: money(formatDecimal(p.limit), lang) });
+      case 'max': return t('invoice.max', { amount: money(formatDecimal(p.limit), lang) });
+      case 'meterBelow': return t('invoice.meterBelow', { value: p.previous });
+      case 'meter': return t('invoice.meter');
+      case 'meterRequired': return t('invoice.meterRequired');
+      default: return t('amount.invalid');
+    }
   };
   return (
     <section className="invoice" data-testid="invoice">
@@ -213,7 +239,7 @@ function Invoice({ invoice, problems }: { invoice: InvoiceView; problems: Record
               <span className="line-name">{l.subServiceName}</span>
             </label>
             <div className="line-info muted">
-              {l.debtInfo && l.debtInfo !== '0.00' ? `${t('invoice.debt')}: ${money(l.debtInfo, lang)} ` : ''}
+              {l.debt && l.debt !== '0.00' ? `${t('invoice.debt')}: ${money(l.debt, lang)} ` : l.debtInfo && !l.debt ? `${t('invoice.debt')}: ${l.debtInfo} ` : ''}
               {l.minSum ? `${t('invoice.minShort')} ${money(l.minSum, lang)} ` : ''}
               {l.maxSum ? `${t('invoice.maxShort')} ${money(l.maxSum, lang)} ` : ''}
               {l.comment ?? ''}

@@ -1,5 +1,6 @@
 /** The service's form, built from the catalog's inputs: titles as hints, live validation by the service's regexps. */
 import { useTranslation } from 'react-i18next';
+import { sayError } from '../format/error';
 import type { CatalogField } from '../../../main/ipc/contract';
 import type { FieldProblem } from '../../../main/catalog/validation';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
@@ -64,7 +65,7 @@ export function PaymentForm() {
       })}
       {error && (
         <div className="banner error" role="alert" data-testid="flow-error">
-          {error.problems.length ? error.problems.join('; ') : error.message}
+          {sayError(t, error)}
         </div>
       )}
       <div className="actions">

@@ -6,20 +6,56 @@ import { usePayment } from '../stores/payment';
 import { PaymentDetails } from './PaymentDetails';
 import { PaymentFinal } from './PaymentFinal';
 import { PaymentForm } from './PaymentForm';
+import { sayError } from '../format/error';
+import { formatDecimal, money } from '../format/money';
+import { useSettings } from '../stores/settings';
+
+/** The customer's cash went to the attendant: how much, and what to do. */
+function HandedOver({ amount }: { amount: number }) {
+  const { t } = useTranslation();
+  const lang = useSettings((s) => s.lang);
+  const { reset, error } = usePayment();
+  const go = useNav((s) => s.go);
+  return (
+    <div className="final final-failed" data-testid="handed-over" role="alert">
+      <div className="final-mark" aria-hidden="true">!</div>
+      {error && <p className="final-why">{sayError(t, error)}</p>}
+      <h1>{t('kiosk.handedOver', { amount: money(formatDecimal(amount), lang) })}</h1>
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          data-testid="done"
+          onClick={() => {
+            reset();
+            go('home');
+          }}
+        >
+          {t('final.done')}
+        </button>
+      </div>
+    </div>
+  );
+}
 
 export function PaymentScreen() {
   const { t } = useTranslation();
-  const { step, service, rerouted, reset, inserted } = usePayment();
+  const { step, service, rerouted, reset, inserted, handedOver, handOverCash } = usePayment();
   const go = useNav((s) => s.go);
   if (!service) return null;
   const back = () => {
+    // With cash in, going back hands it to the attendant (a kiosk gives no change), and the screen says so.
+    if (inserted > 0) {
+      void handOverCash();
+      return;
+    }
     reset();
     go('home');
   };
   return (
     <main className="payment" data-testid="payment" data-step={step}>
       {step !== 'final' && (
-        <ScreenHeader title={service.name} subtitle={service.group} onBack={back} backDisabled={step === 'paying' || inserted > 0} />
+        <ScreenHeader title={service.name} subtitle={service.group} onBack={back} backDisabled={step === 'paying'} />
       )}
       {rerouted && step === 'details' && (
         <div className="banner info" role="status" data-testid="rerouted">
@@ -35,7 +71,7 @@ export function PaymentScreen() {
           <p className="muted">{t('paying.note')}</p>
         </div>
       )}
-      {step === 'final' && <PaymentFinal />}
+      {step === 'final' && (handedOver !== null ? <HandedOver amount={handedOver} /> : <PaymentFinal />)}
     </main>
   );
 }

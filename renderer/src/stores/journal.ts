@@ -1,7 +1,8 @@
 /** Today's payments for the cashier or admin: search, details with every attempt, retry now, reprint. */
 import { create } from 'zustand';
 import type { PaymentJson } from '../../../main/ipc/contract';
-import { call, CallError } from '../ipc/bridge';
+import { call } from '../ipc/bridge';
+import { errorKey, type ErrorWords } from '../format/error';
 
 interface JournalState {
   search: string;
@@ -9,6 +10,8 @@ interface JournalState {
   selected: PaymentJson | null;
   receipt: string | null;
   message: string | null;
+  /** What went wrong, as words to say (never the terminal's own message). */
+  error: ErrorWords | null;
   busy: boolean;
   setSearch(text: string): void;
   load(): Promise<void>;
@@ -17,7 +20,6 @@ interface JournalState {
   reprint(): Promise<void>;
 }
 
-const startOfToday = () => new Date(new Date().setHours(0, 0, 0, 0)).getTime();
 
 export const useJournal = create<JournalState>((set, get) => ({
   search: '',
@@ -25,6 +27,7 @@ export const useJournal = create<JournalState>((set, get) => ({
   selected: null,
   receipt: null,
   message: null,
+  error: null,
   busy: false,
   setSearch(text) {
     set({ search: text });
@@ -32,24 +35,25 @@ export const useJournal = create<JournalState>((set, get) => ({
   },
   async load() {
     try {
-      const list = await call('journal.list', { search: get().search.trim() || undefined, limit: 500 });
-      // A search finds older payments too; without one the screen shows today's.
-      set({ payments: get().search.trim() ? list : list.filter((p) => Date.parse(p.createdAt) >= startOfToday()) });
+      // A search finds older payments too; without one the screen shows today's, "today" in the agent's time zone (the terminal's answer).
+      const search = get().search.trim() || undefined;
+      const list = await call('journal.list', { search, today: search === undefined, limit: 500 });
+      set({ payments: list, error: null });
       const sel = get().selected;
       if (sel) set({ selected: list.find((p) => p.agentTransactionId === sel.agentTransactionId) ?? sel });
     } catch (err) {
-      set({ message: err instanceof CallError ? err.message : String(err) });
+      set({ error: errorKey(err) });
     }
   },
   async select(p) {
-    set({ selected: p, receipt: null, message: null });
+    set({ selected: p, receipt: null, message: null, error: null });
     if (!p) return;
     try {
       const full = await call('payment.get', { agentTransactionId: p.agentTransactionId });
       const preview = full.state === 'draft' ? null : (await call('receipt.preview', { agentTransactionId: p.agentTransactionId })).png;
       set({ selected: full, receipt: preview });
     } catch (err) {
-      set({ message: err instanceof CallError ? err.message : String(err) });
+      set({ error: errorKey(err) });
     }
   },
   async retryNow() {
@@ -60,7 +64,7 @@ export const useJournal = create<JournalState>((set, get) => ({
       set({ selected: await call('payment.retryNow', { agentTransactionId: p.agentTransactionId }), busy: false });
       await get().load();
     } catch (err) {
-      set({ busy: false, message: err instanceof CallError ? err.message : String(err) });
+      set({ busy: false, error: errorKey(err) });
     }
   },
   async reprint() {
@@ -71,7 +75,7 @@ export const useJournal = create<JournalState>((set, get) => ({
       const r = await call('receipt.print', { agentTransactionId: p.agentTransactionId });
       set({ busy: false, message: r.printed ? 'printed' : `notPrinted:${r.error ?? ''}` });
     } catch (err) {
-      set({ busy: false, message: err instanceof CallError ? err.message : String(err) });
+      set({ busy: false, error: errorKey(err) });
     }
   },
 }));

@@ -8,7 +8,9 @@ import type { CatalogService, CheckView, InvoiceLineView, PaymentJson, QuoteView
 import type { FieldProblem } from '../../../main/catalog/validation';
 import { formatDecimal, typedAmount, tiyn, type Minor } from '../format/money';
 import { call, CallError } from '../ipc/bridge';
+import { errorKey, type ErrorWords } from '../format/error';
 import { useCatalog } from './catalog';
+import { amountOrNull, lineProblem, type LineProblem } from '../../../main/invoice/lines';
 
 export type Step = 'form' | 'details' | 'paying' | 'final';
 
@@ -18,10 +20,8 @@ export interface LineChoice {
   lastCount: string;
 }
 
-export interface FlowError {
-  message: string;
-  problems: string[];
-}
+/** What went wrong, as words to say (format/error.ts), never the terminal's own message. */
+export type FlowError = ErrorWords;
 
 interface PaymentState {
   step: Step;
@@ -43,6 +43,10 @@ interface PaymentState {
   cashSession: string | null;
   /** Kiosk: the last note was returned (it would have paid more than is due). */
   returned: boolean;
+  /** Kiosk: what is still to be inserted before anything can be paid (the terminal's rule), tiyn; 0 when payable. */
+  missing: Minor;
+  /** Kiosk: the cash inserted went to the attendant (the customer gave up, or paying was refused): how much. */
+  handedOver: Minor | null;
   result: PaymentJson | null;
   error: FlowError | null;
   busy: boolean;
@@ -58,13 +62,15 @@ interface PaymentState {
   setAmount(text: string): void;
   setCashReceived(text: string): void;
   insertCash(note: Minor): Promise<void>;
+  /** Kiosk: the customer gives up with cash inserted: it goes to the attendant, and the screen says so. */
+  handOverCash(): Promise<void>;
   pay(mode: 'cashier' | 'kiosk'): Promise<void>;
   /** A background event said this payment changed: fetch it again. */
   refreshResult(): Promise<void>;
   reset(): void;
 }
 
-const EMPTY: Omit<PaymentState, 'validationReady' | 'start' | 'setValue' | 'focus' | 'blur' | 'submitForm' | 'chooseContract' | 'setLine' | 'setAmount' | 'setCashReceived' | 'insertCash' | 'pay' | 'refreshResult' | 'reset'> = {
+const EMPTY: Omit<PaymentState, 'validationReady' | 'start' | 'setValue' | 'focus' | 'blur' | 'submitForm' | 'chooseContract' | 'setLine' | 'setAmount' | 'setCashReceived' | 'insertCash' | 'handOverCash' | 'pay' | 'refreshResult' | 'reset'> = {
   step: 'form' as Step,
   service: null,
   values: {},
@@ -80,6 +86,8 @@ const EMPTY: Omit<PaymentState, 'validationReady' | 'start' | 'setValue' | 'focu
   inserted: 0,
   cashSession: null,
   returned: false,
+  missing: 0,
+  handedOver: null,
   result: null,
   error: null,
   busy: false,
@@ -135,27 +143,24 @@ export function amountToOf(s: Pick<PaymentState, 'check' | 'lines' | 'amount' | 
     }
     return { amount: sum > 0 ? sum : null, locked: true };
   }
+  // The terminal gives the fixed amount as decimal text it has already read ("15000.00"), or null.
   const fixed = s.check?.answer?.fixedAmount;
-  if (s.service?.fixedPayment && fixed) return { amount: tiyn(fixed), locked: true };
+  if (s.service?.fixedPayment && fixed) return { amount: amountOrNull(fixed), locked: true };
   return { amount: typedAmount(s.amount), locked: false };
 }
 
-/** Problems of the invoice lines: min/max of each selected line, meter readings not below the last. */
-export function lineProblems(check: CheckView | null, lines: Record<string, LineChoice>): Record<string, string> {
-  const out: Record<string, string> = {};
+/**
+ * Problems of the invoice lines, by the engine's own rule (main/invoice/lines.ts: min/max, meter
+ * readings compared exactly, never below the last): the screen only says them.
+ */
+export function lineProblems(check: CheckView | null, lines: Record<string, LineChoice>): Record<string, LineProblem> {
+  const out: Record<string, LineProblem> = {};
   for (const l of allLines(check)) {
     const c = lines[l.subServiceId];
     if (!c?.selected) continue;
-    const a = typedAmount(c.amount);
-    if (a === null || a === 0) out[l.subServiceId] = 'amount';
-    else if (l.minSum !== null && a < tiyn(l.minSum)) out[l.subServiceId] = `min:${l.minSum}`;
-    else if (l.maxSum !== null && a > tiyn(l.maxSum)) out[l.subServiceId] = `max:${l.maxSum}`;
-    else if (l.isMeter && c.lastCount.trim() === '') out[l.subServiceId] = 'meterRequired';
-    else if (l.isMeter) {
-      const prev = Number(l.prevCount ?? '0');
-      if (!/^\d+(\.\d+)?$/.test(c.lastCount)) out[l.subServiceId] = 'meter';
-      else if (Number(c.lastCount) < prev) out[l.subServiceId] = `meterBelow:${l.prevCount ?? '0'}`;
-    }
+    const rules = { subServiceId: l.subServiceId, minSum: amountOrNull(l.minSum) ?? 0, maxSum: amountOrNull(l.maxSum) ?? 0, isMeter: l.isMeter, prevCount: l.prevCount };
+    const problem = lineProblem(rules, { amount: typedAmount(c.amount), lastCount: l.isMeter ? c.lastCount : '' });
+    if (problem) out[l.subServiceId] = problem;
   }
   return out;
 }
@@ -164,8 +169,7 @@ let quoteSeq = 0;
 
 export const usePayment = create<PaymentState>((set, get) => {
   const fail = (err: unknown) => {
-    const e = err instanceof CallError ? { message: err.message, problems: err.problems } : { message: err instanceof Error ? err.message : String(err), problems: [] };
-    set({ error: e, busy: false });
+    set({ error: errorKey(err), busy: false });
   };
   const requote = () => {
     const s = get();
@@ -264,9 +268,23 @@ export const usePayment = create<PaymentState>((set, get) => {
         const r = await call('cash.insert', { session: s.cashSession ?? undefined, note: formatDecimal(note), limit });
         set({ cashSession: r.session, inserted: tiyn(r.inserted), returned: !r.stacked, error: null });
         requote();
+        // How much more before anything can be paid: the terminal's rule (commission minimum, the locked total).
+        const due = locked && get().quote ? get().quote!.amountFrom : undefined;
+        const progress = await call('cash.progress', { inserted: r.inserted, lockedTotal: due });
+        set({ missing: tiyn(progress.missing) });
       } catch (err) {
         fail(err);
       }
+    },
+    async handOverCash() {
+      const s = get();
+      if (!s.cashSession || s.inserted <= 0 || s.busy) return;
+      try {
+        await call('cash.release', { session: s.cashSession });
+      } catch {
+        // Released or not, the cash is in the journal: the attendant's list shows it.
+      }
+      set({ handedOver: s.inserted, step: 'final', busy: false });
     },
     async pay(mode) {
       const s = get();
@@ -295,6 +313,11 @@ export const usePayment = create<PaymentState>((set, get) => {
         });
         set({ result, step: 'final', busy: false });
       } catch (err) {
+        // A kiosk refused after the cash went in (printer, offline limits): the terminal handed the cash to the attendant.
+        if (mode === 'kiosk' && s.inserted > 0 && err instanceof CallError && err.code === 'refused') {
+          set({ handedOver: s.inserted, step: 'final', busy: false, error: errorKey(err) });
+          return;
+        }
         set({ step: 'details' });
         fail(err);
       }
