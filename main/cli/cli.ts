@@ -116,7 +116,8 @@ export async function runCli(argv: string[], io0: Io): Promise<number> {
   const io: Io = argv.includes('--sandbox') ? { ...io0, env: { ...io0.env, TOLEM_SANDBOX: '1' } } : io0;
   const [command, ...rest] = argv.filter((a) => a !== '--sandbox');
   const json = rest.includes('--json');
-  const fail = (code: number, message: string, problems?: string[]) => {
+  const fail = (code: number, message0: string, problems?: string[]) => {
+    const message = message0.replace(/\s*\n\s*/g, ' ');
     if (json) io.out(JSON.stringify({ error: message, ...(problems ? { problems } : {}) }, null, 2));
     else io.err(`tolem: ${message}${problems && problems.length > 1 ? `\n${problems.map((p) => `  - ${p}`).join('\n')}` : ''}`);
     return code;

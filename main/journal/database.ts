@@ -46,6 +46,14 @@ export function explainOpenError(file: string, err: unknown): JournalOpenError {
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || /malformed|not a database/i.test(message)) {
     return new JournalOpenError(`the journal ${file} is damaged (${message}): no payment is taken until it is mended; ${WAY_OUT}`, 'damaged');
   }
+  // SQLite says only "unable to open database file": ask the directory why.
+  try {
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    if (fs.existsSync(file)) fs.accessSync(file, fs.constants.W_OK);
+  } catch (access) {
+    const why = String((access as { code?: unknown }).code ?? '');
+    if (why === 'EROFS' || why === 'EACCES' || why === 'EPERM') return explainOpenError(file, access);
+  }
   return new JournalOpenError(`cannot open the journal ${file}: ${message}`, 'cannot-open');
 }
 
@@ -80,7 +88,9 @@ export function openJournalDatabase(file: string, opts: OpenOptions = {}): Datab
     if (opts.check && !memory) {
       const problems = db.pragma('quick_check(5)', { simple: false }) as { quick_check: string }[];
       const first = problems[0]?.quick_check ?? 'ok';
-      if (first !== 'ok') throw new JournalOpenError(`the journal ${file} is damaged (${first}): no payment is taken until it is mended; ${WAY_OUT}`, 'damaged');
+      // One line: SQLite's report spans several ("*** in database main ***" then a line per page).
+      const said = first.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('***'))[0] ?? first;
+      if (first !== 'ok') throw new JournalOpenError(`the journal ${file} is damaged (${said}): no payment is taken until it is mended; ${WAY_OUT}`, 'damaged');
     }
     migrate(db);
     if (marker && !fs.existsSync(markerFileOf(file))) writeDurably(markerFileOf(file), `${JSON.stringify({ journal: path.basename(file), createdAt: new Date().toISOString() })}\n`);

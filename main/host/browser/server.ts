@@ -156,12 +156,15 @@ export async function startBrowserHost(opts: { handlers: Handlers | Promise<Hand
     );
   });
   let unsubscribe: (() => void) | undefined;
-  void Promise.resolve(opts.events).then((events) => {
-    unsubscribe = events?.on((e) => {
-      const text = JSON.stringify(e);
-      for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
-    });
-  });
+  void Promise.resolve(opts.events).then(
+    (events) => {
+      unsubscribe = events?.on((e) => {
+        const text = JSON.stringify(e);
+        for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+      });
+    },
+    () => undefined, // the terminal could not open: its opener reports why
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -173,6 +176,7 @@ export async function startBrowserHost(opts: { handlers: Handlers | Promise<Hand
   // The dispatcher (and the domain behind it) is loaded after the host listens: the page's files are
   // served meanwhile.
   ready = Promise.all([opts.handlers, import('../../ipc/dispatch.js')]).then(([h, d]) => d.createDispatcher(h, [origin], opts.onInternalError));
+  ready.catch(() => undefined); // calls meanwhile are answered 503; the opener reports why
   return {
     origin,
     url: `${origin}/#start=${issuedToken}`,
