@@ -57,6 +57,19 @@ export async function backupJournal(db: Database.Database, dir: string, keep: nu
   return { file, at: st.mtimeMs, bytes: st.size };
 }
 
+/**
+ * A restored or salvaged journal may have lost ids issued after it was copied, inside the block it had
+ * reserved: forgetting its reservation makes the next id start above the high-water mark in the files.
+ */
+export function forgetIdReservation(file: string): void {
+  const db = new Database(file);
+  try {
+    db.prepare("DELETE FROM meta WHERE key = 'ids_reserved'").run();
+  } finally {
+    db.close();
+  }
+}
+
 /** What `PRAGMA integrity_check` says of a journal file: ['ok'] or its problems. */
 export function verifyJournalFile(file: string): string[] {
   let db: Database.Database | null = null;
@@ -91,6 +104,7 @@ export function restoreJournal(journalFile: string, from: string, now: number = 
   const fd = fs.openSync(`${journalFile}.restoring`, 'r');
   fs.fsyncSync(fd);
   fs.closeSync(fd);
+  forgetIdReservation(`${journalFile}.restoring`);
   fs.renameSync(`${journalFile}.restoring`, journalFile);
   writeDurably(markerFileOf(journalFile), `${JSON.stringify({ journal: path.basename(journalFile), createdAt: new Date(now).toISOString(), restoredFrom: from })}\n`);
   return { replaced };

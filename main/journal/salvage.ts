@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { markerFileOf, openJournalDatabase } from './database.js';
 import { writeDurably } from '../ids/high-water.js';
+import { forgetIdReservation } from './backups.js';
 
 /** Tables in the order their rows depend on each other, with the key a damaged scan resumes after. */
 const TABLES: { name: string; key: string[] }[] = [
@@ -101,6 +102,7 @@ export function salvageJournal(journalFile: string, now: number = Date.now()): S
     if (fs.existsSync(`${journalFile}${suffix}`)) fs.renameSync(`${journalFile}${suffix}`, `${report.damagedKeptAs}${suffix}`);
   }
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${salvaged}${suffix}`, { force: true });
+  forgetIdReservation(salvaged);
   fs.renameSync(salvaged, journalFile);
   writeDurably(markerFileOf(journalFile), `${JSON.stringify({ journal: journalFile, createdAt: new Date(now).toISOString(), salvagedFrom: report.damagedKeptAs })}\n`);
   return { ...report, salvaged: journalFile };
