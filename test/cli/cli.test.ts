@@ -41,6 +41,16 @@ function tolem(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code
 }
 
 describe('tolem pay', () => {
+  it('takes the agent\'s commission by the one rule the screens use (item 12): none given is the rule\'s, another is refused', async () => {
+    const r = await tolem(['pay', '--service', 'P1011', '--account', '7779990005', '--amount', '500.00', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ amountTo: '500.00', amountFrom: '510.00', commission: '10.00' });
+    const wrong = await tolem(['pay', '--service', 'P1011', '--account', '7779990006', '--amount', '500.00', '--amount-from', '500.00']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/amount to pay is 510\.00 for 500\.00 credited/);
+    expect(requests.filter((q) => q.method === 'pay' && q.body.includes('7779990006'))).toHaveLength(0);
+  });
+
   it('--json prints one document: ids and amounts as strings, the 18-digit transactionId exact', async () => {
     const r = await tolem(['pay', '--service', 'P1011', '--account', '7779990001', '--amount', '1500.00', '--amount-from', '1530.00', '--json']);
     expect(r.code).toBe(0);

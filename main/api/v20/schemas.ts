@@ -150,7 +150,7 @@ function readTransactionId(v: unknown): { id: string | null; problem?: string } 
 
 /** check and pay answers share one shape; fields appear by scheme. */
 export const zPaymentAnswer = z.object({
-  transactionId: z.unknown().transform(readTransactionId),
+  transactionId: z.unknown().optional().transform(readTransactionId),
   agentTransactionId: zId18.nullish().transform((v) => v ?? null),
   displays: z.record(z.string(), zText.nullable()).nullish().transform((v) => v ?? undefined),
   contracts: z.array(zContract).nullish().transform((v) => v ?? undefined),

@@ -1,0 +1,76 @@
+/**
+ * One test per migration: a journal that holds data at the version before it is upgraded, and
+ * every fact it held is still there and still means the same.
+ */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { CashLedger } from '../../main/cash/cash-ledger.js';
+import { LATEST_VERSION, MIGRATIONS, migrate } from '../../main/journal/migrations.js';
+import { Journal } from '../../main/journal/journal.js';
+import { tempDir } from '../helpers/harness.js';
+
+function journalAt(version: number): Database.Database {
+  const db = new Database(path.join(tempDir(), 'j.sqlite'));
+  migrate(db, MIGRATIONS.slice(0, version));
+  db.exec(`
+    INSERT INTO payments (id, agent_transaction_id, agent_transaction_date, service_id, service_name, account, amount_to, amount_from, pay_body, state, next_attempt_at, created_at, accepted_at)
+      VALUES (1, '700001000000000001', '2026-11-01T10:00:00', 'P1011', 'Билайн', '7771234567', 10000, 10200, '{"a":1}', 'pending', 0, 1, 1);
+    INSERT INTO attempts (payment_id, kind, started_at, request, finished_at, outcome, http_status, result, answer) VALUES (1, 'pay', 1, '{"a":1}', 2, 'answer', 200, 1, '{"result":1}');
+    INSERT INTO payment_events (payment_id, seq, at, state, reason) VALUES (1, 1, 1, 'pending', 'accepted');
+    INSERT INTO catalog (id, fetched_at, body) VALUES (1, 1, '{"result":0,"services":[]}');
+  `);
+  return db;
+}
+
+function upgradeAndCheckPayments(db: Database.Database): Journal {
+  migrate(db);
+  expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+  const j = new Journal(db, 7);
+  expect(j.mustGet(1)).toMatchObject({ agentTransactionId: '700001000000000001', state: 'pending', amountTo: 10000, amountFrom: 10200, payBody: '{"a":1}' });
+  expect(j.attempts(1)).toEqual([expect.objectContaining({ kind: 'pay', result: 1, answer: '{"result":1}', answerBytes: null, answerSha256: null })]);
+  expect(j.events(1)).toEqual([{ at: 1, state: 'pending', reason: 'accepted' }]);
+  expect(j.loadCatalog()).toEqual({ fetchedAt: 1, body: '{"result":0,"services":[]}' });
+  return j;
+}
+
+describe('each migration upgrades a journal that holds data', () => {
+  it('2 (receipts) on a journal at 1: payments, attempts, events and the catalog kept; receipts can be recorded', () => {
+    const j = upgradeAndCheckPayments(journalAt(1));
+    j.recordReceipt({ paymentId: 1, at: 3, printer: 'p', mode: 'text', lang: 'ru', statePrinted: 'pending', outcome: 'printed', error: null, bytes: 10 });
+    expect(j.receipts(1)).toHaveLength(1);
+  });
+
+  it('3 (cash) on a journal at 2: its receipts kept; cash can be journaled', () => {
+    const db = journalAt(2);
+    db.exec(`INSERT INTO receipts (payment_id, at, printer, mode, lang, state_printed, outcome, error, bytes) VALUES (1, 2, 'p', 'raster', 'kk', 'pending', 'failed', 'paper out', 0)`);
+    const j = upgradeAndCheckPayments(db);
+    expect(j.receipts(1)).toEqual([expect.objectContaining({ lang: 'kk', outcome: 'failed', error: 'paper out' })]);
+    const ledger = new CashLedger(db);
+    const id = ledger.open(5);
+    ledger.recordNote(id, 100_00, 'simulated', 5);
+    expect(ledger.get(id)!.total).toBe(100_00);
+  });
+
+  it('4 (settlements, answer size and hash, security events) on a journal at 3: settled cash stays settled, linked cash stays linked, unsettled cash stays listed', () => {
+    const db = journalAt(3);
+    db.exec(`
+      INSERT INTO cash_sessions (id, opened_at) VALUES ('settled', 1);
+      INSERT INTO cash_notes (session_id, amount, device, at) VALUES ('settled', 50000, 'simulated', 1);
+      UPDATE cash_sessions SET settled_at = 5, settled_note = 'возвращено клиенту' WHERE id = 'settled';
+      INSERT INTO cash_sessions (id, opened_at) VALUES ('linked', 1);
+      INSERT INTO cash_notes (session_id, amount, device, at) VALUES ('linked', 10200, 'simulated', 1);
+      UPDATE cash_sessions SET payment_id = 1, linked_at = 2 WHERE id = 'linked';
+      INSERT INTO cash_sessions (id, opened_at) VALUES ('left', 1);
+      INSERT INTO cash_notes (session_id, amount, device, at) VALUES ('left', 2000, 'simulated', 1);
+    `);
+    upgradeAndCheckPayments(db);
+    const ledger = new CashLedger(db);
+    expect(ledger.get('settled')!.settled).toEqual({ at: 5, note: 'возвращено клиенту' });
+    expect(db.prepare("SELECT note FROM cash_settlements WHERE session_id = 'settled'").get()).toEqual({ note: 'возвращено клиенту' });
+    expect(ledger.get('linked')).toMatchObject({ paymentId: 1, paymentState: 'pending' });
+    expect(ledger.unpaid().map((s) => s.id)).toEqual(['left']);
+    expect(() => db.prepare("INSERT INTO cash_notes (session_id, amount, device, at) VALUES ('settled', 1, 'x', 9)").run()).toThrow(/settled/);
+    db.prepare("INSERT INTO security_events (at, kind, detail) VALUES (1, 'pin-wrong', 'screen')").run();
+  });
+});
