@@ -437,7 +437,7 @@ function displaysFor(service: SandboxService, account: string): Record<string, s
   for (const d of service.displays ?? []) {
     if (d.name === 'fio') out.fio = who;
     else if (d.name === 'info') out.info = 'Сумма к оплате 15000.00 тенге';
-    else if (d.name === 'fixedAmount') out.fixedAmount = '15000.00';
+    else if (d.name === 'fixedAmount') out.fixedAmount = '15000.0000'; // as processing may write it: the terminal reads it (check-view), never the screen
     else if (d.name === 'debt') out.debt = `${(seeded(account) % 9000) + 1000}.00`;
     else out[d.name] = '—';
   }

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/server.js';
 import { runTolem } from '../helpers/cli.js';
@@ -29,7 +30,9 @@ async function journalWithPayments(extra: NodeJS.ProcessEnv = {}): Promise<{ dir
 /** Random bytes over a page in the middle of the file: what a failing disk does. */
 function damage(file: string): void {
   // Fold the WAL in first so the damage lands in the database file itself.
-  spawnSync('sqlite3', [file, 'PRAGMA wal_checkpoint(TRUNCATE);']);
+  const db = new Database(file);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
   const size = fs.statSync(file).size;
   const fd = fs.openSync(file, 'r+');
   fs.writeSync(fd, crypto.randomBytes(4096), 0, 4096, Math.floor(size / 2 / 1024) * 1024);
