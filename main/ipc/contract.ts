@@ -132,6 +132,7 @@ export interface Results {
   'payment.get': PaymentJson;
   'payment.retryNow': PaymentJson;
   'journal.list': PaymentJson[];
+  /** `error`: why it did not print, as a code the screens say (printer.<code>): refused, timeout, dropped, device, spooler, paper-out, no-printer, render. */
   'receipt.print': { printed: boolean; error: string | null };
   'receipt.preview': { png: string };
   'printer.test': { printed: boolean; printer: string | null; error: string | null };

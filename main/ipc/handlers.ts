@@ -158,7 +158,7 @@ export function createHandlers(t: Terminal): Handlers {
     },
     async 'receipt.print'(a) {
       const r = await t.receipts.printPayment(byAtid(a.agentTransactionId).id);
-      return { printed: r.ok, error: r.ok ? null : r.error };
+      return { printed: r.ok, error: r.ok ? null : r.code };
     },
     async 'receipt.preview'(a) {
       const p = byAtid(a.agentTransactionId);
@@ -167,7 +167,7 @@ export function createHandlers(t: Terminal): Handlers {
     },
     async 'printer.test'() {
       const r = await t.receipts.printTestPage();
-      return { printed: r.ok, printer: r.printer, error: r.ok ? null : r.error };
+      return { printed: r.ok, printer: r.printer, error: r.ok ? null : r.code };
     },
     async 'cash.insert'(a) {
       if (t.config.cashAcceptor !== 'simulated') throw new CashError('notes can be inserted from the screen only on the simulated acceptor');

@@ -9,10 +9,11 @@ import type { Journal, Payment } from '../journal/journal.js';
 import type { Logger } from '../logging/log.js';
 import { PAPER_COLUMNS } from './layout.js';
 import { paymentReceipt, type Receipt, type ReceiptLang } from './receipt.js';
-import { paperStatus, PrinterError, sendToPrinter } from './transport.js';
+import { paperStatus, PrinterError, sendToPrinter, type PrinterFailure } from './transport.js';
 import { startOfLocalDay } from '../time/zone.js';
 
-export type PrintResult = { ok: true; printer: string } | { ok: false; printer: string | null; error: string };
+/** `code`: what went wrong, for the screens' words (a printer's failure, or 'no-printer' / 'render'). */
+export type PrintResult = { ok: true; printer: string } | { ok: false; printer: string | null; error: string; code: PrinterFailure | 'no-printer' | 'render' };
 
 /**
  * The receipt as the profile's printer takes it. The renderers (fonts, QR, the ESC/POS library) are
@@ -80,16 +81,18 @@ export class ReceiptPrinter {
     const profile = this.profile(opts.printer);
     if (!profile) {
       const error = opts.printer ? `no printer named "${opts.printer}"` : 'no receipt printer is configured';
-      return { ok: false, printer: opts.printer ?? null, error };
+      return { ok: false, printer: opts.printer ?? null, error, code: 'no-printer' };
     }
     const lang = opts.lang ?? this.config.receipts.lang;
     const duplicate = this.journal.receipts(p.id).some((r) => r.outcome === 'printed');
     let bytes: Buffer = Buffer.alloc(0);
     let error: string | null = null;
+    let code: PrinterFailure | 'render' = 'render';
     try {
       bytes = await encodeReceipt(this.receiptFor(p, { lang, duplicate }), profile);
       await sendToPrinter(profile.interface, bytes, this.config.receipts.timeoutMs);
     } catch (err) {
+      if (err instanceof PrinterError) code = err.failure;
       error = err instanceof PrinterError ? err.message : `receipt could not be made: ${err instanceof Error ? err.message : String(err)}`;
     }
     try {
@@ -99,7 +102,7 @@ export class ReceiptPrinter {
     }
     if (error) {
       this.log.warn('receipt not printed', { payment: p.agentTransactionId, printer: profile.name, error });
-      return { ok: false, printer: profile.name, error };
+      return { ok: false, printer: profile.name, error, code };
     }
     return { ok: true, printer: profile.name };
   }
@@ -107,7 +110,7 @@ export class ReceiptPrinter {
   /** The test page of the admin screen and `tolem printer test`: every Kazakh letter, ₸, a QR. Never journaled. */
   async printTestPage(name?: string | null): Promise<PrintResult> {
     const profile = this.profile(name);
-    if (!profile) return { ok: false, printer: name ?? null, error: name ? `no printer named "${name}"` : 'no receipt printer is configured' };
+    if (!profile) return { ok: false, printer: name ?? null, error: name ? `no printer named "${name}"` : 'no receipt printer is configured', code: 'no-printer' };
     const test: Receipt = {
       lang: this.config.receipts.lang,
       qr: 'tolem:test',
@@ -123,7 +126,7 @@ export class ReceiptPrinter {
       await sendToPrinter(profile.interface, await encodeReceipt(test, profile), this.config.receipts.timeoutMs);
       return { ok: true, printer: profile.name };
     } catch (err) {
-      return { ok: false, printer: profile.name, error: err instanceof Error ? err.message : String(err) };
+      return { ok: false, printer: profile.name, error: err instanceof Error ? err.message : String(err), code: err instanceof PrinterError ? err.failure : 'render' };
     }
   }
 

@@ -99,6 +99,10 @@ export const en: Dictionary = {
     cancel: 'Cancel', noReceipt: 'No receipt could be printed. Write down or photograph the payment number:', takeReceipt: 'Take your receipt',
   },
   crash: { title: 'Something went wrong', note: 'Money and payments are safe in the journal. Go back to the start.', home: 'Start again' },
+  printer: {
+    refused: 'the printer refuses the connection (off, or busy)', timeout: 'the printer did not answer in time', dropped: 'the connection to the printer broke',
+    device: 'the printer is not found', spooler: 'the system print queue refused it', 'paper-out': 'the printer is out of paper', 'no-printer': 'no printer is set up', render: 'the receipt could not be made',
+  },
   result: {
     unknown: 'Code {{code}}: please contact the operator', 0: 'Success', 1: 'Payment in progress', 4: 'Wrong format of the number or account', 5: 'Subscriber not found',
     7: 'The provider does not accept this payment', 8: 'Payment refused for technical reasons', 130: 'Service not supported',

@@ -48,7 +48,7 @@ export function Admin() {
           data-testid="test-print"
           onClick={() => void run(async () => {
             const r = await call('printer.test', {});
-            return r.printed ? t('admin.testPrinted', { printer: r.printer }) : t('admin.testNotPrinted', { error: r.error });
+            return r.printed ? t('admin.testPrinted', { printer: r.printer }) : t('admin.testNotPrinted', { error: t(`printer.${r.error ?? 'render'}`) });
           })}
         >
           {t('admin.testPrint')}

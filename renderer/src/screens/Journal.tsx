@@ -103,7 +103,7 @@ export function Journal() {
               )}
             </div>
             {j.error && <p role="alert">{sayError(t, j.error)}</p>}
-            {j.message && <p role="status">{j.message === 'printed' ? t('journal.printed') : j.message.startsWith('notPrinted:') ? t('journal.notPrinted', { error: j.message.slice(11) }) : j.message}</p>}
+            {j.message && <p role="status">{j.message === 'printed' ? t('journal.printed') : j.message.startsWith('notPrinted:') ? t('journal.notPrinted', { error: t(`printer.${j.message.slice(11) || 'render'}`) }) : j.message}</p>}
             {j.receipt && <img className="receipt-preview" data-testid="receipt-preview" src={j.receipt} alt={t('journal.receipt')} />}
           </aside>
         )}
