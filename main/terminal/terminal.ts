@@ -50,7 +50,7 @@ export interface Terminal {
   exitKiosk: (() => void) | null;
   /** While offline, asks processing whether it is back every `intervalMs`. */
   startProbe(intervalMs?: number): void;
-  /** Online backups of the journal on the configured schedule (and one now). */
+  /** Online backups of the journal on the configured schedule (the first two minutes after start). */
   startBackups(): void;
   /** One online backup now, into the configured place. */
   backupNow(): Promise<BackupInfo>;
@@ -121,6 +121,7 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
   });
   let probe: NodeJS.Timeout | null = null;
   let backups: NodeJS.Timeout | null = null;
+  let firstBackup: NodeJS.Timeout | null = null;
   let backingUp: Promise<BackupInfo> | null = null;
   const backupNow = () =>
     (backingUp ??= backupJournal(db, config.backup.dir, config.backup.keep).finally(() => {
@@ -162,13 +163,17 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
           log.error('journal backup failed', { dir: config.backup.dir, error: err instanceof Error ? err.message : String(err) });
           events.emit({ type: 'status' });
         });
-      run();
+      // The first one a little after start (not while the screens come up), then on the schedule.
+      const first = setTimeout(run, Math.min(120_000, config.backup.everyMinutes * 60_000));
+      first.unref();
       backups = setInterval(run, config.backup.everyMinutes * 60_000);
       backups.unref();
+      firstBackup = first;
     },
     async close() {
       if (probe) clearInterval(probe);
       if (backups) clearInterval(backups);
+      if (firstBackup) clearTimeout(firstBackup);
       await backingUp?.catch(() => undefined);
       await worker.stop();
       client.close();

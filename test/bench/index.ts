@@ -177,7 +177,7 @@ async function benchOverheadAndMemory(url: string): Promise<void> {
   for (let i = 0; i < N; i++) {
     http = 0;
     const s = performance.now();
-    const p = await t.engine.pay({ serviceId: 'P1011', account: account('779', i), amountTo: 500_00 }, 0);
+    const p = await t.engine.pay({ serviceId: 'P1011', account: account('779', i), amountTo: 500_00 }, 30_000);
     const total = performance.now() - s;
     if (p.state !== 'success') throw new Error(`payment ${i} ended ${p.state}`);
     if (i < 1000) overheads.push(total - http);

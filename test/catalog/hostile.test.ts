@@ -13,21 +13,12 @@ import { checkAnswerView, MAX_DISPLAYS, readFixedAmount } from '../../main/views
 import { parseWire } from '../../main/wire/json.js';
 import { runTolem } from '../helpers/cli.js';
 import { tempDir } from '../helpers/harness.js';
-import { startHostileProcessing, type HostileProcessing } from '../helpers/hostile-processing.js';
-import { loadConfig } from '../../main/config/config.js';
-import { openTerminal, type Terminal } from '../../main/terminal/terminal.js';
-import { createLogger } from '../../main/logging/log.js';
+import { hostileSuite } from '../helpers/hostile-processing.js';
+import { header, payment } from '../receipts/fixtures.js';
 
 const svc = (inputs: CatalogService['inputs']): CatalogService => ({ serviceId: 'X', type: 0, name: 'x', group: '', fixedPayment: false, country: '', inputs, displays: [] });
 
-let hostile: HostileProcessing | null = null;
-let terminal: Terminal | null = null;
-afterEach(async () => {
-  await terminal?.close();
-  terminal = null;
-  await hostile?.close();
-  hostile = null;
-});
+const suite = hostileSuite(afterEach);
 
 describe('names from the catalog are data (item 15)', () => {
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('a required input named %s without a value is missing', (name) => {
@@ -46,7 +37,7 @@ describe('names from the catalog are data (item 15)', () => {
   });
 
   it('--field __proto__=x from the CLI is sent as an extra, not dropped', async () => {
-    hostile = await startHostileProcessing();
+    const hostile = await suite.start();
     const catalog = JSON.stringify({ result: 0, services: [{ serviceId: 'P', type: 0, name: 'p', inputs: [{ name: 'account', required: true, title: 'A', regexp: '^\\d+$' }, { name: '__proto__', required: true, title: 'P', regexp: '^x$' }] }] });
     hostile.behave = (r) => (r.method === 'services' ? { kind: 'json', body: catalog } : { kind: 'ok' });
     const env = { ...process.env, TOLEM_DATA_DIR: tempDir(), TOLEM_PROCESSING_URL: hostile.url, TOLEM_TERMINAL_ID: '9' };
@@ -60,8 +51,8 @@ describe('names from the catalog are data (item 15)', () => {
 
   it('a catalog listing one serviceId twice is refused; the cached catalog stays in use', async () => {
     expect(() => acceptServices(parseWire('{"result":0,"services":[{"serviceId":"A","type":0,"name":"a","inputs":[{"name":"account","required":true,"regexp":"^\\\\d{10}$"}]},{"serviceId":"A","type":0,"name":"a2"}]}'))).toThrow(/more than once/);
-    hostile = await startHostileProcessing();
-    const t = (terminal = await openTerminal(loadConfig({ TOLEM_DATA_DIR: tempDir(), TOLEM_PROCESSING_URL: hostile.url, TOLEM_TERMINAL_ID: '9' }), { log: createLogger({ level: 'error', stderr: false }) }));
+    const hostile = await suite.start();
+    const t = await suite.open(hostile.url);
     await t.catalog.refresh();
     hostile.behave = (r) => (r.method === 'services' ? { kind: 'json', body: '{"result":0,"services":[{"serviceId":"H1","type":0,"name":"real","inputs":[{"name":"account","required":true,"regexp":"^\\\\d{10}$"}]},{"serviceId":"H1","type":0,"name":"impostor"}]}' } : { kind: 'ok' });
     const snap = await t.catalog.refresh();
@@ -82,8 +73,8 @@ describe('what is shown and printed is bounded (item 15)', () => {
     const view = checkAnswerView(answer, null);
     expect(view.displays).toHaveLength(MAX_DISPLAYS);
     expect(view.displays[0]!.value.length).toBeLessThanOrEqual(200);
-    const p = { id: 1, agentTransactionId: '1', agentTransactionDate: '', serviceId: 'S', serviceName: 'S', account: '1', fields: {}, amountTo: 1, amountFrom: 1, checkAnswer: JSON.stringify({ displays }), payBody: '{}', state: 'success' as const, offline: false, result: 0, resultMessage: null, transactionId: '1', transactionDate: null, statusDate: null, stateReason: null, payAttempts: 1, nextAttemptAt: null, createdAt: 0, acceptedAt: 0, finishedAt: 0 };
-    const receipt = paymentReceipt(p, { header: { agentName: 'A', agentBin: '', address: '', supportPhone: '', footer: [] }, terminalId: 1, lang: 'ru', service: null, printedAt: new Date(0) });
+    const p = payment({ checkAnswer: JSON.stringify({ displays }) });
+    const receipt = paymentReceipt(p, { header, terminalId: 1, lang: 'ru', service: null, printedAt: new Date(0) });
     const longest = Math.max(...receipt.lines.map((l) => (l.kind === 'pair' ? l.right.length : l.kind === 'text' ? l.text.length : 0)));
     expect(longest).toBeLessThanOrEqual(MAX_RECEIPT_VALUE_CHARS);
     expect(receipt.lines.length).toBeLessThan(60);

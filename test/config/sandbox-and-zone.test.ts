@@ -15,6 +15,7 @@ import { createLogger } from '../../main/logging/log.js';
 import { startSandbox } from '../../main/sandbox/server.js';
 import { BIN } from '../helpers/cli.js';
 import { harnessEnv, tempDir } from '../helpers/harness.js';
+import { header, payment } from '../receipts/fixtures.js';
 
 describe('the sandbox is never a silent production default (item 10)', () => {
   it('a fresh data directory (no config.json) runs the sandbox, and says why', () => {
@@ -55,8 +56,7 @@ describe('the sandbox is never a silent production default (item 10)', () => {
   });
 
   it('every receipt printed by the sandbox says, in its language, that it is a test and no payment was made', () => {
-    const p = { id: 1, agentTransactionId: '70000000000001', agentTransactionDate: '2026-11-25T17:00:00', serviceId: 'P1011', serviceName: 'Билайн', account: '7771234567', fields: {}, amountTo: 100_00, amountFrom: 102_00, checkAnswer: null, payBody: '{}', state: 'success' as const, offline: false, result: 0, resultMessage: null, transactionId: '1', transactionDate: null, statusDate: null, stateReason: null, payAttempts: 1, nextAttemptAt: null, createdAt: 0, acceptedAt: 0, finishedAt: 0 };
-    const header = { agentName: 'A', agentBin: '', address: '', supportPhone: '', footer: [] };
+    const p = payment();
     const text = (lang: 'ru' | 'kk', test: boolean) => paymentReceipt(p, { header, terminalId: 1, lang, service: null, printedAt: new Date(0), test }).lines.map((l) => ('text' in l ? l.text : '')).join('\n');
     expect(text('ru', true)).toMatch(/ТЕСТОВЫЙ ЧЕК[\s\S]*платёж не проведён/);
     expect(text('kk', true)).toMatch(/СЫНАҚ ЧЕГІ[\s\S]*төлем жүргізілмеді/);
@@ -71,8 +71,7 @@ describe('Kazakhstan time, whatever the OS says (item 11)', () => {
     expect(formatLocalDateTime(at, 'UTC')).toBe('2026-11-25T20:30:05');
     expect(startOfLocalDay(at, 'Asia/Almaty')).toBe(Date.UTC(2026, 10, 25, 19));
     expect(startOfLocalDay(at, 'America/New_York')).toBe(Date.UTC(2026, 10, 25, 5));
-    const header = { agentName: 'A', agentBin: '', address: '', supportPhone: '', footer: [] };
-    const p = { id: 1, agentTransactionId: '1', agentTransactionDate: '', serviceId: 'S', serviceName: 'S', account: '1', fields: {}, amountTo: 1, amountFrom: 1, checkAnswer: null, payBody: '{}', state: 'success' as const, offline: false, result: 0, resultMessage: null, transactionId: '1', transactionDate: null, statusDate: null, stateReason: null, payAttempts: 1, nextAttemptAt: null, createdAt: at, acceptedAt: at, finishedAt: at };
+    const p = payment({ createdAt: at, acceptedAt: at });
     const lines = paymentReceipt(p, { header, terminalId: 1, lang: 'ru', service: null, printedAt: new Date(at) }).lines;
     expect(lines).toContainEqual({ kind: 'pair', left: 'Дата', right: '26.11.2026 01:30:05' });
   });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { generatedServices, SANDBOX_SERVICES } from '../../main/sandbox/catalog.js';
-import { e2eSuite, type E2E } from './fixture.js';
+import { e2eSuite, kioskCheck, type E2E } from './fixture.js';
 
 const suite = e2eSuite();
 let e: E2E;
@@ -34,9 +34,7 @@ describe('offline promises (item 18)', () => {
     e = await suite.start({ mode: 'kiosk', env: { TOLEM_IDLE_TIMEOUT_SECONDS: '600' } });
     const { page } = e;
     await e.stopProcessing();
-    await page.click('[data-testid=service-P0006]');
-    for (const d of '870412300123') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
-    await page.click('[data-testid=check]');
+    await kioskCheck(page, 'P0006', '870412300123');
     await page.waitForSelector('[data-testid=offline-blocked]');
     expect(await page.textContent('[data-testid=offline-blocked]')).toMatch(/эту услугу без него оплатить нельзя/);
     expect(await page.locator('[data-testid=kiosk-cash]').count()).toBe(0);
@@ -51,9 +49,7 @@ describe('a kiosk customer with too little cash (item 19)', () => {
   it('10 ₸ in: told how much more, the first note raises no alarm; Back hands the cash to the attendant and says so', async () => {
     e = await suite.start({ mode: 'kiosk', env: { TOLEM_IDLE_TIMEOUT_SECONDS: '600' } });
     const { page } = e;
-    await page.click('[data-testid=service-P1011]');
-    for (const d of '7771234567') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
-    await page.click('[data-testid=check]');
+    await kioskCheck(page, 'P1011', '7771234567');
     await page.click('[data-testid=insert-10]');
     await page.waitForSelector('[data-testid=insert-more]');
     expect(await page.textContent('[data-testid=insert-more]')).toMatch(/Внесите ещё 11,00\s₸/);
@@ -71,9 +67,7 @@ describe('a kiosk customer with too little cash (item 19)', () => {
   it('left alone with too little cash, the kiosk hands it to the attendant and says so (it never waits forever)', async () => {
     e = await suite.start({ mode: 'kiosk', env: { TOLEM_IDLE_TIMEOUT_SECONDS: '2' } });
     const { page } = e;
-    await page.click('[data-testid=service-P1011]');
-    for (const d of '7771234567') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
-    await page.click('[data-testid=check]');
+    await kioskCheck(page, 'P1011', '7771234567');
     await page.click('[data-testid=insert-10]');
     await page.waitForSelector('[data-testid=handed-over]', { timeout: 10_000 });
     expect(e.sandbox.processing.ledger()).toEqual([]);
@@ -85,9 +79,7 @@ describe('no receipt, said (item 20) and the demo banner (item 10)', () => {
   it('a kiosk payment whose receipt did not print says so, with the payment number large', async () => {
     e = await suite.start({ mode: 'kiosk', env: { TOLEM_IDLE_TIMEOUT_SECONDS: '600' } });
     const { page } = e;
-    await page.click('[data-testid=service-P1011]');
-    for (const d of '7771234567') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
-    await page.click('[data-testid=check]');
+    await kioskCheck(page, 'P1011', '7771234567');
     await page.click('[data-testid=insert-1000]');
     await expect.poll(() => page.isDisabled('[data-testid=pay]')).toBe(false);
     // The printer answers its paper check, then drops the receipt half-way (a jam).

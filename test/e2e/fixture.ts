@@ -89,6 +89,14 @@ export async function startE2E(browser: Browser, opts: { mode?: 'cashier' | 'kio
 
 export type E2EOptions = Parameters<typeof startE2E>[1];
 
+/** A kiosk customer: opens a service, types digits on the on-screen keyboard, and has them checked. */
+export async function kioskCheck(page: Page, serviceId: string, digits: string): Promise<void> {
+  await page.click(`[data-testid=service-${serviceId}]`);
+  await page.waitForSelector('[data-testid=on-screen-keyboard][data-layout=digits]');
+  for (const d of digits) await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
+  await page.click('[data-testid=check]');
+}
+
 /**
  * One Chromium for a test file, one terminal per test (closed after it, with its own data
  * directory): call at the top of a file, then `await suite.start(options)` in each test.

@@ -140,3 +140,38 @@ export async function startHostileProcessing(): Promise<HostileProcessing> {
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return state;
 }
+
+/**
+ * A test file's hostile processing and the terminal opened on it: started by the test, closed after
+ * each test. `open` gives a terminal with its own data directory.
+ */
+export function hostileSuite(afterEach: (fn: () => Promise<void>) => void): {
+  start(): Promise<HostileProcessing>;
+  open(url: string, env?: NodeJS.ProcessEnv): Promise<import('../../main/terminal/terminal.js').Terminal>;
+} {
+  let hostile: HostileProcessing | null = null;
+  let terminal: import('../../main/terminal/terminal.js').Terminal | null = null;
+  afterEach(async () => {
+    await terminal?.close();
+    terminal = null;
+    await hostile?.close();
+    hostile = null;
+  });
+  return {
+    async start() {
+      hostile = await startHostileProcessing();
+      return hostile;
+    },
+    async open(url, env = {}) {
+      const [{ loadConfig }, { openTerminal }, { createLogger }, { tempDir }] = await Promise.all([
+        import('../../main/config/config.js'),
+        import('../../main/terminal/terminal.js'),
+        import('../../main/logging/log.js'),
+        import('./harness.js'),
+      ]);
+      const config = loadConfig({ TOLEM_DATA_DIR: tempDir(), TOLEM_PROCESSING_URL: url, TOLEM_TERMINAL_ID: '9', TOLEM_RETRY_INITIAL_MS: '50', TOLEM_RETRY_MAX_MS: '200', ...env });
+      terminal = await openTerminal(config, { log: createLogger({ level: 'error', stderr: false }) });
+      return terminal;
+    },
+  };
+}

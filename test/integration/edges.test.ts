@@ -7,32 +7,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../main/config/config.js';
 import { RefusedError } from '../../main/engine/payment-engine.js';
-import { createLogger } from '../../main/logging/log.js';
-import { openTerminal, type Terminal } from '../../main/terminal/terminal.js';
+import type { Terminal } from '../../main/terminal/terminal.js';
 import { runTolem } from '../helpers/cli.js';
 import { tempDir } from '../helpers/harness.js';
-import { startHostileProcessing, type HostileProcessing } from '../helpers/hostile-processing.js';
+import { hostileSuite, type HostileProcessing } from '../helpers/hostile-processing.js';
 import { until } from '../helpers/wait.js';
 
+const suite = hostileSuite(afterEach);
 let hostile: HostileProcessing | null = null;
-let terminal: Terminal | null = null;
-afterEach(async () => {
-  await terminal?.close();
-  terminal = null;
-  await hostile?.close();
-  hostile = null;
-});
 
 function envFor(dir: string, url: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...process.env, TOLEM_DATA_DIR: dir, TOLEM_PROCESSING_URL: url, TOLEM_TERMINAL_ID: '9', TOLEM_RETRY_INITIAL_MS: '50', TOLEM_RETRY_MAX_MS: '200', TOLEM_REQUEST_TIMEOUT_MS: '30000', ...extra };
 }
 
-async function openOn(url: string, extra: NodeJS.ProcessEnv = {}): Promise<Terminal> {
-  const dir = tempDir();
-  terminal = await openTerminal(loadConfig(envFor(dir, url, extra)), { log: createLogger({ level: 'error', stderr: false }) });
-  return terminal;
+function openOn(url: string, extra: NodeJS.ProcessEnv = {}): Promise<Terminal> {
+  return suite.open(url, { TOLEM_REQUEST_TIMEOUT_MS: '30000', ...extra });
 }
 
 function dirBytes(dir: string): number {
@@ -46,7 +36,7 @@ function dirBytes(dir: string): number {
 
 describe('an answer that trickles in (item 3)', () => {
   it('pay --wait 5 ends at 5 s with the payment accepted and pending (exit 3), and the worker delivers it later', async () => {
-    hostile = await startHostileProcessing();
+    hostile = await suite.start();
     let trickle = true;
     hostile.behave = (r) => (r.method === 'pay' && trickle ? { kind: 'trickle', everyMs: 1000 } : { kind: 'ok' });
     const dir = tempDir();
@@ -63,7 +53,7 @@ describe('an answer that trickles in (item 3)', () => {
   });
 
   it('queue --drain --wait 3 ends at 3 s with the trickling payment still pending, not hung', async () => {
-    hostile = await startHostileProcessing();
+    hostile = await suite.start();
     hostile.behave = (r) => (r.method === 'pay' ? { kind: 'trickle', everyMs: 1000 } : { kind: 'ok' });
     const dir = tempDir();
     const env = envFor(dir, hostile.url);
@@ -75,7 +65,7 @@ describe('an answer that trickles in (item 3)', () => {
   });
 
   it('one deadline covers the whole exchange: trickling answers free their worker slots at the request timeout', async () => {
-    hostile = await startHostileProcessing();
+    hostile = await suite.start();
     hostile.behave = (r) => (r.method === 'pay' && r.body.includes('"account":"77700001') ? { kind: 'trickle', everyMs: 500 } : { kind: 'ok' });
     const t = await openOn(hostile.url, { TOLEM_REQUEST_TIMEOUT_MS: '1500', TOLEM_WORKER_CONCURRENCY: '4' });
     await t.catalog.refresh();
@@ -90,7 +80,7 @@ describe('an answer that trickles in (item 3)', () => {
   });
 
   it('tolem start stops within 5 s on SIGTERM while answers trickle, and every payment is resumable', async () => {
-    hostile = await startHostileProcessing();
+    hostile = await suite.start();
     let trickle = true;
     hostile.behave = (r) => (r.method === 'pay' && trickle ? { kind: 'trickle', everyMs: 1000 } : { kind: 'ok' });
     const dir = tempDir();
@@ -119,7 +109,7 @@ describe('an answer that trickles in (item 3)', () => {
 
 describe('answers that would grow the journal without bound (item 4)', () => {
   it('15 MB non-final answers, repeated, are cut off: the data directory and the process stay small', async () => {
-    hostile = await startHostileProcessing();
+    hostile = await suite.start();
     hostile.behave = (r) => (r.method === 'pay' ? { kind: 'huge', bytes: 15 * 1024 * 1024, result: 1 } : { kind: 'ok' });
     const t = await openOn(hostile.url, { TOLEM_RETRY_INITIAL_MS: '10', TOLEM_RETRY_MAX_MS: '20' });
     await t.catalog.refresh();
@@ -135,7 +125,7 @@ describe('answers that would grow the journal without bound (item 4)', () => {
   });
 
   it('an answer under the cut-off is kept in part, with the size and SHA-256 of all of it; the message shown is bounded', async () => {
-    hostile = await startHostileProcessing();
+    hostile = await suite.start();
     const message = 'я'.repeat(100_000);
     hostile.behave = (r) => (r.method === 'pay' ? { kind: 'json', body: `{"result":7,"resultMessage":"${message}"}` } : { kind: 'ok' });
     const t = await openOn(hostile.url);
@@ -153,7 +143,7 @@ describe('answers that would grow the journal without bound (item 4)', () => {
 
 describe('processing refuses the terminal\'s credentials (item 7)', () => {
   it('401 at check refuses a new payment (never "offline"); a payment already accepted keeps being retried', async () => {
-    hostile = await startHostileProcessing();
+    hostile = await suite.start();
     let revoked = false;
     hostile.behave = (r) => (revoked && r.method !== 'services' ? { kind: 'status', status: 401 } : { kind: 'ok' });
     const t = await openOn(hostile.url);
@@ -174,7 +164,7 @@ describe('processing refuses the terminal\'s credentials (item 7)', () => {
   });
 
   it('the CLI says so and exits 1, with nothing accepted', async () => {
-    hostile = await startHostileProcessing();
+    hostile = await suite.start();
     hostile.behave = (r) => (r.method === 'check' ? { kind: 'status', status: 401 } : { kind: 'ok' });
     const r = await runTolem(['pay', '--service', 'H1', '--account', '7770000702', '--amount', '100.00'], envFor(tempDir(), hostile.url));
     expect(r.code).toBe(1);
@@ -189,7 +179,7 @@ describe('a success that cannot be stored (item 8)', () => {
     ['1e400', '1e400'],
     ['negative', '-5'],
   ])('result 0 with a transactionId of %s goes to review, with the raw answer kept', async (_what, tx) => {
-    hostile = await startHostileProcessing();
+    hostile = await suite.start();
     const body = `{"result":0,"resultMessage":"OK","transactionId":${tx}}`;
     hostile.behave = (r) => (r.method === 'pay' ? { kind: 'json', body } : { kind: 'ok' });
     const t = await openOn(hostile.url);
@@ -205,7 +195,7 @@ describe('a success that cannot be stored (item 8)', () => {
 
 describe('the CLI\'s exit code never depends on its reader (item 9)', () => {
   it('a paid payment exits 0 even when the reader closes the pipe at once, with no stack trace', async () => {
-    hostile = await startHostileProcessing();
+    hostile = await suite.start();
     const r = await runTolem(['pay', '--service', 'H1', '--account', '7770000900', '--amount', '100.00', '--json'], envFor(tempDir(), hostile.url), {
       onSpawn: (child) => child.stdout?.destroy(),
     });
@@ -224,7 +214,7 @@ describe('the disk fills while pay is in flight (item 2)', () => {
       return;
     }
     try {
-      hostile = await startHostileProcessing();
+      hostile = await suite.start();
       let release: () => void = () => undefined;
       const held = new Promise((r) => (release = () => r(null)));
       hostile.behave = (r) => (r.method === 'pay' && hostile!.pays('7770000200') === 1 ? { kind: 'hold', until: held } : { kind: 'ok' });

@@ -87,7 +87,7 @@ describe('a damaged journal', () => {
 });
 
 describe('backups', () => {
-  it('an online backup is taken at start and on demand, rotated; restore puts it back and its pending payments are delivered', async () => {
+  it('an online backup on demand lands in the backup directory with the id high-water mark; restore puts it back and the sequence continues', async () => {
     const backups = tempDir('tolem-backups-');
     const { env, journal } = await journalWithPayments({ TOLEM_BACKUP_DIR: backups });
     const b = await runTolem(['journal', 'backup', '--json'], env);

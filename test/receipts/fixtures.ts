@@ -24,7 +24,8 @@ export function payment(over: Partial<Payment> = {}): Payment {
     checkAnswer: '{"result":0,"transactionId":"1","displays":{"fio":"Әбілқайыр Нұрлан Серікұлы"}}',
     payBody: '{}', state: 'success', offline: false, result: 0, resultMessage: 'ok', transactionId: '900000000000015838', transactionDate: null,
     statusDate: null, stateReason: null, payAttempts: 1, nextAttemptAt: null,
-    createdAt: new Date(2026, 10, 22, 14, 5, 9).getTime(), acceptedAt: new Date(2026, 10, 22, 14, 5, 9).getTime(), finishedAt: null,
+    // 14:05:09 in Almaty (UTC+5), whatever the zone of the machine running the tests.
+    createdAt: Date.UTC(2026, 10, 22, 9, 5, 9), acceptedAt: Date.UTC(2026, 10, 22, 9, 5, 9), finishedAt: null,
     ...over,
   };
 }
