@@ -51,7 +51,7 @@ export class CashBox {
       const id = sessionId ?? this.ledger.open(this.now());
       const session = this.ledger.get(id);
       if (!session) throw new CashError(`no cash session ${id}`, 'no-session');
-      if (session.paymentId !== null) throw new CashError('this cash has paid for its payment already', 'paid-already');
+      if (session.paymentId !== null || session.payoutId !== null) throw new CashError('this cash has paid for its payment already', 'paid-already');
       if (session.settled) throw new CashError('this cash was settled by a person', 'settled');
       if (sessionId !== null && !this.inUse.has(id)) throw new CashError('this cash was handed to the attendant', 'not-waiting');
       if (limit !== null && session.total + amount > limit) return { session, stacked: false };
@@ -77,6 +77,15 @@ export class CashBox {
     if (s.total !== amountFrom) throw new CashError(`the cash inserted (${formatDecimal(s.total)}) is not the amount to pay (${formatDecimal(amountFrom)})`, 'amount-mismatch');
     if (s.paymentId === paymentId) return;
     if (s.paymentId !== null || !this.ledger.link(sessionId, paymentId, this.now())) throw new CashError('this cash has paid for another payment', 'paid-already');
+  }
+
+  /** The session's cash funds this card payout: linked once, for exactly its total, in the commit that creates the payout. */
+  fundPayout(sessionId: string, payoutId: number, amountFrom: Minor): void {
+    const s = this.ledger.get(sessionId);
+    if (!s) throw new CashError(`no cash session ${sessionId}`, 'no-session');
+    if (s.settled) throw new CashError('this cash was settled by a person', 'settled');
+    if (s.total !== amountFrom) throw new CashError(`the cash inserted (${formatDecimal(s.total)}) is not the amount to pay (${formatDecimal(amountFrom)})`, 'amount-mismatch');
+    if (s.paymentId !== null || s.payoutId !== null || !this.ledger.linkPayout(sessionId, payoutId, this.now())) throw new CashError('this cash has paid for something already', 'paid-already');
   }
 
   /** The screen is done with this session (paid, or the customer gave up): unpaid cash is the attendant's now. */

@@ -21,6 +21,9 @@ export interface CashSession {
   paymentId: number | null;
   /** The state of the payment it is linked to, if any. */
   paymentState: string | null;
+  /** The card payout it funds, if any, and that payout's state. */
+  payoutId: number | null;
+  payoutState: string | null;
   /** Settled by a person (cash given back, or paid by hand), with what they wrote. */
   settled: { at: number; note: string } | null;
   total: Minor;
@@ -30,6 +33,9 @@ export interface CashSession {
 /** Payment states that account for the cash linked to them. */
 export const ACCOUNTING_STATES = ['pending', 'review', 'success'] as const;
 const ACCOUNTING_SQL = ACCOUNTING_STATES.map((s) => `'${s}'`).join(', ');
+/** Payout states that account for the cash funding them (not yet known, paid, or for a person). */
+export const PAYOUT_ACCOUNTING_STATES = ['new', 'registered', 'pending', 'review', 'paid'] as const;
+const PAYOUT_ACCOUNTING_SQL = PAYOUT_ACCOUNTING_STATES.map((s) => `'${s}'`).join(', ');
 
 export class CashLedger {
   private readonly q;
@@ -38,11 +44,12 @@ export class CashLedger {
     this.q = {
       open: db.prepare<[string, number]>('INSERT INTO cash_sessions (id, opened_at) VALUES (?, ?)'),
       note: db.prepare<[string, number, string, number]>('INSERT INTO cash_notes (session_id, amount, device, at) VALUES (?, ?, ?, ?)'),
-      session: db.prepare<[string], { id: string; opened_at: number; payment_id: number | null; payment_state: string | null; settled_at: number | null; settled_note: string | null }>(`
-        SELECT s.id, s.opened_at, s.payment_id, p.state AS payment_state,
+      session: db.prepare<[string], { id: string; opened_at: number; payment_id: number | null; payment_state: string | null; payout_id: number | null; payout_state: string | null; settled_at: number | null; settled_note: string | null }>(`
+        SELECT s.id, s.opened_at, s.payment_id, p.state AS payment_state, s.payout_id, o.state AS payout_state,
           coalesce(c.at, s.settled_at) AS settled_at, coalesce(c.note, s.settled_note) AS settled_note
-        FROM cash_sessions s LEFT JOIN payments p ON p.id = s.payment_id LEFT JOIN cash_settlements c ON c.session_id = s.id
+        FROM cash_sessions s LEFT JOIN payments p ON p.id = s.payment_id LEFT JOIN payouts o ON o.id = s.payout_id LEFT JOIN cash_settlements c ON c.session_id = s.id
         WHERE s.id = ?`),
+      linkPayout: db.prepare<[number, number, string]>('UPDATE cash_sessions SET payout_id = ?, linked_at = ? WHERE id = ? AND payment_id IS NULL AND payout_id IS NULL'),
       settle: db.prepare<[string, number, string]>('INSERT INTO cash_settlements (session_id, at, note) VALUES (?, ?, ?)'),
       notes: db.prepare<[string], { amount: number; device: string; at: number }>('SELECT amount, device, at FROM cash_notes WHERE session_id = ? ORDER BY id'),
       link: db.prepare<[number, number, string]>('UPDATE cash_sessions SET payment_id = ?, linked_at = ? WHERE id = ? AND payment_id IS NULL'),
@@ -52,6 +59,7 @@ export class CashLedger {
           AND NOT EXISTS (SELECT 1 FROM cash_settlements c WHERE c.session_id = s.id)
           AND EXISTS (SELECT 1 FROM cash_notes n WHERE n.session_id = s.id)
           AND (s.payment_id IS NULL OR (SELECT p.state FROM payments p WHERE p.id = s.payment_id) NOT IN (${ACCOUNTING_SQL}))
+          AND (s.payout_id IS NULL OR (SELECT o.state FROM payouts o WHERE o.id = s.payout_id) NOT IN (${PAYOUT_ACCOUNTING_SQL}))
         ORDER BY s.opened_at`),
     };
   }
@@ -71,7 +79,7 @@ export class CashLedger {
     if (!row) return null;
     const notes = this.q.notes.all(sessionId);
     const settled = row.settled_at === null ? null : { at: row.settled_at, note: row.settled_note ?? '' };
-    return { id: row.id, openedAt: row.opened_at, paymentId: row.payment_id, paymentState: row.payment_state, settled, total: notes.reduce((sum, n) => sum + n.amount, 0), notes };
+    return { id: row.id, openedAt: row.opened_at, paymentId: row.payment_id, paymentState: row.payment_state, payoutId: row.payout_id, payoutState: row.payout_state, settled, total: notes.reduce((sum, n) => sum + n.amount, 0), notes };
   }
 
   /** Links the session's cash to the payment it pays for; false when it was linked already. */
@@ -79,9 +87,15 @@ export class CashLedger {
     return this.q.link.run(paymentId, now, sessionId).changes === 1;
   }
 
-  /** Whether no payment accounts for this cash and nobody has settled it. */
+  /** Links the session's cash to the payout it funds; false when it funds something already. */
+  linkPayout(sessionId: string, payoutId: number, now: number): boolean {
+    return this.q.linkPayout.run(payoutId, now, sessionId).changes === 1;
+  }
+
+  /** Whether no payment or payout accounts for this cash and nobody has settled it. */
   isUnpaid(s: CashSession): boolean {
     if (s.settled || s.notes.length === 0) return false;
+    if (s.payoutState !== null) return !(PAYOUT_ACCOUNTING_STATES as readonly string[]).includes(s.payoutState);
     return s.paymentState === null || !(ACCOUNTING_STATES as readonly string[]).includes(s.paymentState);
   }
 

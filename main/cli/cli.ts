@@ -14,6 +14,7 @@ import { AcceptedError, dataRecord, InputError, RefusedError, type PaymentInput 
 import { JournalOpenError } from '../journal/database.js';
 import { JournalVersionError } from '../journal/migrations.js';
 import { JOURNAL_TOOLS, journalToolCommand } from './journal-tools.js';
+import { payoutCommand } from './payout-commands.js';
 import type { Payment } from '../journal/journal.js';
 import { AmountError, formatDecimal, formatTenge, parseAmount } from '../money/amount.js';
 import { EXIT, untilStopped, type Io } from './io.js';
@@ -46,6 +47,9 @@ const HELP = `tolem — Tolem payment terminal
   tolem printer test|status [--printer NAME]
   tolem printer virtual [--port 9100] [--save DIR]
   tolem sandbox [--port N] [--host 127.0.0.1] [--data FILE] [--token TOKEN]
+  tolem payout --amount 1500.00 --name "IVAN IVANOV" (--pan NUMBER | --page) [--phone N] [--wait S] [--json]
+  tolem payout-status --order ORDER_NUMBER [--json]
+  tolem payouts [reconcile|balance|echo] [--json]
 
 Any command takes --sandbox: the built-in demo emulator instead of processing (as TOLEM_SANDBOX=1).
 Exit codes: 0 done, 1 not paid/refused, 2 bad input, 3 still waiting to be sent, 4 needs a person, 5 error.
@@ -140,6 +144,16 @@ export async function runCli(argv: string[], io0: Io): Promise<number> {
       case 'journal':
         if (rest[0] && JOURNAL_TOOLS.has(rest[0])) return await journalToolCommand(rest[0], rest.slice(1), io, json);
         break;
+      case 'payout':
+      case 'payout-status':
+      case 'payouts': {
+        const terminal = await openTerminal(loadConfig(io.env));
+        try {
+          return await payoutCommand(terminal, command, rest, io);
+        } finally {
+          await terminal.close();
+        }
+      }
       case 'catalog':
       case 'check':
       case 'pay':

@@ -29,6 +29,26 @@ export interface TolemConfig {
   timeZone: string;
   /** Online backups of the journal (SQLite's backup API) and the id high-water mark. */
   backup: { dir: string; everyMinutes: number; keep: number };
+  /**
+   * The bank's payouts module: scheme and host (the client appends /payouts/api/v2/<method>) and the
+   * partner's credentials (never logged, never in the journal's readable columns, never sent to the
+   * screens). Null url: payouts are not available (the sandbox's emulator serves them on the sandbox).
+   */
+  payouts: {
+    url: string | null;
+    userName: string | null;
+    password: string | null;
+    /** Payouts to a card number typed at the terminal (performPayout.do): off by default. */
+    direct: boolean;
+    returnUrl: string | null;
+    failUrl: string | null;
+    sessionTimeoutSecs: number;
+    timeoutMs: number;
+    /** The agent's payout commission (default: the payments' rule). */
+    commission: CommissionRule;
+    /** Warn on the service menu when the payouts balance is at or below this, tiyn. */
+    balanceWarning: number | null;
+  };
   processing: {
     /** Base URL before /api/v20; null = the built-in sandbox. */
     url: string | null;
@@ -87,6 +107,21 @@ const zConfigFile = z
     sandbox: z.boolean().optional(),
     timeZone: z.string().min(1).optional(),
     backup: z.object({ dir: z.string().min(1).optional(), everyMinutes: positiveInt.max(24 * 60).optional(), keep: positiveInt.max(1000).optional() }).strict().optional(),
+    payouts: z
+      .object({
+        url: z.string().regex(/^https?:\/\/[^\s/]+\/?$/, 'scheme and host, e.g. https://3dsec.berekebank.kz').nullable().optional(),
+        userName: z.string().max(30).optional(),
+        password: z.string().max(30).optional(),
+        direct: z.boolean().optional(),
+        returnUrl: z.string().url().optional(),
+        failUrl: z.string().url().optional(),
+        sessionTimeoutSecs: positiveInt.max(86_400).optional(),
+        timeoutMs: positiveInt.optional(),
+        commission: z.object({ percent: z.string().optional(), minimum: money.optional() }).strict().optional(),
+        balanceWarning: money.optional(),
+      })
+      .strict()
+      .optional(),
     processing: z
       .object({
         url: z.string().url().nullable().optional(),
@@ -247,6 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
     sandbox: sandboxBecause !== null,
     sandboxBecause,
     timeZone,
+    payouts: payoutsConfig(env, fromFile.payouts, commissionRule(fromFile.commission, url === null)),
     backup: {
       dir: path.resolve(dataDir, env.TOLEM_BACKUP_DIR || fromFile.backup?.dir || 'backups'),
       everyMinutes: envInt(env, 'TOLEM_BACKUP_EVERY_MINUTES') ?? fromFile.backup?.everyMinutes ?? 60,
@@ -287,6 +323,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
       adminPin: env.TOLEM_ADMIN_PIN ?? (fromFile.screens?.adminPin !== undefined ? fromFile.screens.adminPin : url === null ? SANDBOX_ADMIN_PIN : null),
       kioskWindow: fromFile.screens?.kioskWindow ?? ((env.TOLEM_TERMINAL_MODE ?? fromFile.mode) === 'kiosk'),
     },
+  };
+}
+
+function payoutsConfig(env: NodeJS.ProcessEnv, f: z.output<typeof zConfigFile>['payouts'], paymentsCommission: CommissionRule): TolemConfig['payouts'] {
+  const url = env.TOLEM_PAYOUTS_URL !== undefined ? env.TOLEM_PAYOUTS_URL.trim() || null : (f?.url ?? null);
+  if (url !== null && !/^https?:\/\/[^\s/]+\/?$/.test(url)) throw new ConfigError(`TOLEM_PAYOUTS_URL must be a scheme and host such as https://3dsec.berekebank.kz, got "${url}"`);
+  const userName = env.TOLEM_PAYOUTS_USER ?? f?.userName ?? null;
+  const password = env.TOLEM_PAYOUTS_PASSWORD ?? f?.password ?? null;
+  if ((userName?.length ?? 0) > 30 || (password?.length ?? 0) > 30) throw new ConfigError('the payouts user name and password are at most 30 characters (the document\'s limit)');
+  if (url !== null && (!userName || !password)) throw new ConfigError('a payouts URL needs TOLEM_PAYOUTS_USER and TOLEM_PAYOUTS_PASSWORD (or payouts.userName / payouts.password in config.json)');
+  if (env.TOLEM_PAYOUTS_DIRECT !== undefined && !['', '0', '1'].includes(env.TOLEM_PAYOUTS_DIRECT)) throw new ConfigError(`TOLEM_PAYOUTS_DIRECT must be 1 or 0, got "${env.TOLEM_PAYOUTS_DIRECT}"`);
+  return {
+    url: url?.replace(/\/+$/, '') ?? null,
+    userName,
+    password,
+    direct: env.TOLEM_PAYOUTS_DIRECT === '1' || (env.TOLEM_PAYOUTS_DIRECT !== '0' && f?.direct === true),
+    returnUrl: f?.returnUrl ?? null,
+    failUrl: f?.failUrl ?? null,
+    sessionTimeoutSecs: envInt(env, 'TOLEM_PAYOUTS_SESSION_SECONDS') ?? f?.sessionTimeoutSecs ?? 1200,
+    timeoutMs: f?.timeoutMs ?? 30_000,
+    commission: f?.commission ? commissionRule(f.commission, false) : paymentsCommission,
+    balanceWarning: f?.balanceWarning ?? null,
   };
 }
 

@@ -3,7 +3,10 @@
  * performPayout.do, getPayoutStatus.do, with the errors of the document's table. Card numbers are
  * never stored: only the masked form. Scripted by the card's last four digits:
  *   ...0500  HTTP 500 before anything is done          ...0504  paid, but the answer is a 504 timeout
- *   ...0006  declined (orderStatus 6)                   PAN starting 22 or 6   not a Kazakh bank's card (204)
+ *   ...0505  504/91 before anything is done            ...0602  paid, then the connection is reset
+ *   ...0606  paid, and the answer never comes          ...0006  declined (orderStatus 6)
+ *   PAN starting 22 or 6   not a Kazakh bank's card (204)
+ * A registered payout's bank page expires after its sessionTimeoutSecs: a card entered later pays nothing.
  */
 import crypto from 'node:crypto';
 import type { SandboxStore } from './store.js';
@@ -22,12 +25,16 @@ export interface PayoutOrder {
   refNum: string | null;
   performCount: number;
   paidCount: number;
+  /** A registered order's page stops taking cards at this time (epoch ms). */
+  expiresAt?: number | null;
 }
 
 export interface PayoutsReply {
   status: number;
   contentType: string;
   body: string;
+  /** The connection is reset instead of answered, or never answered. */
+  fault?: 'reset' | 'hang';
 }
 
 export interface PayoutsEmulatorOptions {
@@ -100,6 +107,9 @@ export class PayoutsEmulator {
     const urls = body.urls && typeof body.urls === 'object' ? (body.urls as Record<string, unknown>) : {};
     if (typeof urls.returnUrl !== 'string' || !/^https?:\/\//.test(urls.returnUrl)) return error(400, '98', 'urls.returnUrl is а required parameter');
     const order = this.newOrder(c, null);
+    const secs = typeof body.sessionTimeoutSecs === 'number' && body.sessionTimeoutSecs > 0 ? body.sessionTimeoutSecs : 1200;
+    order.expiresAt = this.now() + secs * 1000;
+    this.save(order);
     return reply(200, { errorCode: '0', orderNumber: order.orderNumber, orderId: order.orderId, formUrl: `${this.options.baseUrl()}/payouts/sandbox/payment_ru.html?mdOrder=${order.orderId}` });
   }
 
@@ -113,6 +123,7 @@ export class PayoutsEmulator {
     if (/^(22|6)/.test(pan)) return error(502, '204', `Cannot find any bin range in db for [${pan.slice(0, 6)}]`);
     const last4 = pan.slice(-4);
     if (last4 === '0500') return error(500, '99', 'There was an error getting gateway parameters');
+    if (last4 === '0505') return error(504, '91', 'Timeout when requesting [gateway]');
     const order = this.newOrder(c, mask(pan));
     order.performCount = 1;
     if (last4 === '0006') {
@@ -122,6 +133,8 @@ export class PayoutsEmulator {
     }
     this.pay(order);
     if (last4 === '0504') return error(504, '91', 'Timeout when requesting [gateway]');
+    if (last4 === '0602') return { ...reply(200, {}), fault: 'reset' };
+    if (last4 === '0606') return { ...reply(200, {}), fault: 'hang' };
     return reply(200, { ...this.view(order), errorCode: '0', errorMessage: 'Успешно' });
   }
 
@@ -129,6 +142,7 @@ export class PayoutsEmulator {
   completeRegistered(orderId: string, pan: string): PayoutOrder | null {
     const order = this.orders().find((o) => o.orderId === orderId);
     if (!order || order.orderStatus !== 0) return order ?? null;
+    if (order.expiresAt && this.now() > order.expiresAt) return order; // the page expired: nothing is paid
     if (!/^\d{16,19}$/.test(pan) || !luhn(pan)) return order;
     order.maskedPan = mask(pan);
     this.pay(order);

@@ -112,7 +112,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const po = /^\/payouts\/api\/v2\/([A-Za-z]+\.do)$/.exec(url.pathname);
     if (po && req.method === 'POST') {
       const r = payouts.handle(po[1] ?? '', raw);
-      send(res, r.status, r.contentType, r.body);
+      if (r.fault === 'reset') req.socket.destroy();
+      else if (r.fault !== 'hang') send(res, r.status, r.contentType, r.body);
+      return;
+    }
+    if (url.pathname === '/payouts/sandbox/done' && req.method === 'GET') {
+      send(res, 200, 'text/html; charset=utf-8', '<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Выплата</title></head><body><h1>Спасибо. Результат выплаты — на экране терминала.</h1></body></html>');
       return;
     }
     if (url.pathname === '/payouts/sandbox/payment_ru.html' && req.method === 'GET') {

@@ -20,7 +20,10 @@ import { backupJournal, type BackupInfo } from '../journal/backups.js';
 import { HIGH_WATER_FILE, IdHighWater } from '../ids/high-water.js';
 import { Journal } from '../journal/journal.js';
 import { createLogger, type Logger } from '../logging/log.js';
-import { SANDBOX_TOKEN, startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/server.js';
+import { SANDBOX_PAYOUTS_PASSWORD, SANDBOX_PAYOUTS_USER, SANDBOX_TOKEN, startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/server.js';
+import { PayoutsClient } from '../payouts/client.js';
+import { PayoutEngine } from '../payouts/payout-engine.js';
+import { PayoutJournal } from '../payouts/payout-journal.js';
 import { TerminalEvents } from './events.js';
 import { CashBox } from '../cash/cash-box.js';
 import { CashLedger } from '../cash/cash-ledger.js';
@@ -43,6 +46,8 @@ export interface Terminal {
   cash: CashBox;
   /** Told to the screens: status changes and payments that changed state in the background. */
   events: TerminalEvents;
+  /** Card payouts through the bank's payouts module; null when none is configured. */
+  payouts: PayoutEngine | null;
   /** The agent's balance as processing last told it (null until it has). */
   readonly agentBalance: AgentBalance | null;
   refreshBalance(): Promise<AgentBalance | null>;
@@ -110,6 +115,26 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
     cash,
   });
   const events = new TerminalEvents();
+  const payoutsUrl = config.payouts.url ?? sandbox?.url ?? null;
+  const payoutsClient = payoutsUrl
+    ? new PayoutsClient({
+        baseUrl: payoutsUrl,
+        userName: config.payouts.url ? (config.payouts.userName ?? '') : SANDBOX_PAYOUTS_USER,
+        password: config.payouts.url ? (config.payouts.password ?? '') : SANDBOX_PAYOUTS_PASSWORD,
+        timeoutMs: config.payouts.timeoutMs,
+      })
+    : null;
+  const payouts = payoutsClient
+    ? new PayoutEngine(new PayoutJournal(db), payoutsClient, {
+        commission: config.payouts.commission,
+        direct: config.payouts.direct,
+        returnUrl: config.payouts.returnUrl ?? (sandbox && !config.payouts.url ? `${sandbox.url}/payouts/sandbox/done` : null),
+        failUrl: config.payouts.failUrl,
+        sessionTimeoutSecs: config.payouts.sessionTimeoutSecs,
+        retry: config.retry,
+        cash,
+      })
+    : null;
   connectivity.watch(() => events.emit({ type: 'status' }));
   const worker = new PaymentWorker(engine, journal, {
     concurrency: config.worker.concurrency,
@@ -145,11 +170,13 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
     },
     refreshBalance,
     exitKiosk: null,
-    config, journal, client, catalog, connectivity, engine, worker, sandbox, receipts, virtualPrinter, log, events, cash,
+    config, journal, client, catalog, connectivity, engine, worker, sandbox, receipts, virtualPrinter, log, events, cash, payouts,
     startProbe(intervalMs = 10_000) {
       if (probe) return;
       // While offline: is processing back? While online: the balance, every few minutes.
       probe = setInterval(() => {
+        // Payouts whose outcome is not known yet: the bank's status decides, on their own schedule.
+        if (payouts) void payouts.reconcileDue().catch((err: unknown) => log.error('payouts reconcile', { error: err instanceof Error ? err.message : String(err) }));
         if (connectivity.current === 'online' && Date.now() - balanceAt < BALANCE_EVERY_MS) return;
         void refreshBalance();
       }, intervalMs);
@@ -177,6 +204,7 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
       await backingUp?.catch(() => undefined);
       await worker.stop();
       client.close();
+      payoutsClient?.close();
       if (sandbox) await sandbox.close();
       if (virtualPrinter) await virtualPrinter.close();
       journal.close();

@@ -1,0 +1,105 @@
+/**
+ * `tolem payout`, `tolem payout-status`, `tolem payouts [balance|echo]`: card payouts through the
+ * bank's payouts module, with the exit codes of `tolem pay` (0 paid, 1 not paid, 2 bad input,
+ * 3 outcome pending, 4 review).
+ */
+import { parseArgs } from 'node:util';
+import { parseAmount } from '../money/amount.js';
+import { payoutErrorCode } from '../payouts/client.js';
+import type { Payout } from '../payouts/payout-journal.js';
+import { PayoutInputError } from '../payouts/payout-engine.js';
+import { zBalanceAnswer } from '../payouts/schemas.js';
+import type { Terminal } from '../terminal/terminal.js';
+import { payoutJson, payoutLines } from '../views/payout-view.js';
+import { formatTenge } from '../money/amount.js';
+import { EXIT, type Io } from './io.js';
+
+export const PAYOUT_COMMANDS: ReadonlySet<string> = new Set(['payout', 'payout-status', 'payouts']);
+
+export function payoutExit(p: Payout): number {
+  switch (p.state) {
+    case 'paid':
+      return EXIT.ok;
+    case 'declined':
+    case 'expired':
+      return EXIT.notPaid;
+    case 'review':
+      return EXIT.review;
+    default:
+      return EXIT.pending;
+  }
+}
+
+class PayoutUsage extends Error {}
+
+export async function payoutCommand(t: Terminal, command: string, args: string[], io: Io): Promise<number> {
+  const payouts = t.payouts;
+  const json = args.includes('--json');
+  const out = (p: Payout) => io.out(json ? JSON.stringify(payoutJson(p), null, 2) : payoutLines(p).join('\n'));
+  if (!payouts) {
+    io.err('tolem: no payouts module is configured (TOLEM_PAYOUTS_URL, TOLEM_PAYOUTS_USER, TOLEM_PAYOUTS_PASSWORD; see README)');
+    return EXIT.badInput;
+  }
+  try {
+    if (command === 'payout') {
+      const { values } = parseArgs({ args, strict: true, allowPositionals: false, options: { json: { type: 'boolean' }, amount: { type: 'string' }, name: { type: 'string' }, pan: { type: 'string' }, page: { type: 'boolean' }, phone: { type: 'string' }, wait: { type: 'string' } } });
+      if (!values.amount || !values.name) throw new PayoutUsage('payout needs --amount and --name');
+      if (Boolean(values.pan) === Boolean(values.page)) throw new PayoutUsage('give either --pan NUMBER or --page');
+      const wait = values.wait === undefined ? (values.page ? 0 : 60) : Number(values.wait);
+      if (!Number.isFinite(wait) || wait < 0) throw new PayoutUsage('--wait takes seconds');
+      const p = await payouts.start({ amount: parseAmount(values.amount), name: values.name, phone: values.phone, flow: values.page ? 'page' : 'direct', pan: values.pan }, wait * 1000);
+      out(p);
+      // Registered and waiting for the card on the bank's page: pending until the bank says.
+      return payoutExit(p);
+    }
+    if (command === 'payout-status') {
+      const { values } = parseArgs({ args, strict: true, allowPositionals: false, options: { json: { type: 'boolean' }, order: { type: 'string' } } });
+      if (!values.order) throw new PayoutUsage('payout-status needs --order ORDER_NUMBER');
+      const known = payouts.journal.byOrderNumber(values.order);
+      if (!known) throw new PayoutUsage(`no payout ${values.order} in the journal`);
+      const p = await payouts.check(known.id);
+      out(p);
+      return payoutExit(p);
+    }
+    const [action, ...rest] = args.filter((a) => a !== '--json');
+    if (action === 'echo') {
+      const e = await payouts.client.echo();
+      io.out(json ? JSON.stringify(e) : e.ok ? e.text : `the payouts module does not answer: ${e.problem}`);
+      return e.ok ? EXIT.ok : EXIT.notPaid;
+    }
+    if (action === 'balance') {
+      const o = await payouts.client.call('getAmount.do', {}, zBalanceAnswer);
+      if (o.kind !== 'answer') {
+        const why = o.kind === 'error' ? payoutErrorCode(o.httpStatus, o.errorCode, o.errorMessage) : o.kind;
+        io.out(json ? JSON.stringify({ error: why }) : `payouts balance unavailable: ${why}`);
+        return EXIT.notPaid;
+      }
+      const b = o.value.balanceDescriptionList;
+      const amount = b.balanceSign === 'D' ? -b.balanceAmount : b.balanceAmount;
+      const warn = t.config.payouts.balanceWarning !== null && amount <= t.config.payouts.balanceWarning;
+      io.out(json ? JSON.stringify({ balance: (amount / 100).toFixed(2), currency: b.balanceCurrency, low: warn }) : `payouts balance ${formatTenge(amount)}${warn ? ' (LOW)' : ''}`);
+      return EXIT.ok;
+    }
+    if (action === 'reconcile' || action === undefined) {
+      if (action === 'reconcile') await payouts.reconcileDue();
+      const list = payouts.journal.list();
+      io.out(json ? JSON.stringify({ payouts: list.map(payoutJson) }, null, 2) : list.map((p) => payoutLines(p)[0]).join('\n') || 'no payouts');
+      return EXIT.ok;
+    }
+    throw new PayoutUsage(`tolem payouts [reconcile|balance|echo], got "${[action, ...rest].join(' ')}"`);
+  } catch (err) {
+    if (err instanceof PayoutInputError || err instanceof PayoutUsage) {
+      io.err(`tolem: ${err.message}`);
+      return EXIT.badInput;
+    }
+    if (err instanceof Error && err.name === 'AmountError') {
+      io.err(`tolem: ${err.message}`);
+      return EXIT.badInput;
+    }
+    if (err instanceof TypeError && /parseArgs|Unknown option|option/i.test(err.message)) {
+      io.err(`tolem: ${err.message}`);
+      return EXIT.badInput;
+    }
+    throw err;
+  }
+}

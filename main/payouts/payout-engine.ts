@@ -1,0 +1,230 @@
+/**
+ * A payout's life (payouts-module-v2), never paid twice:
+ *   bank page: commit → registerPayout.do → the recipient enters the card on the bank's page →
+ *     getPayoutStatus.do tells paid / declined / expired;
+ *   direct: commit (masked card only) → performPayout.do with the card number held in memory for that
+ *     one request → paid / declined, or unknown.
+ * An unknown outcome (timeout, reset, 5xx, 504/91, an unreadable answer) is resolved only by
+ * getPayoutStatus.do by orderNumber, polled with backoff, before anything else happens to that payout;
+ * nothing is registered or performed again (a new payout gets a new orderNumber). What the terminal
+ * cannot decide goes to review, for a person.
+ */
+import crypto from 'node:crypto';
+import type { CashBox } from '../cash/cash-box.js';
+import { retryDelay, type RetrySchedule } from '../engine/retry-schedule.js';
+import { formatDecimal, type Minor } from '../money/amount.js';
+import { quoteFor, type CommissionRule, type Quote } from '../money/commission.js';
+import { maskPan, readPan } from './card.js';
+import { outcomeUnknown, payoutErrorCode, type PayoutOutcome, type PayoutsClient } from './client.js';
+import type { Payout, PayoutChange, PayoutJournal } from './payout-journal.js';
+import { zOrderAnswer, zRegisterAnswer, type OrderAnswer } from './schemas.js';
+
+export interface PayoutInput {
+  /** What the card receives, tiyn. */
+  amount: Minor;
+  /** The recipient's name in Latin letters, up to 24 (the document's client.name). */
+  name: string;
+  phone?: string | undefined;
+  flow: 'page' | 'direct';
+  /** Direct flow only: the card number as typed; held in memory for the one request, never stored. */
+  pan?: string | undefined;
+  /** A kiosk's cash session that funds it (its total must be the amount plus the commission). */
+  cashSession?: string | undefined;
+}
+
+/** Bad input: nothing was sent. `problems` are codes the screens say in words; `message` is for the CLI. */
+export class PayoutInputError extends Error {
+  override name = 'PayoutInputError';
+  constructor(readonly problems: string[], message: string) {
+    super(message);
+  }
+}
+
+export interface PayoutEngineOptions {
+  commission: CommissionRule;
+  /** Payouts to a card number typed at the terminal (performPayout.do with the PAN): off unless turned on. */
+  direct: boolean;
+  /** Where the bank sends the recipient after the page (required by the document for the page flow). */
+  returnUrl: string | null;
+  failUrl: string | null;
+  sessionTimeoutSecs: number;
+  retry: RetrySchedule;
+  /** Checks of a direct payout the bank calls neither paid nor declined before a person must look. */
+  maxOpenChecks?: number;
+  cash?: CashBox | undefined;
+}
+
+/** Largest amount the document's Integer [12] allows, tiyn. */
+const MAX_AMOUNT: Minor = 999_999_999_999;
+
+export class PayoutEngine {
+  constructor(
+    readonly journal: PayoutJournal,
+    readonly client: PayoutsClient,
+    readonly options: PayoutEngineOptions,
+    readonly now: () => number = Date.now,
+    readonly random: () => number = Math.random,
+  ) {}
+
+  /** What the customer pays for `amount` on the card: the agent's payout commission on top. */
+  quote(amount: Minor): Quote {
+    return quoteFor(amount, this.options.commission);
+  }
+
+  /** Problems of an input, as codes (nothing is sent). */
+  problems(input: PayoutInput): string[] {
+    const out: string[] = [];
+    if (!Number.isSafeInteger(input.amount) || input.amount <= 0 || input.amount > MAX_AMOUNT) out.push('amount');
+    if (!/^[A-Za-z][A-Za-z .'-]{0,23}$/.test(input.name.trim())) out.push('name');
+    if (input.phone !== undefined && input.phone !== '' && !/^\d{10,15}$/.test(input.phone.replace(/\D/g, ''))) out.push('phone');
+    if (input.flow === 'direct') {
+      if (!this.options.direct) out.push('direct-off');
+      else if (!input.pan || readPan(input.pan) === null) out.push('pan');
+    } else if (!this.options.returnUrl) out.push('return-url');
+    return out;
+  }
+
+  /**
+   * Starts a payout: validated, committed with a new orderNumber (and the cash that funds it) before
+   * the first request, then sent. Waits up to `waitMs` for a final outcome (the bank page's card entry
+   * included), polling getPayoutStatus.do; returns the payout as journaled.
+   */
+  async start(input: PayoutInput, waitMs: number): Promise<Payout> {
+    const problems = this.problems(input);
+    if (problems.length) throw new PayoutInputError(problems, `not sent: ${problems.map(describeProblem).join('; ')}`);
+    const now = this.now();
+    const deadline = now + waitMs;
+    const quote = this.quote(input.amount);
+    const orderNumber = crypto.randomUUID().replace(/-/g, '');
+    const name = input.name.trim().toUpperCase();
+    const phone = input.phone ? input.phone.replace(/\D/g, '') : null;
+    const client: Record<string, unknown> = { name, ...(phone ? { phone } : {}) };
+    const base = { orderNumber, amount: input.amount, currency: '398', description: `Tolem payout ${formatDecimal(input.amount)} KZT`, language: 'ru', client };
+    const cash = this.options.cash;
+    const fund = input.cashSession !== undefined && cash ? (payoutId: number) => cash.fundPayout(input.cashSession!, payoutId, quote.amountFrom) : undefined;
+    if (input.cashSession !== undefined && !cash) throw new PayoutInputError(['cash'], 'this terminal has no cash box');
+    if (input.flow === 'page') {
+      const body = { ...base, sessionTimeoutSecs: this.options.sessionTimeoutSecs, urls: { returnUrl: this.options.returnUrl, ...(this.options.failUrl ? { failUrl: this.options.failUrl } : {}) } };
+      const { payout, attemptId } = this.journal.create({ orderNumber, flow: 'page', amount: input.amount, amountFrom: quote.amountFrom, clientName: name, phone, maskedPan: null, sessionTimeoutSecs: this.options.sessionTimeoutSecs }, { kind: 'register', body: JSON.stringify(body) }, now, fund);
+      // The request itself always goes (bounded by the client's timeout); `waitMs` bounds the waiting after it.
+      const outcome = await this.client.call('registerPayout.do', body, zRegisterAnswer);
+      const t = this.now();
+      const recorded =
+        outcome.kind === 'answer'
+          ? this.journal.record(payout.id, attemptId, { outcome: 'answer', httpStatus: outcome.httpStatus, errorCode: '0', answer: outcome.raw }, {
+              state: 'registered', orderId: outcome.value.orderId, formUrl: outcome.value.formUrl, expiresAt: t + this.options.sessionTimeoutSecs * 1000, nextCheckAt: t + this.options.retry.initialMs,
+            }, t)
+          : this.journal.record(payout.id, attemptId, attemptOf(outcome), this.afterFailedRequest(outcome, 'register', 0), t);
+      return this.waitFinal(recorded.id, deadline);
+    }
+    const pan = readPan(input.pan ?? '')!;
+    const masked = maskPan(pan);
+    const journaled = { ...base, target: { card: { pan: masked } } };
+    const { payout, attemptId } = this.journal.create({ orderNumber, flow: 'direct', amount: input.amount, amountFrom: quote.amountFrom, clientName: name, phone, maskedPan: masked, sessionTimeoutSecs: null }, { kind: 'perform', body: JSON.stringify(journaled) }, now, fund);
+    // The card number exists only inside this request's body, for this one call.
+    const outcome = await this.client.call('performPayout.do', { ...base, target: { card: { pan } } }, zOrderAnswer);
+    const t = this.now();
+    const recorded =
+      outcome.kind === 'answer'
+        ? this.journal.record(payout.id, attemptId, { outcome: 'answer', httpStatus: outcome.httpStatus, errorCode: '0', orderStatus: outcome.value.orderStatus ?? null, answer: outcome.raw }, this.fromOrder(payout, outcome.value, t), t)
+        : this.journal.record(payout.id, attemptId, attemptOf(outcome), this.afterFailedRequest(outcome, 'perform', 0), t);
+    return this.waitFinal(recorded.id, deadline);
+  }
+
+  /** After a register or perform that did not answer "0": known not paid, or unknown (status decides). */
+  private afterFailedRequest(outcome: Exclude<PayoutOutcome<unknown>, { kind: 'answer' }>, what: 'register' | 'perform', checks: number): PayoutChange {
+    if (outcomeUnknown(outcome)) return { state: 'pending', reason: `${what}: outcome unknown (${describe(outcome)}); the bank's status decides`, nextCheckAt: this.now() + retryDelay(this.options.retry, checks + 1, this.random) };
+    const code = outcome.kind === 'error' ? payoutErrorCode(outcome.httpStatus, outcome.errorCode, outcome.errorMessage) : 'unknown';
+    return { state: 'declined', errorCode: code, reason: `${what} refused by the bank: ${describe(outcome)}` };
+  }
+
+  /** What the bank's view of the order means for the payout. */
+  private fromOrder(p: Payout, o: OrderAnswer, now: number): PayoutChange {
+    const status = o.orderStatus ?? null;
+    const common = { fee: o.fee ?? null, orderId: o.orderId ?? null, maskedPan: o.target?.maskedPan ? maskedFromBank(o.target.maskedPan) : null };
+    if (status === 2) return { ...common, state: 'paid', reason: 'paid by the bank (orderStatus 2)' };
+    if (status === 6 || status === 3) return { ...common, state: 'declined', errorCode: status === 6 ? 'declined' : 'cancelled', reason: `the bank did not pay (orderStatus ${status})` };
+    if (status === 4) return { ...common, state: 'review', reason: 'the bank says the payout was refunded (orderStatus 4): a person must reconcile' };
+    if (p.flow === 'page' && p.expiresAt !== null && now > p.expiresAt && (status === 0 || status === null)) {
+      return { state: 'expired', reason: 'the bank page expired before a card was entered (orderStatus 0): nothing was paid' };
+    }
+    if (p.flow === 'direct' && p.checks + 1 >= (this.options.maxOpenChecks ?? 30)) {
+      return { state: 'review', reason: `the bank calls it neither paid nor declined after ${p.checks + 1} checks (orderStatus ${status ?? '—'}): a person must reconcile` };
+    }
+    return { state: p.state === 'registered' ? 'registered' : 'pending', nextCheckAt: now + retryDelay(this.options.retry, p.checks + 1, this.random) };
+  }
+
+  /** One getPayoutStatus.do by orderNumber, journaled, and what it says done to the payout. */
+  async check(payoutId: number, deadline?: number): Promise<Payout> {
+    const p = this.journal.mustGet(payoutId);
+    if (p.state === 'paid' || p.state === 'declined' || p.state === 'expired') return p;
+    const body = { orderNumber: p.orderNumber };
+    const attemptId = this.journal.startAttempt(p.id, 'status', JSON.stringify(body), this.now());
+    const outcome = await this.client.call('getPayoutStatus.do', body, zOrderAnswer, deadline);
+    const now = this.now();
+    if (outcome.kind === 'answer') {
+      return this.journal.record(p.id, attemptId, { outcome: 'answer', httpStatus: outcome.httpStatus, errorCode: '0', orderStatus: outcome.value.orderStatus ?? null, answer: outcome.raw }, p.state === 'review' ? null : this.fromOrder(p, outcome.value, now), now, 1);
+    }
+    if (outcome.kind === 'error' && payoutErrorCode(outcome.httpStatus, outcome.errorCode, outcome.errorMessage) === 'order-not-found' && p.state !== 'registered' && p.state !== 'review') {
+      // The register or perform never reached the bank: nothing was paid, and nothing is sent again.
+      return this.journal.record(p.id, attemptId, attemptOf(outcome), { state: 'declined', errorCode: 'not-registered', reason: 'the bank has no such order: nothing was paid' }, now, 1);
+    }
+    const next: PayoutChange | null = p.state === 'review' ? null : { state: p.state, nextCheckAt: now + retryDelay(this.options.retry, p.checks + 1, this.random) };
+    return this.journal.record(p.id, attemptId, attemptOf(outcome), next, now, 1);
+  }
+
+  /** Polls the bank until the payout is final (or for a person) or `deadline` passes. */
+  async waitFinal(payoutId: number, deadline: number): Promise<Payout> {
+    let p = this.journal.mustGet(payoutId);
+    while ((p.state === 'new' || p.state === 'registered' || p.state === 'pending') && this.now() < deadline) {
+      const due = p.nextCheckAt ?? this.now();
+      if (due > this.now()) {
+        await new Promise((r) => setTimeout(r, Math.min(due - this.now(), deadline - this.now(), 1000)));
+        p = this.journal.mustGet(payoutId);
+        continue;
+      }
+      p = await this.check(payoutId, deadline);
+    }
+    return p;
+  }
+
+  /** Every payout whose outcome is not known and whose next look is due: asked once (at start, and on the terminal's schedule). */
+  async reconcileDue(): Promise<Payout[]> {
+    const out: Payout[] = [];
+    for (const p of this.journal.open(this.now())) out.push(await this.check(p.id));
+    return out;
+  }
+}
+
+/** The bank's masked card ("411111XXXXXX1111") as we keep it: first 6, last 4, stars between. */
+function maskedFromBank(text: string): string | null {
+  const m = /^(\d{6})[X*\d]{2,9}(\d{4})$/.exec(text.replace(/\s/g, ''));
+  return m ? `${m[1]}******${m[2]}` : null;
+}
+
+function attemptOf(o: Exclude<PayoutOutcome<unknown>, { kind: 'answer' }>): { outcome: 'error' | 'transport' | 'malformed'; httpStatus?: number; errorCode?: string; answer?: string; error: string } {
+  if (o.kind === 'error') return { outcome: 'error', httpStatus: o.httpStatus, errorCode: o.errorCode, answer: o.raw, error: o.errorMessage };
+  if (o.kind === 'malformed') return { outcome: 'malformed', httpStatus: o.httpStatus, answer: o.raw, error: o.problem };
+  return { outcome: 'transport', error: `${o.error}: ${o.message}` };
+}
+
+function describe(o: PayoutOutcome<unknown>): string {
+  switch (o.kind) {
+    case 'answer': return 'answered';
+    case 'error': return `HTTP ${o.httpStatus}, errorCode ${o.errorCode || '—'}${o.errorMessage ? ` (${o.errorMessage})` : ''}`;
+    case 'malformed': return `an unreadable answer (HTTP ${o.httpStatus}: ${o.problem})`;
+    case 'transport': return `no answer (${o.error})`;
+  }
+}
+
+export function describeProblem(code: string): string {
+  switch (code) {
+    case 'amount': return 'the amount must be more than zero';
+    case 'name': return 'the recipient\'s name must be Latin letters, up to 24';
+    case 'phone': return 'the phone must be 10 to 15 digits';
+    case 'direct-off': return 'payouts to a typed card number are turned off (TOLEM_PAYOUTS_DIRECT=1 turns them on)';
+    case 'pan': return 'the card number is not valid';
+    case 'return-url': return 'payouts.returnUrl is not configured (the bank page needs it)';
+    default: return code;
+  }
+}

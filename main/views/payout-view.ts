@@ -1,0 +1,43 @@
+/** A payout as the CLI and the screens show it: amounts as decimal text, the card masked, never more. */
+import { formatDecimal, formatTenge } from '../money/amount.js';
+import type { Payout } from '../payouts/payout-journal.js';
+
+export interface PayoutJson {
+  orderNumber: string;
+  orderId: string | null;
+  flow: 'page' | 'direct';
+  state: Payout['state'];
+  amount: string;
+  commission: string;
+  amountFrom: string;
+  fee: string | null;
+  maskedPan: string | null;
+  formUrl: string | null;
+  expiresAt: string | null;
+  reason: string | null;
+  errorCode: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export function payoutJson(p: Payout): PayoutJson {
+  return {
+    orderNumber: p.orderNumber, orderId: p.orderId, flow: p.flow, state: p.state,
+    amount: formatDecimal(p.amount), commission: formatDecimal(p.amountFrom - p.amount), amountFrom: formatDecimal(p.amountFrom),
+    fee: p.fee === null ? null : formatDecimal(p.fee), maskedPan: p.maskedPan, formUrl: p.state === 'registered' ? p.formUrl : null,
+    expiresAt: p.expiresAt === null ? null : new Date(p.expiresAt).toISOString(), reason: p.reason, errorCode: p.errorCode,
+    createdAt: new Date(p.createdAt).toISOString(), finishedAt: p.finishedAt === null ? null : new Date(p.finishedAt).toISOString(),
+  };
+}
+
+const WORDS: Record<Payout['state'], string> = {
+  new: 'SENT, OUTCOME NOT KNOWN YET', registered: 'REGISTERED: waiting for the card on the bank\'s page', pending: 'OUTCOME PENDING: the bank\'s status decides',
+  paid: 'PAID to the card', declined: 'NOT PAID', expired: 'NOT PAID: the bank page expired', review: 'NEEDS A PERSON',
+};
+
+export function payoutLines(p: Payout): string[] {
+  const lines = [`payout ${p.orderNumber}: ${WORDS[p.state]}`, `  to the card ${formatTenge(p.amount)}, commission ${formatTenge(p.amountFrom - p.amount)}, taken ${formatTenge(p.amountFrom)}${p.maskedPan ? `, card ${p.maskedPan}` : ''}`];
+  if (p.state === 'registered' && p.formUrl) lines.push(`  bank page: ${p.formUrl}`);
+  if (p.reason && p.state !== 'paid') lines.push(`  ${p.reason}`);
+  return lines;
+}

@@ -1,0 +1,164 @@
+/**
+ * Card payouts against the sandbox's payouts module over HTTP (issue 10): both flows, the error
+ * table, unknown outcomes resolved only by the bank's status (never sent again), an expired page,
+ * and no card number anywhere on disk.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../main/config/config.js';
+import { createLogger } from '../../main/logging/log.js';
+import { payoutErrorCode } from '../../main/payouts/client.js';
+import { PayoutInputError } from '../../main/payouts/payout-engine.js';
+import { SANDBOX_PAYOUTS_PASSWORD, SANDBOX_PAYOUTS_USER, startSandbox, type RunningSandbox } from '../../main/sandbox/server.js';
+import { openTerminal, type Terminal } from '../../main/terminal/terminal.js';
+import { harnessEnv, tempDir } from '../helpers/harness.js';
+import { cardEnding } from './cards.js';
+
+let sandbox: RunningSandbox | null = null;
+let terminal: Terminal | null = null;
+afterEach(async () => {
+  await terminal?.close();
+  terminal = null;
+  await sandbox?.close();
+  sandbox = null;
+});
+
+async function open(opts: { env?: NodeJS.ProcessEnv; configFile?: Record<string, unknown> } = {}): Promise<{ t: Terminal; sb: RunningSandbox; dir: string }> {
+  sandbox = await startSandbox({});
+  const dir = tempDir();
+  // The agent's payout commission follows the payments' rule unless set: 1 %, at least 20 ₸.
+  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ commission: { percent: '1', minimum: '20.00' }, payouts: { returnUrl: 'https://agent.example.kz/payout/done', timeoutMs: 1500 }, cashAcceptor: 'simulated', ...opts.configFile }));
+  const env = harnessEnv(dir, sandbox.url, { TOLEM_PAYOUTS_URL: sandbox.url, TOLEM_PAYOUTS_USER: SANDBOX_PAYOUTS_USER, TOLEM_PAYOUTS_PASSWORD: SANDBOX_PAYOUTS_PASSWORD, TOLEM_PAYOUTS_DIRECT: '1', ...opts.env });
+  terminal = await openTerminal(loadConfig(env), { log: createLogger({ level: 'error', stderr: false }) });
+  return { t: terminal, sb: sandbox, dir };
+}
+
+/** The recipient enters the card on the bank's page (the sandbox's page posts it). */
+function enterCardOnBankPage(sb: RunningSandbox, orderId: string, pan: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(sb.url);
+    const req = http.request({ hostname: u.hostname, port: u.port, method: 'POST', path: '/payouts/sandbox/complete', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve(body));
+    });
+    req.on('error', reject);
+    req.end(new URLSearchParams({ mdOrder: orderId, pan }).toString());
+  });
+}
+
+const order = (sb: RunningSandbox, orderNumber: string) => sb.payouts.orders().find((o) => o.orderNumber === orderNumber);
+
+describe('the bank page flow', () => {
+  it('registers, the recipient enters the card on the bank page, the status says paid; the card never reaches the terminal', async () => {
+    const { t, sb } = await open();
+    const p = await t.payouts!.start({ amount: 1500_00, name: 'Ivan Ivanov', flow: 'page' }, 0);
+    expect(p).toMatchObject({ state: 'registered', amountFrom: 1520_00 });
+    expect(p.formUrl).toMatch(/payment_ru\.html\?mdOrder=/);
+    expect(await enterCardOnBankPage(sb, p.orderId!, '4111111111111111')).toBe('orderStatus 2');
+    const done = await t.payouts!.check(p.id);
+    expect(done).toMatchObject({ state: 'paid', maskedPan: '411111******1111' });
+    expect(order(sb, p.orderNumber)).toMatchObject({ paidCount: 1 });
+    expect(t.payouts!.journal.attempts(p.id).map((a) => a.kind)).toEqual(['register', 'status']);
+  });
+
+  it('an expired page ends "expired", pays nothing after, and the cash that funded it is listed for the attendant', async () => {
+    const { t, sb } = await open({ env: { TOLEM_PAYOUTS_SESSION_SECONDS: '1' } });
+    let session = t.cash.escrow(null, 1000_00, null).session.id;
+    session = t.cash.escrow(session, 500_00, null).session.id;
+    session = t.cash.escrow(session, 20_00, null).session.id;
+    const p = await t.payouts!.start({ amount: 1500_00, name: 'Ivan Ivanov', flow: 'page', cashSession: session }, 0);
+    t.cash.release(session);
+    expect(t.cash.unpaid()).toEqual([]); // funding a payout whose outcome is not known yet
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(await enterCardOnBankPage(sb, p.orderId!, '4111111111111111')).toBe('orderStatus 0');
+    expect(await t.payouts!.check(p.id)).toMatchObject({ state: 'expired' });
+    expect(order(sb, p.orderNumber)).toMatchObject({ paidCount: 0 });
+    expect(t.cash.unpaid()).toEqual([expect.objectContaining({ id: session, total: 1520_00, payoutState: 'expired' })]);
+  });
+});
+
+describe('the direct flow', () => {
+  it('pays to a typed card: Luhn-checked, shown 6/4, paid once', async () => {
+    const { t, sb } = await open();
+    await expect(t.payouts!.start({ amount: 1000_00, name: 'Ivan Ivanov', flow: 'direct', pan: '4111111111111112' }, 5000)).rejects.toThrow(PayoutInputError);
+    const p = await t.payouts!.start({ amount: 1000_00, name: 'Ivan Ivanov', flow: 'direct', pan: '4111 1111 1111 1111' }, 5000);
+    expect(p).toMatchObject({ state: 'paid', maskedPan: '411111******1111' });
+    expect(order(sb, p.orderNumber)).toMatchObject({ performCount: 1, paidCount: 1 });
+  });
+
+  it('is off unless turned on', async () => {
+    const { t } = await open({ env: { TOLEM_PAYOUTS_DIRECT: '0' } });
+    await expect(t.payouts!.start({ amount: 1000_00, name: 'Ivan Ivanov', flow: 'direct', pan: '4111111111111111' }, 5000)).rejects.toMatchObject({ problems: ['direct-off'] });
+  });
+
+  it.each([
+    ['0504', 'paid, then a 504', 'paid', 1],
+    ['0602', 'paid, then a reset', 'paid', 1],
+    ['0606', 'paid, then no answer at all (timeout)', 'paid', 1],
+    ['0500', 'a 500 before anything was done', 'declined', 0],
+    ['0505', 'a 504/91 before anything was done', 'declined', 0],
+  ])('…%s (%s): the outcome is unknown, resolved only by the bank\'s status: %s, never sent again', async (last4, _what, final, paid) => {
+    const { t, sb } = await open();
+    const p = await t.payouts!.start({ amount: 1000_00, name: 'Ivan Ivanov', flow: 'direct', pan: cardEnding(last4) }, 0);
+    expect(p.state).toBe('pending');
+    const done = await t.payouts!.waitFinal(p.id, Date.now() + 10_000);
+    expect(done.state).toBe(final);
+    const kinds = t.payouts!.journal.attempts(p.id).map((a) => a.kind);
+    expect(kinds.filter((k) => k === 'perform')).toHaveLength(1);
+    expect(kinds.slice(1).every((k) => k === 'status')).toBe(true);
+    expect(order(sb, p.orderNumber)?.paidCount ?? 0).toBe(paid);
+  });
+
+  it('a declined card ends "declined"; a card of another country\'s bank is refused with its reason', async () => {
+    const { t } = await open();
+    expect(await t.payouts!.start({ amount: 1000_00, name: 'Ivan Ivanov', flow: 'direct', pan: cardEnding('0006') }, 5000)).toMatchObject({ state: 'declined', errorCode: 'declined' });
+    expect(await t.payouts!.start({ amount: 1000_00, name: 'Ivan Ivanov', flow: 'direct', pan: cardEnding('1234', '220000') }, 5000)).toMatchObject({ state: 'declined', errorCode: 'card-not-supported' });
+  });
+
+  it('after a direct payout the card number\'s digits are nowhere in the data directory (database, WAL, logs)', async () => {
+    const { t, dir } = await open();
+    const pan = cardEnding('7777');
+    await t.payouts!.start({ amount: 1000_00, name: 'Ivan Ivanov', flow: 'direct', pan }, 5000);
+    await t.payouts!.start({ amount: 1000_00, name: 'Ivan Ivanov', flow: 'direct', pan: cardEnding('0504') }, 0);
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) (e.isDirectory() ? walk : files.push.bind(files))(path.join(d, e.name));
+    };
+    walk(dir);
+    expect(files.some((f) => f.endsWith('journal.sqlite-wal'))).toBe(true);
+    for (const f of files) {
+      const bytes = fs.readFileSync(f);
+      expect(bytes.includes(Buffer.from(pan)), f).toBe(false);
+      expect(bytes.includes(Buffer.from(pan.slice(6, 12))), `${f} holds the middle digits`).toBe(false);
+    }
+  });
+});
+
+describe('the error table', () => {
+  it.each([
+    [400, '98', 'amount is а required parameter', 'request-invalid'],
+    [400, '98', 'Order not found in payout proxy. Check orderId or orderNumber', 'order-not-found'],
+    [401, '90', 'User not authenticated', 'auth'],
+    [404, '', '', 'no-method'],
+    [500, '99', 'No merchant settings available', 'bank-error'],
+    [502, '99', 'Rest response was unsuccessfull', 'gateway-error'],
+    [502, '204', 'Unsupported pan', 'card-not-supported'],
+    [502, '400', 'Invalid request: bin is empty or is not numeric', 'card-not-supported'],
+    [504, '91', 'Timeout when requesting [gateway]', 'bank-timeout'],
+  ])('HTTP %i, errorCode %s: %s → %s', (status, code, message, expected) => {
+    expect(payoutErrorCode(status, code, message)).toBe(expected);
+  });
+
+  it('wrong credentials: the payout is refused with the reason (not paid), and the password is nowhere in the journal', async () => {
+    const { t, dir } = await open({ env: { TOLEM_PAYOUTS_PASSWORD: 'wrong-password-123' } });
+    expect(await t.payouts!.start({ amount: 1000_00, name: 'Ivan Ivanov', flow: 'direct', pan: '4111111111111111' }, 5000)).toMatchObject({ state: 'declined', errorCode: 'auth' });
+    await t.close();
+    terminal = null;
+    const db = fs.readFileSync(path.join(dir, 'journal.sqlite'));
+    const wal = fs.existsSync(path.join(dir, 'journal.sqlite-wal')) ? fs.readFileSync(path.join(dir, 'journal.sqlite-wal')) : Buffer.alloc(0);
+    expect(Buffer.concat([db, wal]).includes(Buffer.from('wrong-password-123'))).toBe(false);
+  });
+});
