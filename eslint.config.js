@@ -44,8 +44,8 @@ export default tseslint.config(
           patterns: [
             { group: nodeBuiltins, message: 'The renderer runs sandboxed, without Node.' },
             {
-              regex: '(^|/)main/(?!(ipc/contract|catalog/validation|money/amount|invoice/lines)(\\.js)?$)',
-              message: 'The renderer imports only the IPC contract (and the pure validation, amount and invoice-line modules) from main/.',
+              regex: '(^|/)main/(?!(ipc/contract|catalog/validation|money/amount|invoice/lines|payouts/card)(\\.js)?$)',
+              message: 'The renderer imports only the IPC contract (and the pure validation, amount, invoice-line and card-number modules) from main/.',
             },
           ],
         },

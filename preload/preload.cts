@@ -29,6 +29,12 @@ const api = {
   'cash.settle': invoke('cash.settle'),
   'cash.release': invoke('cash.release'),
   'cash.progress': invoke('cash.progress'),
+  'payout.quote': invoke('payout.quote'),
+  'payout.start': invoke('payout.start'),
+  'payout.check': invoke('payout.check'),
+  'payout.list': invoke('payout.list'),
+  'payout.print': invoke('payout.print'),
+  'payouts.health': invoke('payouts.health'),
   'admin.exit': invoke('admin.exit'),
 } satisfies TolemApi;
 

@@ -11,6 +11,7 @@ import type { PaymentJson } from '../views/payment-view.js';
 import type { CheckAnswerView } from '../views/check-view.js';
 import type { CatalogService } from '../api/v20/schemas.js';
 import type { TerminalEvent } from '../terminal/events.js';
+import type { PayoutJson } from '../views/payout-view.js';
 
 export type { PaymentJson, AttemptJson } from '../views/payment-view.js';
 export type { CheckAnswerView, ContractView, DisplayView, InvoiceLineView, InvoiceView } from '../views/check-view.js';
@@ -53,6 +54,28 @@ export const channels = {
   'cash.release': z.object({ session: cashSession }).strict(),
   /** A kiosk's cash against what it must cover: payable yet, and how much more to insert. */
   'cash.progress': z.object({ inserted: amount, lockedTotal: amount.optional() }).strict(),
+  /** Cash to card: what the customer pays for an amount on the card (the agent's payout commission). */
+  'payout.quote': z.object({ amount }).strict(),
+  /**
+   * Starts a payout. `flow` page: the bank's card page (QR in a kiosk); direct: `pan` typed on the screen,
+   * held in memory for the one request, never stored. `cashSession`: the kiosk's cash that funds it.
+   */
+  'payout.start': z
+    .object({
+      amount,
+      name: z.string().min(1).max(24),
+      phone: z.string().max(20).optional(),
+      flow: z.enum(['page', 'direct']),
+      pan: z.string().regex(/^[\d\s-]{12,23}$/, 'a card number').optional(),
+      cashSession: cashSession.optional(),
+    })
+    .strict(),
+  /** Asks the bank for a payout's status now (getPayoutStatus.do) and answers it as journaled. */
+  'payout.check': z.object({ orderNumber: z.string().regex(/^[0-9a-f]{32}$/, 'an order number') }).strict(),
+  'payout.list': z.object({}).strict(),
+  'payout.print': z.object({ orderNumber: z.string().regex(/^[0-9a-f]{32}$/, 'an order number') }).strict(),
+  /** The service menu: the payouts balance (getAmount.do) and the module's health (echo). */
+  'payouts.health': z.object({}).strict(),
   'admin.exit': z.object({ pin: z.string().regex(/^\d{1,12}$/, 'digits') }).strict(),
 } as const;
 
@@ -84,6 +107,10 @@ export interface TerminalStatus {
   balance: BalanceView | null;
   /** Cash sessions whose notes no payment accounts for (the attendant must settle them). */
   cashWithoutPayment: number;
+  /** The agent's time zone (Asia/Almaty by default): every time on a screen is shown in it, never the OS's. */
+  timeZone: string;
+  /** Cash to card: available (a payouts module is configured), and whether a typed card number is allowed. */
+  payouts: { available: boolean; direct: boolean };
 }
 
 export interface BalanceView {
@@ -142,6 +169,18 @@ export interface Results {
   'cash.settle': { settled: true };
   'cash.release': { session: string; total: string; toAttendant: boolean };
   'cash.progress': { payable: boolean; missing: string };
+  'payout.quote': { amount: string; commission: string; amountFrom: string };
+  'payout.start': PayoutView;
+  'payout.check': PayoutView;
+  'payout.list': PayoutView[];
+  'payout.print': { printed: boolean; error: string | null };
+  'payouts.health': { online: boolean; echo: string | null; balance: string | null; low: boolean };
+}
+
+/** A payout as the screens show it (the card masked; a QR of the bank's page while it waits for the card). */
+export interface PayoutView extends PayoutJson {
+  /** The bank page's address as a QR code (PNG data URL), while the payout waits for the card. */
+  qr: string | null;
 }
 
 export type ErrorCode = 'forbidden' | 'unknown-channel' | 'bad-request' | 'input' | 'refused' | 'not-found' | 'unavailable' | 'internal';

@@ -8,6 +8,7 @@ import { InputError, RefusedError } from '../engine/payment-engine.js';
 import { CashError } from '../cash/cash-box.js';
 import { channels, isChannel, type Envelope } from './contract.js';
 import { NotFoundError, PinError, type Handlers } from './handlers.js';
+import { PayoutInputError } from '../payouts/payout-engine.js';
 
 function isDiskFull(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
@@ -49,6 +50,7 @@ export function createDispatcher(handlers: Handlers, trustedOrigins: readonly st
       if (err instanceof InputError) return { ok: false, error: { code: 'input', message: err.message, problems: err.problems, reason: err.stage === 'after-check' ? 'input-after-check' : 'input' } };
       if (err instanceof RefusedError) return { ok: false, error: { code: 'refused', message: err.message, reason: err.code } };
       if (err instanceof CashError) return { ok: false, error: { code: 'input', message: err.message, problems: [err.message], reason: `cash-${err.code}` } };
+      if (err instanceof PayoutInputError) return { ok: false, error: { code: 'input', message: err.message, problems: err.problems, reason: `payout-${err.problems[0] ?? 'input'}` } };
       if (err instanceof PinError) return { ok: false, error: { code: 'refused', message: err.message, reason: err.reason, params: err.params } };
       if (isDiskFull(err)) return { ok: false, error: { code: 'refused', message: 'the journal\'s disk is full', reason: 'disk-full' } };
       if (err instanceof NotFoundError) return { ok: false, error: { code: 'not-found', message: err.message } };

@@ -14,7 +14,11 @@ import { convertByRate } from '../money/exchange.js';
 import type { Terminal } from '../terminal/terminal.js';
 import { checkAnswerView } from '../views/check-view.js';
 import { paymentJson } from '../views/payment-view.js';
-import type { BalanceView, Channel, ParsedArgs, QuoteView, Results } from './contract.js';
+import type { BalanceView, Channel, ParsedArgs, PayoutView, QuoteView, Results } from './contract.js';
+import { PayoutInputError } from '../payouts/payout-engine.js';
+import type { Payout as Payout2 } from '../payouts/payout-journal.js';
+import { zBalanceAnswer as zPayoutsBalance } from '../payouts/schemas.js';
+import { payoutJson } from '../views/payout-view.js';
 
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
@@ -63,6 +67,15 @@ export function createHandlers(t: Terminal): Handlers {
     currency: intl?.currency ?? null,
   });
   const pins = new PinGuard(t.journal.db, t.config.screens.adminPin);
+  const payouts = () => {
+    if (!t.payouts) throw new RefusedError('no payouts module is configured', null, 'payouts-off');
+    return t.payouts;
+  };
+  /** A payout for the screens: while it waits for the card, the bank page's address as a QR code. */
+  const payoutView = async (p: Payout2, withQr = true): Promise<PayoutView> => ({
+    ...payoutJson(p),
+    qr: withQr && p.state === 'registered' && p.formUrl ? await (await import('qrcode')).default.toDataURL(p.formUrl, { margin: 1, scale: 8 }) : null,
+  });
   const status = async (): Promise<Results['terminal.status']> => {
     const s = t.journal.pendingSummary();
     return {
@@ -82,6 +95,8 @@ export function createHandlers(t: Terminal): Handlers {
       refusal: t.config.mode === 'kiosk' ? ((await t.receipts.refusal())?.code ?? null) : null,
       balance: t.agentBalance ? balanceView(t.agentBalance) : null,
       cashWithoutPayment: t.cash.unpaid().length,
+      payouts: { available: t.payouts !== null, direct: t.payouts?.options.direct ?? false },
+      timeZone: t.config.timeZone,
     };
   };
   return {
@@ -192,6 +207,53 @@ export function createHandlers(t: Terminal): Handlers {
     async 'cash.progress'(a) {
       const p = cashProgress(a.inserted, t.config.commission, a.lockedTotal ?? null);
       return { payable: p.payable, missing: formatDecimal(p.missing) };
+    },
+    async 'payout.quote'(a) {
+      const q = payouts().quote(a.amount);
+      return { amount: formatDecimal(q.amountTo), commission: formatDecimal(q.commission), amountFrom: formatDecimal(q.amountFrom) };
+    },
+    async 'payout.start'(a) {
+      let p: Payout2;
+      try {
+        p = await payouts().start({ amount: a.amount, name: a.name, phone: a.phone, flow: a.flow, pan: a.pan, cashSession: a.cashSession }, a.flow === 'direct' ? SCREEN_WAIT_MS : 0);
+      } catch (err) {
+        if (a.cashSession && !(err instanceof PayoutInputError) && !(err instanceof CashError)) t.cash.release(a.cashSession);
+        throw err;
+      }
+      if (a.cashSession) t.cash.release(a.cashSession);
+      t.events.emit({ type: 'status' });
+      if (p.state !== 'registered') void t.receipts.printPayout(p);
+      return payoutView(p);
+    },
+    async 'payout.check'(a) {
+      const known = payouts().journal.byOrderNumber(a.orderNumber);
+      if (!known) throw new NotFoundError(`no payout ${a.orderNumber}`);
+      const before = known.state;
+      const p = await payouts().check(known.id);
+      if (p.state !== before) {
+        t.events.emit({ type: 'status' });
+        if (p.state === 'paid' || p.state === 'declined' || p.state === 'expired') void t.receipts.printPayout(p);
+      }
+      return payoutView(p);
+    },
+    async 'payout.list'() {
+      return Promise.all(payouts().journal.list(200).map((p) => payoutView(p, false)));
+    },
+    async 'payout.print'(a) {
+      const p = payouts().journal.byOrderNumber(a.orderNumber);
+      if (!p) throw new NotFoundError(`no payout ${a.orderNumber}`);
+      const r = await t.receipts.printPayout(p);
+      return { printed: r.ok, error: r.ok ? null : r.code };
+    },
+    async 'payouts.health'() {
+      const engine = payouts();
+      const [echo, balance] = await Promise.all([engine.client.echo(), engine.client.call('getAmount.do', {}, zPayoutsBalance)]);
+      const b = balance.kind === 'answer' ? balance.value.balanceDescriptionList : null;
+      const amount = b ? (b.balanceSign === 'D' ? -b.balanceAmount : b.balanceAmount) : null;
+      return {
+        online: echo.ok, echo: echo.ok ? echo.text : null, balance: amount === null ? null : formatDecimal(amount),
+        low: amount !== null && t.config.payouts.balanceWarning !== null && amount <= t.config.payouts.balanceWarning,
+      };
     },
     async 'admin.exit'(a) {
       const verdict = pins.check(a.pin, 'screen');

@@ -8,7 +8,8 @@ import { VIRTUAL_PRINTER, type PrinterProfile, type TolemConfig } from '../confi
 import type { Journal, Payment } from '../journal/journal.js';
 import type { Logger } from '../logging/log.js';
 import { PAPER_COLUMNS } from './layout.js';
-import { paymentReceipt, type Receipt, type ReceiptLang } from './receipt.js';
+import { paymentReceipt, payoutReceipt, type Receipt, type ReceiptLang } from './receipt.js';
+import type { Payout } from '../payouts/payout-journal.js';
 import { paperStatus, PrinterError, sendToPrinter, type PrinterFailure } from './transport.js';
 import { startOfLocalDay } from '../time/zone.js';
 
@@ -126,6 +127,28 @@ export class ReceiptPrinter {
       await sendToPrinter(profile.interface, await encodeReceipt(test, profile), this.config.receipts.timeoutMs);
       return { ok: true, printer: profile.name };
     } catch (err) {
+      return { ok: false, printer: profile.name, error: err instanceof Error ? err.message : String(err), code: err instanceof PrinterError ? err.failure : 'render' };
+    }
+  }
+
+  /**
+   * A card payout's receipt (order number, masked card, amount, commission, status in words), in the
+   * configured language, on the receipt printer; never throws for printer trouble. Not journaled in
+   * the payments' receipts table (a payout is not a payment); its outcome is returned and logged.
+   */
+  async printPayout(p: Payout, opts: { lang?: ReceiptLang } = {}): Promise<PrintResult> {
+    const profile = this.profile();
+    if (!profile) return { ok: false, printer: null, error: 'no receipt printer is configured', code: 'no-printer' };
+    const status = p.state === 'paid' ? 'paid' : p.state === 'declined' || p.state === 'expired' ? 'failed' : 'pending';
+    const receipt = payoutReceipt(
+      { orderNumber: p.orderNumber, maskedPan: p.maskedPan ?? '', amount: p.amount, fee: p.amountFrom - p.amount, status, reason: p.state === 'expired' ? 'срок страницы банка истёк' : undefined, at: new Date(p.createdAt) },
+      { header: this.config.receipts.header, terminalId: this.config.terminalId, lang: opts.lang ?? this.config.receipts.lang, printedAt: new Date(), timeZone: this.config.timeZone, test: this.config.sandbox },
+    );
+    try {
+      await sendToPrinter(profile.interface, await encodeReceipt(receipt, profile), this.config.receipts.timeoutMs);
+      return { ok: true, printer: profile.name };
+    } catch (err) {
+      this.log.warn('payout receipt not printed', { order: p.orderNumber, error: err instanceof Error ? err.message : String(err) });
       return { ok: false, printer: profile.name, error: err instanceof Error ? err.message : String(err), code: err instanceof PrinterError ? err.failure : 'render' };
     }
   }

@@ -6,6 +6,7 @@ import { useNav } from './stores/nav';
 import { loadValidation, usePayment } from './stores/payment';
 import { startStatus, useStatus } from './stores/status';
 import { Admin } from './screens/Admin';
+import { Payout } from './screens/Payout';
 import { Home } from './screens/Home';
 import { Journal } from './screens/Journal';
 import { PaymentScreen } from './screens/PaymentScreen';
@@ -65,6 +66,7 @@ export function App() {
         {screen === 'payment' && <PaymentScreen />}
         {screen === 'journal' && <Journal />}
         {screen === 'admin' && <Admin />}
+        {screen === 'payout' && <Payout />}
       </ScreenBoundary>
     </div>
   );

@@ -14,6 +14,11 @@ export function locale(lang: Lang): string {
   return LOCALES[lang];
 }
 
+/** A moment as the screens show it: the person's language, the agent's time zone (the terminal's), never the OS's. */
+export function dateTime(iso: string | number, lang: Lang, timeZone: string | undefined, opts: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'medium' }): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { ...opts, timeZone: timeZone ?? 'Asia/Almaty' }).format(new Date(iso));
+}
+
 /** "1500.50" → "1 500,50 ₸" in the person's language. */
 export function money(decimal: string | null | undefined, lang: Lang): string {
   if (decimal === null || decimal === undefined || decimal === '') return '—';

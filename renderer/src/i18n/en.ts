@@ -66,12 +66,15 @@ export const en: Dictionary = {
     printed: 'Receipt printed', kind: { check: 'check', pay: 'pay' }, outcome: { answer: 'answer', transport: 'no connection', http: 'HTTP error', malformed: 'unreadable answer', abandoned: 'interrupted' }, notPrinted: 'Receipt not printed: {{error}}', receipt: 'Receipt',
   },
   admin: {
+    payouts: 'Payouts to cards', payoutsOnline: 'The payouts module is online', payoutsOffline: 'The payouts module does not answer', payoutsBalance: 'payouts balance {{balance}}', payoutsLow: 'payouts balance is low', payoutCheck: 'Check the status now',
     cashTitle: 'Cash without a payment', cashHelp: 'Money was taken but no payment accounts for it (a failure, a power cut). Give it back to the customer or make the payment by hand, and write down what was done.', cashNotes_one: '{{count}} note', cashNotes_few: '{{count}} notes', cashNotes_many: '{{count}} notes', cashNotes_other: '{{count}} notes', cashNote: 'What was done (e.g. given back to the customer)', cashSettle: 'Settle', cashSettled: 'Recorded',
     title: 'Admin', refreshCatalog: 'Refresh catalog', catalogRefreshed: 'Catalog refreshed', testPrint: 'Test print',
     testPrinted: 'Test page printed on {{printer}}', testNotPrinted: 'Test page not printed: {{error}}',
     pin: 'Admin PIN', exited: 'Kiosk mode is off', noKioskToExit: 'PIN accepted. In a browser, kiosk mode is left from the browser itself.',
   },
   errors: {
+    'payouts-off': 'Payouts to cards are not set up on this terminal.', 'payout-amount': 'Check the payout amount.', 'payout-name': 'The recipient\'s name: Latin letters, up to 24.', 'payout-phone': 'The phone: 10 to 15 digits.',
+    'payout-direct-off': 'Typing a card number here is turned off: use the bank\'s page.', 'payout-pan': 'The card number has a typo.', 'payout-return-url': 'Payouts through the bank\'s page are not set up: call the administrator.', 'payout-cash': 'This terminal has no note acceptor.',
     generic: 'That did not work. Try again or call the attendant.',
     input: 'Check what was entered.', 'input-after-check': 'The amount or the choice changed: look at them again.',
     'offline-disabled': 'Processing cannot be reached, and this terminal takes no payments without it. No money was taken.',
@@ -102,6 +105,17 @@ export const en: Dictionary = {
   printer: {
     refused: 'the printer refuses the connection (off, or busy)', timeout: 'the printer did not answer in time', dropped: 'the connection to the printer broke',
     device: 'the printer is not found', spooler: 'the system print queue refused it', 'paper-out': 'the printer is out of paper', 'no-printer': 'no printer is set up', render: 'the receipt could not be made',
+  },
+  payout: {
+    title: 'Cash to card', subtitle: 'A payout to a card of a Kazakh bank', open: 'Cash to card',
+    amount: 'Amount to the card, ₸', name: 'Recipient\'s name in Latin letters', nameHint: 'Latin letters, up to 24, e.g. IVAN IVANOV', phone: 'Recipient\'s phone (optional)',
+    toCard: 'To the card', pageKiosk: 'Enter the card on your own phone (QR code)', pageCashier: 'Open the bank\'s page to enter the card', direct: 'Type the card number here',
+    card: 'Card', cardHint: '16–19 digits', cardInvalid: 'The card number has a typo', send: 'Pay out {{amount}}',
+    scan: 'Scan the QR code with your phone and enter the card number on the bank\'s page', qrAlt: 'QR code of the bank\'s page', openPage: 'Open the bank\'s page',
+    left: 'The page is open for {{minutes}}:{{seconds}} more', number: 'Payout number',
+    cashToAttendant: 'Nothing was paid to the card. Call the attendant: they will give the cash back.',
+    state: { new: 'Sending to the bank…', registered: 'Waiting for the card on the bank\'s page…', pending: 'Waiting for the bank\'s answer…', paid: 'Paid', declined: 'Not paid', expired: 'The bank\'s page expired', review: 'Needs a person' },
+    final: { paid: 'Paid to the card', declined: 'Not paid', expired: 'Time ran out: nothing was paid', pending: 'Waiting for the bank: the result will be in the payouts journal', new: 'Waiting for the bank', registered: 'Waiting for the card', review: 'The payout is being checked', handed: '' },
   },
   result: {
     unknown: 'Code {{code}}: please contact the operator', 0: 'Success', 1: 'Payment in progress', 4: 'Wrong format of the number or account', 5: 'Subscriber not found',

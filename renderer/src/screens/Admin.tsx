@@ -9,8 +9,46 @@ import { useCatalog } from '../stores/catalog';
 import { useNav } from '../stores/nav';
 import { useStatus } from '../stores/status';
 import { useSettings } from '../stores/settings';
-import { locale, money } from '../format/money';
+import { dateTime, money } from '../format/money';
 import type { Results } from '../../../main/ipc/contract';
+
+/** The service menu's payouts: the module's health and balance, the payout journal, "check status now". */
+function PayoutsPanel() {
+  const { t } = useTranslation();
+  const lang = useSettings((s) => s.lang);
+  const [health, setHealth] = useState<Results['payouts.health'] | null>(null);
+  const [list, setList] = useState<Results['payout.list']>([]);
+  const zone = useStatus((s) => s.status?.timeZone);
+  const load = () => {
+    void call('payouts.health', {}).then(setHealth, () => setHealth({ online: false, echo: null, balance: null, low: false }));
+    void call('payout.list', {}).then(setList, () => setList([]));
+  };
+  useEffect(load, []);
+  return (
+    <section className="payouts-panel" data-testid="admin-payouts">
+      <h2>{t('admin.payouts')}</h2>
+      {health && (
+        <p data-testid="payouts-health" className={health.online ? '' : 'note problem'}>
+          {health.online ? t('admin.payoutsOnline') : t('admin.payoutsOffline')}
+          {health.balance !== null && ` · ${t('admin.payoutsBalance', { balance: money(health.balance, lang) })}`}
+          {health.low && <strong className="balance balance-low"> {t('admin.payoutsLow')}</strong>}
+        </p>
+      )}
+      {list.map((p) => (
+        <div key={p.orderNumber} className="cash-row" data-testid={`payout-${p.orderNumber}`}>
+          <span>
+            {dateTime(p.createdAt, lang, zone)} · <strong>{money(p.amount, lang)}</strong> · {p.maskedPan ?? '—'} · {t(`payout.state.${p.state}`)}
+          </span>
+          {(p.state === 'new' || p.state === 'registered' || p.state === 'pending') && (
+            <button type="button" data-testid={`payout-check-${p.orderNumber}`} onClick={() => void call('payout.check', { orderNumber: p.orderNumber }).then(load, load)}>
+              {t('admin.payoutCheck')}
+            </button>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}
 
 export function Admin() {
   const { t } = useTranslation();
@@ -61,7 +99,7 @@ export function Admin() {
           {cash.map((c) => (
             <div key={c.session} className="cash-row" data-testid={`cash-${c.session}`}>
               <span>
-                {new Date(c.openedAt).toLocaleString(locale(lang))} · <strong>{money(c.total, lang)}</strong> · {t('admin.cashNotes', { count: c.notes })}
+                {dateTime(c.openedAt, lang, status?.timeZone)} · <strong>{money(c.total, lang)}</strong> · {t('admin.cashNotes', { count: c.notes })}
               </span>
               <input aria-label={t('admin.cashNote')} placeholder={t('admin.cashNote')} value={notes[c.session] ?? ''} onChange={(e) => setNotes({ ...notes, [c.session]: e.target.value })} />
               <button
@@ -79,6 +117,7 @@ export function Admin() {
           ))}
         </section>
       )}
+      {open && status?.payouts.available && <PayoutsPanel />}
       {kiosk && !unlocked && (
         <section className="pin">
           <label htmlFor="pin">{t('admin.pin')}</label>

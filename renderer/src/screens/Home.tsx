@@ -16,6 +16,7 @@ export function Home() {
   const { favourites, uses, toggleFavourite, used } = useSettings();
   const kiosk = useStatus((s) => s.status?.mode === 'kiosk');
   const refusal = useStatus((s) => s.status?.refusal ?? null);
+  const payoutsAvailable = useStatus((s) => s.status?.payouts.available === true);
   const start = usePayment((s) => s.start);
   const go = useNav((s) => s.go);
   const [query, setQuery] = useState('');
@@ -53,6 +54,12 @@ export function Home() {
         <div className="banner error" role="alert">
           {t('home.noCatalog')} <button type="button" onClick={() => void load(true)}>{t('common.retry')}</button>
         </div>
+      )}
+      {payoutsAvailable && (
+        <button type="button" className="tile payout-tile" data-testid="open-payout" disabled={refusal !== null} onClick={() => go('payout')}>
+          <span className="tile-name">{t('payout.open')}</span>
+          <span className="tile-group">{t('payout.subtitle')}</span>
+        </button>
       )}
       <div className="search-row">
         <input

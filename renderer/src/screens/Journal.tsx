@@ -3,7 +3,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sayError } from '../format/error';
 import { ScreenHeader } from '../components/ScreenHeader';
-import { money, locale } from '../format/money';
+import { dateTime, money } from '../format/money';
+import { useStatus } from '../stores/status';
 import { onEvent } from '../ipc/bridge';
 import { useJournal } from '../stores/journal';
 import { useNav } from '../stores/nav';
@@ -21,7 +22,8 @@ export function Journal() {
       if (e.type === 'payment') void useJournal.getState().load();
     });
   }, []);
-  const time = (iso: string) => new Date(iso).toLocaleTimeString(locale(lang), { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const zone = useStatus((s) => s.status?.timeZone);
+  const time = (iso: string) => dateTime(iso, lang, zone, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   const sel = j.selected;
   return (
     <main className="journal" data-testid="journal">

@@ -1,7 +1,7 @@
 /** Which screen is up. A payment's own steps live in the payment store; this is the top level. */
 import { create } from 'zustand';
 
-export type Screen = 'home' | 'payment' | 'journal' | 'admin';
+export type Screen = 'home' | 'payment' | 'journal' | 'admin' | 'payout';
 
 interface NavState {
   screen: Screen;
