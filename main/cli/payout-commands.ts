@@ -49,6 +49,11 @@ export async function payoutCommand(t: Terminal, command: string, args: string[]
       if (!Number.isFinite(wait) || wait < 0) throw new PayoutUsage('--wait takes seconds');
       const p = await payouts.start({ amount: parseAmount(values.amount), name: values.name, phone: values.phone, flow: values.page ? 'page' : 'direct', pan: values.pan }, wait * 1000);
       out(p);
+      // Its receipt (masked card, amount, commission, status in words), when a printer is configured.
+      if (p.state !== 'registered' && t.receipts.defaultPrinter) {
+        const r = await t.receipts.printPayout(p);
+        if (!json) io.out(r.ok ? `  receipt printed on ${r.printer}` : `  receipt NOT printed: ${r.error}`);
+      }
       // Registered and waiting for the card on the bank's page: pending until the bank says.
       return payoutExit(p);
     }

@@ -88,6 +88,8 @@ async function browserTerminal(port: number, open: boolean, io: Io, stopped: Pro
     t.worker.start();
     t.startProbe();
     t.startBackups();
+    // Payouts whose outcome was not known when the terminal stopped: the bank's status decides, now.
+    if (t.payouts) void t.payouts.reconcileDue().catch((err: unknown) => t.log.error('payouts reconcile', { error: err instanceof Error ? err.message : String(err) }));
     const catalog = t.catalog.get().catch(() => null);
     void t.refreshBalance();
     io.out(`Tolem terminal ${t.config.terminalId} (${t.config.mode}) is running on ${t.sandbox ? `the built-in sandbox at ${t.sandbox.url}` : t.config.processing.url}.`);
