@@ -38,6 +38,8 @@ export interface TolemConfig {
     url: string | null;
     userName: string | null;
     password: string | null;
+    /** The password as the Electron host keeps it (encrypted by the OS keychain); only that host can read it. */
+    passwordEncrypted: string | null;
     /** Payouts to a card number typed at the terminal (performPayout.do): off by default. */
     direct: boolean;
     returnUrl: string | null;
@@ -112,6 +114,8 @@ const zConfigFile = z
         url: z.string().regex(/^https?:\/\/[^\s/]+\/?$/, 'scheme and host, e.g. https://3dsec.berekebank.kz').nullable().optional(),
         userName: z.string().max(30).optional(),
         password: z.string().max(30).optional(),
+        /** Set by the Electron host: the password encrypted by the OS keychain (safeStorage), base64. */
+        passwordEncrypted: z.string().regex(/^[A-Za-z0-9+/=]+$/).optional(),
         direct: z.boolean().optional(),
         returnUrl: z.string().url().optional(),
         failUrl: z.string().url().optional(),
@@ -332,12 +336,13 @@ function payoutsConfig(env: NodeJS.ProcessEnv, f: z.output<typeof zConfigFile>['
   const userName = env.TOLEM_PAYOUTS_USER ?? f?.userName ?? null;
   const password = env.TOLEM_PAYOUTS_PASSWORD ?? f?.password ?? null;
   if ((userName?.length ?? 0) > 30 || (password?.length ?? 0) > 30) throw new ConfigError('the payouts user name and password are at most 30 characters (the document\'s limit)');
-  if (url !== null && (!userName || !password)) throw new ConfigError('a payouts URL needs TOLEM_PAYOUTS_USER and TOLEM_PAYOUTS_PASSWORD (or payouts.userName / payouts.password in config.json)');
+  if (url !== null && (!userName || (!password && !f?.passwordEncrypted))) throw new ConfigError('a payouts URL needs TOLEM_PAYOUTS_USER and TOLEM_PAYOUTS_PASSWORD (or payouts.userName / payouts.password in config.json)');
   if (env.TOLEM_PAYOUTS_DIRECT !== undefined && !['', '0', '1'].includes(env.TOLEM_PAYOUTS_DIRECT)) throw new ConfigError(`TOLEM_PAYOUTS_DIRECT must be 1 or 0, got "${env.TOLEM_PAYOUTS_DIRECT}"`);
   return {
     url: url?.replace(/\/+$/, '') ?? null,
     userName,
     password,
+    passwordEncrypted: f?.passwordEncrypted ?? null,
     direct: env.TOLEM_PAYOUTS_DIRECT === '1' || (env.TOLEM_PAYOUTS_DIRECT !== '0' && f?.direct === true),
     returnUrl: f?.returnUrl ?? null,
     failUrl: f?.failUrl ?? null,

@@ -115,7 +115,10 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
     cash,
   });
   const events = new TerminalEvents();
-  const payoutsUrl = config.payouts.url ?? sandbox?.url ?? null;
+  // A password only the Electron host can decrypt leaves the other hosts without payouts (said in the log).
+  const payoutsLocked = config.payouts.url !== null && !config.payouts.password;
+  if (payoutsLocked) log.warn('payouts: the password is encrypted for the Electron host (safeStorage); this host cannot use it');
+  const payoutsUrl = payoutsLocked ? null : (config.payouts.url ?? sandbox?.url ?? null);
   const payoutsClient = payoutsUrl
     ? new PayoutsClient({
         baseUrl: payoutsUrl,

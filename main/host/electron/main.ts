@@ -7,7 +7,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
+import { protectPayoutsPassword, revealPayoutsPassword } from './credentials.js';
 import { loadConfig } from '../../config/config.js';
 import { createDispatcher } from '../../ipc/dispatch.js';
 import { createHandlers } from '../../ipc/handlers.js';
@@ -21,13 +22,23 @@ export const EVENT_CHANNEL = 'tolem:event';
 const here = path.dirname(fileURLToPath(import.meta.url));
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
-app.on('web-contents-created', (_e, contents) => hardenContents(contents));
-
 let terminal: Terminal | null = null;
+
+/** A payout's bank card page the terminal registered (a cashier opens it in a locked-down window): the bank's origin. */
+function bankPage(url: string): string | null {
+  const payouts = terminal?.payouts;
+  if (!payouts) return null;
+  const known = payouts.journal.list(50).find((p) => p.state === 'registered' && p.formUrl === url);
+  return known ? new URL(url).origin : null;
+}
+app.on('web-contents-created', (_e, contents) => hardenContents(contents, { bankPage }));
 
 async function main(): Promise<void> {
   await app.whenReady();
+  // The payouts password is kept encrypted by the OS keychain, never as plain text in config.json.
+  protectPayoutsPassword(path.join(loadConfig().dataDir, 'config.json'), safeStorage);
   const config = loadConfig();
+  config.payouts.password ??= revealPayoutsPassword(config.payouts.passwordEncrypted, safeStorage);
   terminal = await openTerminal(config);
   terminal.worker.start();
   terminal.startProbe();

@@ -28,14 +28,43 @@ export function secureWebPreferences(preload: string): WebPreferences {
   };
 }
 
-/** Every web contents the app ever creates: no new windows, no navigation away, no webviews. */
-export function hardenContents(contents: WebContents): void {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (e, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) e.preventDefault();
+/** The origin a web contents may navigate within: the app's, or (a bank's card page window) the bank's. */
+const allowedOrigin = new WeakMap<object, string>();
+
+/**
+ * Every web contents the app ever creates: no new windows, no navigation away, no webviews. One
+ * exception, for a cashier: a payout's bank card page (`bankPage(url)` gives the bank's origin for a
+ * page the terminal registered) opens in its own window, sandboxed, with no preload, that can navigate
+ * only within the bank's origin.
+ */
+export function hardenContents(contents: WebContents, opts: { bankPage?: (url: string) => string | null } = {}): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    const bank = opts.bankPage?.(url) ?? null;
+    if (!bank) return { action: 'deny' };
+    return { action: 'allow', overrideBrowserWindowOptions: { width: 900, height: 900, autoHideMenuBar: true, title: 'Bank', webPreferences: { ...secureWebPreferences(''), preload: undefined } } };
   });
-  contents.on('will-redirect', (e) => e.preventDefault());
+  contents.on('did-create-window', (child, details) => {
+    const bank = opts.bankPage?.(details.url) ?? null;
+    if (bank) allowedOrigin.set(child.webContents, bank);
+  });
+  contents.on('will-navigate', (e, url) => {
+    if (!navigationAllowed(contents, url)) e.preventDefault();
+  });
+  contents.on('will-redirect', (e, url) => {
+    if (!allowedOrigin.has(contents) || !navigationAllowed(contents, url)) e.preventDefault();
+  });
   contents.on('will-attach-webview', (e) => e.preventDefault());
+}
+
+/** Whether `contents` may go to `url`: the app's pages, or, for a bank window, the bank's own origin. */
+export function navigationAllowed(contents: object, url: string): boolean {
+  const bank = allowedOrigin.get(contents);
+  if (!bank) return url.startsWith(`${APP_ORIGIN}/`);
+  try {
+    return new URL(url).origin === bank;
+  } catch {
+    return false;
+  }
 }
 
 export function hardenSession(session: Session): void {
