@@ -3,25 +3,12 @@
  * the card is entered on the bank's page (here: the sandbox's page, posted by the test as the
  * recipient's phone would), and the screen turns to "paid" by itself. Screenshots kept.
  */
-import http from 'node:http';
+import { enterCardOnBankPage } from '../payouts/cards.js';
 import { describe, expect, it } from 'vitest';
 import { e2eSuite, type E2E } from './fixture.js';
 
 const suite = e2eSuite();
 let e: E2E;
-
-function enterCard(url: string, orderId: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const u = new URL(url);
-    const req = http.request({ hostname: u.hostname, port: u.port, method: 'POST', path: '/payouts/sandbox/complete', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve(body));
-    });
-    req.on('error', reject);
-    req.end(new URLSearchParams({ mdOrder: orderId, pan: '4111111111111111' }).toString());
-  });
-}
 
 describe('cash to card', () => {
   it('a kiosk payout through the bank page: amount and name, cash in, QR, the card on the phone, paid', async () => {
@@ -51,7 +38,7 @@ describe('cash to card', () => {
     await e.shot('payout-kiosk-qr');
     const formUrl = (await page.getAttribute('[data-testid=payout-waiting]', 'data-form-url'))!;
     const orderId = new URL(formUrl).searchParams.get('mdOrder')!;
-    expect(await enterCard(e.sandbox.url, orderId)).toBe('orderStatus 2');
+    expect(await enterCardOnBankPage(e.sandbox.url, orderId)).toBe('orderStatus 2');
     await page.waitForSelector('[data-testid=payout-final][data-state=paid]', { timeout: 10_000 });
     expect(await page.textContent('[data-testid=payout-masked-pan]')).toBe('411111******1111');
     await e.shot('payout-kiosk-paid');

@@ -4,7 +4,6 @@
  * ledger. Random moments come from a seeded generator; the seed is printed (TOLEM_CRASH_SEED replays).
  */
 import { spawn } from 'node:child_process';
-import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +11,7 @@ import { SANDBOX_PAYOUTS_PASSWORD, SANDBOX_PAYOUTS_USER, startSandbox, type Runn
 import { BIN, runTolem } from '../helpers/cli.js';
 import { harnessEnv, tempDir } from '../helpers/harness.js';
 import fs from 'node:fs';
-import { cardEnding } from './cards.js';
+import { cardEnding, enterCardOnBankPage } from './cards.js';
 
 let sandbox: RunningSandbox;
 let env: NodeJS.ProcessEnv;
@@ -38,13 +37,6 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-function complete(orderId: string): void {
-  const u = new URL(sandbox.url);
-  const req = http.request({ hostname: u.hostname, port: u.port, method: 'POST', path: '/payouts/sandbox/complete', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-  req.on('error', () => undefined);
-  req.end(new URLSearchParams({ mdOrder: orderId, pan: '4111111111111111' }).toString());
-}
-
 async function killedPayout(args: string[], delayMs: number, onRegistered?: () => void): Promise<boolean> {
   const before = sandbox.payouts.orders().length;
   const child = spawn(process.execPath, [BIN, 'payout', '--amount', '100.00', '--name', 'IVAN IVANOV', ...args], { env, stdio: 'ignore' });
@@ -53,7 +45,7 @@ async function killedPayout(args: string[], delayMs: number, onRegistered?: () =
     const fresh = sandbox.payouts.orders().slice(before).find((o) => o.orderStatus === 0);
     if (fresh && onRegistered) {
       onRegistered = undefined;
-      complete(fresh.orderId);
+      void enterCardOnBankPage(sandbox.url, fresh.orderId).catch(() => undefined);
     }
   }, 5);
   await Promise.race([new Promise((r) => setTimeout(r, delayMs)), exited]);

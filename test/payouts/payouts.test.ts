@@ -4,7 +4,6 @@
  * and no card number anywhere on disk.
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../main/config/config.js';
@@ -14,7 +13,7 @@ import { PayoutInputError } from '../../main/payouts/payout-engine.js';
 import { SANDBOX_PAYOUTS_PASSWORD, SANDBOX_PAYOUTS_USER, startSandbox, type RunningSandbox } from '../../main/sandbox/server.js';
 import { openTerminal, type Terminal } from '../../main/terminal/terminal.js';
 import { harnessEnv, tempDir } from '../helpers/harness.js';
-import { cardEnding } from './cards.js';
+import { cardEnding, enterCardOnBankPage } from './cards.js';
 
 let sandbox: RunningSandbox | null = null;
 let terminal: Terminal | null = null;
@@ -35,20 +34,6 @@ async function open(opts: { env?: NodeJS.ProcessEnv; configFile?: Record<string,
   return { t: terminal, sb: sandbox, dir };
 }
 
-/** The recipient enters the card on the bank's page (the sandbox's page posts it). */
-function enterCardOnBankPage(sb: RunningSandbox, orderId: string, pan: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const u = new URL(sb.url);
-    const req = http.request({ hostname: u.hostname, port: u.port, method: 'POST', path: '/payouts/sandbox/complete', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve(body));
-    });
-    req.on('error', reject);
-    req.end(new URLSearchParams({ mdOrder: orderId, pan }).toString());
-  });
-}
-
 const order = (sb: RunningSandbox, orderNumber: string) => sb.payouts.orders().find((o) => o.orderNumber === orderNumber);
 
 describe('the bank page flow', () => {
@@ -57,7 +42,7 @@ describe('the bank page flow', () => {
     const p = await t.payouts!.start({ amount: 1500_00, name: 'Ivan Ivanov', flow: 'page' }, 0);
     expect(p).toMatchObject({ state: 'registered', amountFrom: 1520_00 });
     expect(p.formUrl).toMatch(/payment_ru\.html\?mdOrder=/);
-    expect(await enterCardOnBankPage(sb, p.orderId!, '4111111111111111')).toBe('orderStatus 2');
+    expect(await enterCardOnBankPage(sb.url, p.orderId!)).toBe('orderStatus 2');
     const done = await t.payouts!.check(p.id);
     expect(done).toMatchObject({ state: 'paid', maskedPan: '411111******1111' });
     expect(order(sb, p.orderNumber)).toMatchObject({ paidCount: 1 });
@@ -73,7 +58,7 @@ describe('the bank page flow', () => {
     t.cash.release(session);
     expect(t.cash.unpaid()).toEqual([]); // funding a payout whose outcome is not known yet
     await new Promise((r) => setTimeout(r, 1200));
-    expect(await enterCardOnBankPage(sb, p.orderId!, '4111111111111111')).toBe('orderStatus 0');
+    expect(await enterCardOnBankPage(sb.url, p.orderId!)).toBe('orderStatus 0');
     expect(await t.payouts!.check(p.id)).toMatchObject({ state: 'expired' });
     expect(order(sb, p.orderNumber)).toMatchObject({ paidCount: 0 });
     expect(t.cash.unpaid()).toEqual([expect.objectContaining({ id: session, total: 1520_00, payoutState: 'expired' })]);
