@@ -59,6 +59,21 @@ export function formatDecimal(minor: Minor): string {
   return `${sign}${whole}.${cents < 10 ? '0' : ''}${cents}`;
 }
 
+/**
+ * Tenge as Kazakhstan writes it, for screens and receipts, whatever the browser's locale data says
+ * (Debian's Chromium formats kk-KZ as «KZT 2,565.50»): ru and kk «2 565,50 ₸», en «2,565.50 ₸».
+ * `space` groups thousands (a no-break space on screens; a plain one on paper, which every code page has).
+ */
+export function formatMoney(minor: Minor, lang: 'ru' | 'kk' | 'en', opts: { space?: string; symbol?: boolean } = {}): string {
+  const text = formatDecimal(minor);
+  const negative = text.startsWith('-');
+  const [whole = '0', cents = '00'] = (negative ? text.slice(1) : text).split('.');
+  const group = lang === 'en' ? ',' : (opts.space ?? '\u00a0');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const number = `${negative ? '−' : ''}${grouped}${lang === 'en' ? '.' : ','}${cents}`;
+  return opts.symbol === false ? number : `${number}${opts.space ?? '\u00a0'}₸`;
+}
+
 /** Human form for logs and the CLI: "1 500.50 ₸". */
 export function formatTenge(minor: Minor): string {
   const text = formatDecimal(minor);

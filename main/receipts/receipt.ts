@@ -5,7 +5,7 @@
 import { RESULT_CODES } from '../api/v20/result-codes.js';
 import type { CatalogService } from '../api/v20/schemas.js';
 import type { Payment } from '../journal/journal.js';
-import { formatDecimal, type Minor } from '../money/amount.js';
+import { formatDecimal, formatMoney, type Minor } from '../money/amount.js';
 import { DEFAULT_TIME_ZONE, formatReceiptDateTime } from '../time/zone.js';
 import { parseWire, toPlain } from '../wire/json.js';
 
@@ -55,10 +55,9 @@ const WORDS = {
   },
 } as const;
 
-/** 150050 → "1 500,50 ₸" (tenge as Kazakhstan writes it; no float on the way). */
+/** 150050 → "1 500,50 ₸" (the screens' formatter, with plain spaces every code page holds). */
 export function tenge(minor: Minor): string {
-  const [whole = '0', cents = '00'] = formatDecimal(minor).split('.');
-  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ' ')},${cents} ₸`;
+  return formatMoney(minor, 'ru', { space: ' ' });
 }
 
 /** A moment as receipts write it, in the agent's zone (never the OS's): "22.11.2026 14:05:09". */

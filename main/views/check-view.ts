@@ -6,6 +6,7 @@
  */
 import type { CatalogService, PaymentAnswer } from '../api/v20/schemas.js';
 import { AmountError, formatDecimal, parseDecimalMoney, type Minor } from '../money/amount.js';
+import { tengePerUnit } from '../money/exchange.js';
 
 export interface DisplayView { name: string; title: string; value: string }
 export interface ContractView { contractId: string; name: string | null; contractNumber: string | null; contractSum: string | null; contractDate: string | null }
@@ -27,7 +28,8 @@ export interface InvoiceLineView {
   comment: string | null;
 }
 export interface InvoiceView { invoiceId: string | null; formedDate: string | null; expireDate: string | null; clientName: string | null; clientAddress: string | null; lines: InvoiceLineView[] }
-export interface InternationalView { currency: string; rate: string | null; finalAmount: string | null }
+/** `unitPrice`: what one unit of the currency costs in tenge ("480.00"), for «1 USD = 480,00 ₸». */
+export interface InternationalView { currency: string; rate: string | null; finalAmount: string | null; unitPrice: string | null }
 
 export interface CheckAnswerView {
   displays: DisplayView[];
@@ -89,7 +91,9 @@ export function checkAnswerView(answer: PaymentAnswer, service: CatalogService |
     }
     if (displays.length < MAX_DISPLAYS) displays.push({ name: shown(name), title: shown(titles.get(name) || name), value: shown(value) });
   }
-  const international = answer.currency || answer.finalAmount ? { currency: answer.currency ?? '', rate: text(answer.rate ?? answer.currencyRate), finalAmount: text(answer.finalAmount) } : null;
+  const rate = text(answer.rate ?? answer.currencyRate);
+  const perUnit = rate === null ? null : tengePerUnit(rate);
+  const international = answer.currency || answer.finalAmount ? { currency: answer.currency ?? '', rate, finalAmount: text(answer.finalAmount), unitPrice: perUnit === null ? null : formatDecimal(perUnit) } : null;
   return {
     displays,
     contracts: answer.contracts?.map((c) => ({ contractId: c.contractId, name: text(c.name), contractNumber: text(c.contractNumber), contractSum: money(c.contractSum), contractDate: text(c.contractDate) })) ?? null,

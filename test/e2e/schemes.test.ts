@@ -124,8 +124,15 @@ describe('a payment of each scheme, Home to final screen', () => {
     await page.fill('[data-testid=input-account]', 'gamer_01');
     await page.click('[data-testid=check]');
     await page.waitForSelector('[data-testid=rate]');
+    // The rate as a person reads it: what one dollar costs, in tenge, written as Kazakhstan writes money.
+    expect(await page.textContent('[data-testid=rate]')).toBe('1 USD = 480,00\u00a0₸');
     await page.fill('[data-testid=amount]', '4800');
-    await expect.poll(() => page.textContent('[data-testid=quote-final-amount]')).toBe('9.99 USD');
+    await expect.poll(() => page.textContent('[data-testid=quote-final-amount]')).toBe('9,99 USD');
+    // Kazakh, in Chromium, whose own kk-KZ data would write «KZT 4,800.00»: the terminal's formatter instead.
+    await page.click('[data-testid=lang-kk]');
+    await expect.poll(() => page.textContent('[data-testid=quote-amount-to]')).toBe('4\u00a0800,00\u00a0₸');
+    expect(await page.textContent('body')).not.toContain('KZT');
+    await page.click('[data-testid=lang-ru]');
     await page.fill('[data-testid=cash-received]', '5000');
     await e.shot('details-international');
     await page.click('[data-testid=pay]');

@@ -68,3 +68,23 @@ describe('formatting', () => {
     expect(() => formatDecimal(10.5)).toThrow(AmountError);
   });
 });
+
+describe('one money formatter for screens and receipts (not the browser\'s locale data)', () => {
+  it('writes tenge as Kazakhstan does in ru and kk, with a comma and the sign after; en with a point', async () => {
+    const { formatMoney } = await import('../../main/money/amount.js');
+    expect(formatMoney(256550, 'kk')).toBe('2\u00a0565,50\u00a0₸');
+    expect(formatMoney(256550, 'ru')).toBe('2\u00a0565,50\u00a0₸');
+    expect(formatMoney(256550, 'en')).toBe('2,565.50\u00a0₸');
+    expect(formatMoney(100_000_000_00, 'ru', { space: ' ' })).toBe('100 000 000,00 ₸');
+    expect(formatMoney(-1250, 'kk')).toBe('−12,50\u00a0₸');
+    expect(formatMoney(5, 'ru', { symbol: false })).toBe('0,05');
+  });
+
+  it('what one unit of a currency costs, from the provider\'s rate, exactly', async () => {
+    const { tengePerUnit } = await import('../../main/money/exchange.js');
+    expect(tengePerUnit('0.0020833333')).toBe(48000);
+    expect(tengePerUnit('0.002')).toBe(50000);
+    expect(tengePerUnit('0')).toBeNull();
+    expect(tengePerUnit('1e-3')).toBeNull();
+  });
+});

@@ -1,14 +1,14 @@
 /**
  * Money on screen: amounts travel as decimal text ("1500.50") and are computed in integer tiyn
- * with the same module the engine uses; Intl formats the decimal text itself (no float between).
+ * with the same module the engine uses, and written by the domain's one formatter (no float between,
+ * no dependence on the browser's locale data).
  */
-import { AmountError, formatDecimal, parseAmount, type Minor } from '../../../main/money/amount';
+import { AmountError, formatDecimal, formatMoney, parseAmount, parseDecimalMoney, type Minor } from '../../../main/money/amount';
 import type { Lang } from '../i18n';
 
 export { formatDecimal, type Minor };
 
 const LOCALES: Record<Lang, string> = { ru: 'ru-KZ', kk: 'kk-KZ', en: 'en-KZ' };
-const formats = new Map<Lang, Intl.NumberFormat>();
 
 export function locale(lang: Lang): string {
   return LOCALES[lang];
@@ -19,15 +19,23 @@ export function dateTime(iso: string | number, lang: Lang, timeZone: string | un
   return new Intl.DateTimeFormat(LOCALES[lang], { ...opts, timeZone: timeZone ?? 'Asia/Almaty' }).format(new Date(iso));
 }
 
-/** "1500.50" → "1 500,50 ₸" in the person's language. */
+/**
+ * "1500.50" → «1 500,50 ₸» (ru, kk) or «1,500.50 ₸» (en): the domain's one formatter, never the
+ * browser's locale data (Chromium formats kk-KZ as «KZT 1,500.50»).
+ */
 export function money(decimal: string | null | undefined, lang: Lang): string {
   if (decimal === null || decimal === undefined || decimal === '') return '—';
-  let f = formats.get(lang);
-  if (!f) {
-    f = new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: 'KZT', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    formats.set(lang, f);
+  try {
+    return formatMoney(parseDecimalMoney(decimal), lang);
+  } catch (err) {
+    if (err instanceof AmountError) return decimal;
+    throw err;
   }
-  return f.format(decimal as Intl.StringNumericLiteral);
+}
+
+/** A number from processing shown with the person's decimal mark ("480.00" → «480,00» in ru and kk). */
+export function decimalText(text: string, lang: Lang): string {
+  return lang === 'en' || !/^-?\d+(\.\d+)?$/.test(text) ? text : text.replace('.', ',');
 }
 
 /** What a person typed ("1500", "1500,5") as tiyn, or null when it is not an amount. */

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import type { CheckAnswerView, InvoiceView } from '../../../main/ipc/contract';
 import { TextField } from '../components/TextField';
-import { money, tiyn, typedAmount, formatDecimal } from '../format/money';
+import { decimalText, money, tiyn, typedAmount, formatDecimal } from '../format/money';
 import { amountToOf, lineProblems, usePayment } from '../stores/payment';
 import { sayError } from '../format/error';
 import type { LineProblem } from '../../../main/invoice/lines';
@@ -104,7 +104,7 @@ export function PaymentDetails() {
               <>
                 <dt>{t('amount.arrives')}</dt>
                 <dd data-testid="quote-final-amount">
-                  {quote.finalAmount} {quote.currency}
+                  {decimalText(quote.finalAmount, lang)} {quote.currency}
                 </dd>
               </>
             )}
@@ -193,7 +193,7 @@ function CheckAnswer({ answer, lang }: { answer: CheckAnswerView; lang: string }
         <div className="display-row">
           <dt>{t('details.rate')}</dt>
           <dd data-testid="rate">
-            1 ₸ = {answer.international.rate} {answer.international.currency}
+            {answer.international.unitPrice ? `1 ${answer.international.currency} = ${money(answer.international.unitPrice, lang as 'ru')}` : `1 ₸ = ${answer.international.rate} ${answer.international.currency}`}
           </dd>
         </div>
       )}
