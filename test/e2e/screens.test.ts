@@ -35,6 +35,18 @@ describe('languages', () => {
   });
 });
 
+describe('search', () => {
+  it('a Latin query finds a Cyrillic name and back: «beeline» → «Билайн», «казахтелеком» → itself', async () => {
+    e = await suite.start();
+    const { page } = e;
+    await page.fill('[data-testid=search]', 'beeline');
+    await page.waitForSelector('[data-testid=service-P1011]');
+    expect(await page.locator('[data-testid=service-P2001]').count()).toBe(0);
+    await page.fill('[data-testid=search]', 'kazakhtelecom');
+    await page.waitForSelector('[data-testid=service-P2001]');
+  });
+});
+
 describe('kiosk', () => {
   it('on-screen keyboard, notes from the simulated acceptor, the amount credited from the cash, paid', async () => {
     e = await suite.start({ mode: 'kiosk', env: { TOLEM_IDLE_TIMEOUT_SECONDS: '600' } });

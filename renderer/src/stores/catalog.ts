@@ -6,10 +6,13 @@
 import { create } from 'zustand';
 import type { CatalogService } from '../../../main/ipc/contract';
 import { call, CallError } from '../ipc/bridge';
+import { skeleton, soundsIn } from '../format/translit';
 
 export interface Indexed {
   service: CatalogService;
   text: string;
+  /** The name's consonant skeleton in Latin letters: a query in the other script finds it. */
+  sound: string;
 }
 
 interface CatalogState {
@@ -39,7 +42,7 @@ export const useCatalog = create<CatalogState>((set) => ({
     set({ loading: true, error: null });
     try {
       const c = await call('catalog.get', { refresh });
-      const index = c.services.map((service) => ({ service, text: fold(`${service.name} ${service.group} ${service.serviceId}`) }));
+      const index = c.services.map((service) => ({ service, text: fold(`${service.name} ${service.group} ${service.serviceId}`), sound: skeleton(service.name) }));
       const groups = [...new Set(c.services.map((s) => s.group).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'ru'));
       set({ services: c.services, index, groups, source: c.source, staleBecause: c.staleBecause, loading: false });
     } catch (err) {
@@ -48,13 +51,17 @@ export const useCatalog = create<CatalogState>((set) => ({
   },
 }));
 
-/** Services whose name, group or id contain every word of the query, in the group if one is chosen. */
+/**
+ * Services whose name, group or id contain every word of the query (or whose name sounds like it in
+ * the other script: «beeline» → «Билайн»), in the group if one is chosen.
+ */
 export function search(index: Indexed[], query: string, group: string | null): CatalogService[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
+  const sounds = words.map(skeleton);
   const out: CatalogService[] = [];
   for (const e of index) {
     if (group !== null && e.service.group !== group) continue;
-    if (words.every((w) => e.text.includes(w))) out.push(e.service);
+    if (words.every((w, i) => e.text.includes(w) || soundsIn(sounds[i]!, e.sound))) out.push(e.service);
   }
   return out;
 }
