@@ -78,6 +78,38 @@ export interface InputCheck {
   unverifiable: string[];
 }
 
+/** A phone number input: exactly ten digits, titled as a phone (a 10-digit account that is not a phone is left alone). */
+export function isPhoneField(field: CatalogField): boolean {
+  return /^\^?(\\d|\[0-9\])\{10\}\$?$/.test(field.regexp ?? '') && /телефон|phone|ұялы|нөмір/i.test(`${field.title} ${field.name}`);
+}
+
+/**
+ * What a person typed, as the service takes it: a phone number written +7 701 123 45 67, 8 (701)
+ * 123-45-67 or 7011234567 is the same ten digits. Anything else is only trimmed.
+ */
+export function normalizeInput(field: CatalogField, value: string): string {
+  const trimmed = value.trim();
+  if (!isPhoneField(field) || !/^[+\d\s()-]+$/.test(trimmed)) return trimmed;
+  const digits = trimmed.replace(/\D/g, '');
+  return digits.length === 11 && /^[78]/.test(digits) ? digits.slice(1) : digits;
+}
+
+/** Every input of a service as the service takes it (see normalizeInput); names not in the catalog are kept as they are. */
+export function normalizeInputs(service: CatalogService, values: Record<string, string>): Record<string, string> {
+  const out = Object.create(null) as Record<string, string>;
+  for (const [name, value] of Object.entries(values)) {
+    const field = service.inputs.find((f) => f.name === name);
+    out[name] = field ? normalizeInput(field, value) : value;
+  }
+  return out;
+}
+
+/** "70112345" → "+7 (701) 123-45-__": a phone number as the kiosk's mask shows it while it is typed. */
+export function phoneMask(digits: string): string {
+  const d = digits.replace(/\D/g, '').slice(0, 10).padEnd(10, '_');
+  return `+7 (${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6, 8)}-${d.slice(8, 10)}`;
+}
+
 /** A value by its catalog name: only the record's own entries (a name such as "constructor" is data, never inherited). */
 export function valueOf(values: Record<string, string>, name: string): string | undefined {
   return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;

@@ -8,7 +8,7 @@ import { isFinalCheckResult, describeResult } from '../api/v20/result-codes.js';
 import { buildPaymentBody, formatAgentDate, type ExtraService } from '../api/v20/requests.js';
 import { zPaymentAnswer, type CatalogService, type PaymentAnswer } from '../api/v20/schemas.js';
 import type { Catalog } from '../catalog/catalog.js';
-import { checkInputs } from '../catalog/validation.js';
+import { checkInputs, normalizeInputs } from '../catalog/validation.js';
 import { formatTenge, type Minor } from '../money/amount.js';
 import { lineProblem, type LineProblem } from '../invoice/lines.js';
 import { readFixedAmount } from '../views/check-view.js';
@@ -126,6 +126,15 @@ export class PaymentEngine {
   ) {}
 
   /** Validates a payment's inputs against its catalog entry. Sends nothing. */
+  /** The input with its values as the service takes them (a phone typed +7 or 8 is ten digits). */
+  async normalize(input: PaymentInput): Promise<PaymentInput> {
+    const service = await this.catalog.service(input.serviceId);
+    if (!service) return input;
+    const values = normalizeInputs(service, { ...dataRecord(input.fields), account: input.account });
+    const { account = input.account, ...fields } = values;
+    return { ...input, account, fields: dataRecord(Object.entries(fields)) };
+  }
+
   async validate(input: PaymentInput, opts: { checkOnly?: boolean } = {}): Promise<{ service: CatalogService; unverifiable: string[] }> {
     const service = await this.catalog.service(input.serviceId);
     if (!service) throw new InputError([`unknown service "${input.serviceId}" (see tolem catalog)`]);
@@ -154,7 +163,8 @@ export class PaymentEngine {
   }
 
   /** Journals a draft with its check attempt (one commit), then sends check. */
-  async begin(input: PaymentInput, opts: { checkOnly?: boolean } = {}): Promise<{ payment: Payment; service: CatalogService; check: CheckResult; unverifiable: string[] }> {
+  async begin(input0: PaymentInput, opts: { checkOnly?: boolean } = {}): Promise<{ payment: Payment; service: CatalogService; check: CheckResult; unverifiable: string[] }> {
+    const input = await this.normalize(input0);
     const { service, unverifiable } = await this.validate(input, opts);
     if (!opts.checkOnly) await this.refuseIfClosed();
     const now = this.now();
@@ -348,7 +358,8 @@ export class PaymentEngine {
    * The whole payment as the CLI runs it: journal, check, accept, pay, and repeat until a final
    * state or until `waitMs` has passed (the payment then stays queued for the worker).
    */
-  async pay(input: PaymentInput, waitMs: number): Promise<Payment> {
+  async pay(input0: PaymentInput, waitMs: number): Promise<Payment> {
+    const input = await this.normalize(input0);
     const { payment: draft, service, check, unverifiable } = await this.begin(input);
     try {
       return await this.finish(draft, service, input, check, unverifiable, waitMs);

@@ -63,3 +63,23 @@ describe('input validation by catalog regexps', () => {
     expect(checkInputs(s, { account: 'anything at all' }).problems).toEqual([]);
   });
 });
+
+describe('phone numbers as people write them (issue 9)', () => {
+  const phone = { name: 'account', required: true, title: 'Номер телефона', regexp: '^\\d{10}$' };
+  const account = { name: 'account', required: true, title: 'Лицевой счёт', regexp: '^\\d{10}$' };
+  it.each(['+7 701 123 45 67', '8 (701) 123-45-67', '87011234567', '7011234567', '+77011234567'])('%s is 7011234567', async (typed) => {
+    const { normalizeInput } = await import('../../main/catalog/validation.js');
+    expect(normalizeInput(phone, typed)).toBe('7011234567');
+  });
+
+  it('a 10-digit account that is not a phone keeps its digits (a leading 8 is not dropped)', async () => {
+    const { normalizeInput } = await import('../../main/catalog/validation.js');
+    expect(normalizeInput(account, '81234567890')).toBe('81234567890');
+  });
+
+  it('the kiosk mask fills as the keypad types', async () => {
+    const { phoneMask } = await import('../../main/catalog/validation.js');
+    expect(phoneMask('70112')).toBe('+7 (701) 12_-__-__');
+    expect(phoneMask('7011234567')).toBe('+7 (701) 123-45-67');
+  });
+});

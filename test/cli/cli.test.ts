@@ -51,6 +51,13 @@ describe('tolem pay', () => {
     expect(requests.filter((q) => q.method === 'pay' && q.body.includes('7779990006'))).toHaveLength(0);
   });
 
+  it('a phone written +7 … or 8 … is paid as its ten digits (the engine\'s own rule)', async () => {
+    const r = await tolem(['pay', '--service', 'P1011', '--account', '8 (777) 999-00-07', '--amount', '100.00', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ account: '7779990007' });
+    expect(requests.find((q) => q.method === 'pay' && q.body.includes('7779990007'))?.body).toContain('"account":"7779990007"');
+  });
+
   it('--json prints one document: ids and amounts as strings, the 18-digit transactionId exact', async () => {
     const r = await tolem(['pay', '--service', 'P1011', '--account', '7779990001', '--amount', '1500.00', '--amount-from', '1530.00', '--json']);
     expect(r.code).toBe(0);

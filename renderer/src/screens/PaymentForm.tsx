@@ -6,7 +6,7 @@ import type { FieldProblem } from '../../../main/catalog/validation';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { TextField } from '../components/TextField';
 import { isNumeric, patternHint } from '../format/pattern';
-import { fieldProblems, usePayment } from '../stores/payment';
+import { fieldProblems, usePayment, validationRules } from '../stores/payment';
 import { useStatus } from '../stores/status';
 
 export function useProblemText() {
@@ -25,6 +25,7 @@ export function PaymentForm() {
   const { t } = useTranslation();
   const { service, values, shown, focused, busy, error, setValue, focus, blur, submitForm } = usePayment();
   usePayment((s) => s.validationReady); // re-render once the rules are loaded
+  const rules = validationRules();
   const kiosk = useStatus((s) => s.status?.mode === 'kiosk');
   const problemText = useProblemText();
   if (!service) return null;
@@ -44,13 +45,16 @@ export function PaymentForm() {
         const problem = problems[f.name];
         const visible = problem && (shown[f.name] || (problem.problem === 'pattern' && (values[f.name]?.length ?? 0) > 0 && focused !== f.name));
         const hint = patternHint(f.regexp);
+        // A kiosk shows a phone number in its fixed mask, filled as the keypad types.
+        const masked = kiosk && rules !== null && rules.isPhoneField(f);
         return (
           <TextField
             key={f.name}
             id={`input-${f.name}`}
             data-testid={`input-${f.name}`}
             label={f.title || f.name}
-            value={values[f.name] ?? ''}
+            value={masked && rules ? rules.phoneMask(values[f.name] ?? '') : (values[f.name] ?? '')}
+            data-value={values[f.name] ?? ''}
             required={f.required}
             inputMode={isNumeric(f.regexp) ? 'numeric' : 'text'}
             readOnly={kiosk}
@@ -77,7 +81,7 @@ export function PaymentForm() {
         <OnScreenKeyboard
           key={focusedField.name}
           numeric={isNumeric(focusedField.regexp)}
-          onKey={(c) => setValue(focusedField.name, (values[focusedField.name] ?? '') + c)}
+          onKey={(c) => setValue(focusedField.name, ((values[focusedField.name] ?? '') + c).slice(0, rules?.isPhoneField(focusedField) ? 10 : 200))}
           onBackspace={() => setValue(focusedField.name, (values[focusedField.name] ?? '').slice(0, -1))}
           onEnter={() => void submitForm()}
         />

@@ -109,6 +109,11 @@ export function loadValidation(): Promise<Validation> {
   return loadingValidation;
 }
 
+/** The engine's input rules, once loaded (null until then). */
+export function validationRules(): Validation | null {
+  return validation;
+}
+
 /** Problems of the form as it stands, per field (the same rules the engine applies); none until the rules are loaded. */
 export function fieldProblems(service: CatalogService, values: Record<string, string>): Record<string, FieldProblem> {
   const out: Record<string, FieldProblem> = {};
@@ -206,8 +211,9 @@ export const usePayment = create<PaymentState>((set, get) => {
     async submitForm() {
       let service = get().service;
       if (!service || get().busy) return;
-      const values = Object.fromEntries(Object.entries(get().values).map(([k, v]) => [k, v.trim()]));
-      await loadValidation();
+      const rules = await loadValidation();
+      // As the service takes them: a phone typed +7 or 8 is its ten digits (the engine's own rule).
+      const values = rules.normalizeInputs(service, get().values);
       const problems = fieldProblems(service, values);
       if (Object.keys(problems).length) {
         // Nothing is sent: the person sees what to fix under each field.
