@@ -1,5 +1,7 @@
 /** The terminal's screens under one status bar. A kiosk left alone goes back to Home; a cashier's screen never does. */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePayout } from './stores/payout';
 import { StatusBar } from './components/StatusBar';
 import { useCatalog } from './stores/catalog';
 import { useNav } from './stores/nav';
@@ -13,12 +15,19 @@ import { PaymentScreen } from './screens/PaymentScreen';
 import { onEvent } from './ipc/bridge';
 import { DemoBanner, ScreenBoundary } from './components/ScreenBoundary';
 
-function useIdleReturn() {
+/**
+ * A kiosk left alone: first "are you still there?" with a countdown, then back to Home (or, with
+ * cash in, paid when it can be, else handed to the attendant). A touch answers the question.
+ */
+function useIdleReturn(): number | null {
   const status = useStatus((s) => s.status);
+  const [askingUntil, setAskingUntil] = useState<number | null>(null);
   useEffect(() => {
     if (status?.mode !== 'kiosk') return;
     let timer: ReturnType<typeof setTimeout>;
-    const idle = () => {
+    const countdownMs = Math.min(15_000, Math.max(1_000, Math.round(status.idleTimeoutMs / 4)));
+    const act = () => {
+      setAskingUntil(null);
       const flow = usePayment.getState();
       if (flow.step === 'paying') return arm(); // never interrupt a payment being sent
       if (flow.inserted > 0 && flow.step === 'details') {
@@ -27,12 +36,28 @@ function useIdleReturn() {
         else void flow.handOverCash();
         return arm();
       }
+      const payout = usePayout.getState();
+      if (payout.step === 'waiting') return arm(); // the recipient is entering the card on their phone
+      if (payout.inserted > 0 && payout.step !== 'final') {
+        void payout.handOver();
+        return arm();
+      }
       flow.reset();
+      payout.reset();
       useNav.getState().go('home');
+    };
+    const ask = () => {
+      const flow = usePayment.getState();
+      if (flow.step === 'paying') return arm();
+      // Nothing to lose on Home: no question, just stay.
+      if (useNav.getState().screen === 'home') return arm();
+      setAskingUntil(Date.now() + countdownMs);
+      timer = setTimeout(act, countdownMs);
     };
     const arm = () => {
       clearTimeout(timer);
-      timer = setTimeout(idle, status.idleTimeoutMs);
+      setAskingUntil(null);
+      timer = setTimeout(ask, status.idleTimeoutMs);
     };
     const events = ['pointerdown', 'keydown', 'touchstart'] as const;
     for (const e of events) window.addEventListener(e, arm, { passive: true });
@@ -42,6 +67,25 @@ function useIdleReturn() {
       for (const e of events) window.removeEventListener(e, arm);
     };
   }, [status?.mode, status?.idleTimeoutMs]);
+  return askingUntil;
+}
+
+function StillThere({ until }: { until: number }) {
+  const { t } = useTranslation();
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <div className="still-there" role="alertdialog" aria-modal="true" aria-labelledby="still-there-title" data-testid="still-there">
+      <div className="still-there-box">
+        <h2 id="still-there-title">{t('kiosk.stillThere')}</h2>
+        <p className="big-number" data-testid="still-there-seconds">{Math.max(0, Math.ceil((until - now) / 1000))}</p>
+        <button type="button" className="primary" data-testid="still-here">{t('kiosk.stillHere')}</button>
+      </div>
+    </div>
+  );
 }
 
 export function App() {
@@ -55,12 +99,13 @@ export function App() {
       if (e.type === 'status' && useCatalog.getState().source === 'cache' && useStatus.getState().status?.online === 'online') void useCatalog.getState().load();
     });
   }, []);
-  useIdleReturn();
+  const askingUntil = useIdleReturn();
   const sandbox = useStatus((s) => s.status?.sandbox === true);
   return (
     <div className={`app mode-${mode ?? 'unknown'}`}>
       <StatusBar />
       {sandbox && <DemoBanner />}
+      {askingUntil !== null && <StillThere until={askingUntil} />}
       <ScreenBoundary key={screen}>
         {screen === 'home' && <Home />}
         {screen === 'payment' && <PaymentScreen />}

@@ -98,6 +98,7 @@ export const en: Dictionary = {
   },
   demo: { banner: 'DEMO MODE: the built-in sandbox. No payment is made, no money goes anywhere.' },
   kiosk: {
+    stillThere: 'Are you still there?', stillHere: 'Yes, go on',
     insertMore: 'Insert {{amount}} more', handedOver: 'The cash inserted ({{amount}}) is handed to the attendant. Call the attendant: they will give it back or make the payment.',
     cancel: 'Cancel', noReceipt: 'No receipt could be printed. Write down or photograph the payment number:', takeReceipt: 'Take your receipt',
   },
