@@ -21,6 +21,7 @@ const api = {
   'payment.get': invoke('payment.get'),
   'payment.retryNow': invoke('payment.retryNow'),
   'journal.list': invoke('journal.list'),
+  'journal.totals': invoke('journal.totals'),
   'receipt.print': invoke('receipt.print'),
   'receipt.preview': invoke('receipt.preview'),
   'printer.test': invoke('printer.test'),

@@ -43,7 +43,17 @@ export const channels = {
   'payment.get': z.object({ agentTransactionId: atid }).strict(),
   'payment.retryNow': z.object({ agentTransactionId: atid }).strict(),
   /** `today`: only payments made since midnight in the agent's time zone (the terminal's, never the screen's clock). */
-  'journal.list': z.object({ search: text.optional(), today: z.boolean().optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+  'journal.list': z
+    .object({
+      search: text.optional(),
+      today: z.boolean().optional(),
+      /** Only these states (drafts are shown only when asked for). */
+      states: z.array(z.enum(['draft', 'pending', 'success', 'failed', 'review', 'abandoned'])).max(6).optional(),
+      limit: z.number().int().min(1).max(20_000).optional(),
+    })
+    .strict(),
+  /** Money taken today (in the agent's zone): payments accepted and not refused, their count and sums. */
+  'journal.totals': z.object({}).strict(),
   'receipt.print': z.object({ agentTransactionId: atid }).strict(),
   'receipt.preview': z.object({ agentTransactionId: atid }).strict(),
   'printer.test': z.object({}).strict(),
@@ -158,7 +168,9 @@ export interface Results {
   'payment.quote': QuoteView;
   'payment.get': PaymentJson;
   'payment.retryNow': PaymentJson;
+  /** List rows: without attempts and receipt (ask payment.get for the whole payment). */
   'journal.list': PaymentJson[];
+  'journal.totals': { count: number; paid: number; taken: string; credited: string; commission: string };
   /** `error`: why it did not print, as a code the screens say (printer.<code>): refused, timeout, dropped, device, spooler, paper-out, no-printer, render. */
   'receipt.print': { printed: boolean; error: string | null };
   'receipt.preview': { png: string };

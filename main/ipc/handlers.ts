@@ -169,7 +169,13 @@ export function createHandlers(t: Terminal): Handlers {
     },
     async 'journal.list'(a) {
       const since = a.today ? startOfLocalDay(Date.now(), t.config.timeZone) : undefined;
-      return t.journal.list({ search: a.search, since, limit: a.limit ?? 200 }).map((p) => paymentJson(p, t.journal));
+      // Drafts (checked, never paid) only when asked for: they are not payments a cashier answers for.
+      const states = a.states ?? ['pending', 'success', 'failed', 'review', 'abandoned'];
+      return t.journal.list({ search: a.search, since, states, limit: a.limit ?? 5000 }).map((p) => paymentJson(p, t.journal, { light: true }));
+    },
+    async 'journal.totals'() {
+      const s = t.journal.totals(startOfLocalDay(Date.now(), t.config.timeZone));
+      return { count: s.count, paid: s.paid, taken: formatDecimal(s.taken), credited: formatDecimal(s.credited), commission: formatDecimal(s.commission) };
     },
     async 'receipt.print'(a) {
       const r = await t.receipts.printPayment(byAtid(a.agentTransactionId).id);

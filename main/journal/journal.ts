@@ -639,6 +639,21 @@ export class Journal {
     return this.db.prepare<(string | number)[], PaymentRow>(sql).all(...params).map(toPayment);
   }
 
+  /**
+   * Money taken since `since` (a day or a shift): payments accepted and not refused (pending, under
+   * review, paid), their count and sums; and how many of those are paid. Integer tiyn.
+   */
+  totals(since: number): { count: number; paid: number; taken: Minor; credited: Minor; commission: Minor } {
+    const r = this.db
+      .prepare<[number], { count: number; paid: number; taken: number | null; credited: number | null }>(
+        "SELECT count(*) AS count, sum(state = 'success') AS paid, sum(amount_from) AS taken, sum(amount_to) AS credited FROM payments WHERE accepted_at >= ? AND state IN ('pending', 'review', 'success')",
+      )
+      .get(since);
+    const taken = r?.taken ?? 0;
+    const credited = r?.credited ?? 0;
+    return { count: r?.count ?? 0, paid: r?.paid ?? 0, taken, credited, commission: taken - credited };
+  }
+
   pendingSummary(): PendingSummary {
     const s = this.q.pendingSummary.get();
     return { count: s?.count ?? 0, totalFrom: s?.total ?? 0, oldestAcceptedAt: s?.oldest ?? null, review: this.q.reviewCount.get()?.n ?? 0 };

@@ -45,7 +45,11 @@ function receiptState(journal: Journal, paymentId: number): PaymentJson['receipt
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function paymentJson(p: Payment, journal: Journal): PaymentJson {
+/**
+ * `light`: a list row (the journal screen's table): no attempts and no receipt, so a busy day's list
+ * is one query, not three per row; the details ask for the whole payment.
+ */
+export function paymentJson(p: Payment, journal: Journal, opts: { light?: boolean } = {}): PaymentJson {
   let check: unknown = null;
   if (p.checkAnswer) {
     try {
@@ -66,14 +70,14 @@ export function paymentJson(p: Payment, journal: Journal): PaymentJson {
     commission: p.amountTo === null || p.amountFrom === null ? null : formatDecimal(p.amountFrom - p.amountTo),
     state: p.state,
     offline: p.offline,
-    receipt: receiptState(journal, p.id),
+    receipt: opts.light ? null : receiptState(journal, p.id),
     result: p.result,
     resultMessage: p.resultMessage,
     reason: p.stateReason,
     transactionId: p.transactionId,
     transactionDate: p.transactionDate,
     check,
-    attempts: journal.attempts(p.id).map((a) => ({
+    attempts: (opts.light ? [] : journal.attempts(p.id)).map((a) => ({
       kind: a.kind,
       startedAt: new Date(a.startedAt).toISOString(),
       finishedAt: iso(a.finishedAt),

@@ -194,6 +194,35 @@ describe('cashier journal', () => {
     await e.shot('journal-paid-receipt');
   });
 
+  it('drafts are hidden unless asked for; a state filter; the day\'s totals (count, taken, credited, commission)', async () => {
+    e = await suite.start();
+    const { page } = e;
+    // One paid payment, and one only checked (a draft: no money).
+    await page.click('[data-testid=service-P1011]');
+    await page.fill('[data-testid=input-account]', '7771234567');
+    await page.click('[data-testid=check]');
+    await page.fill('[data-testid=amount]', '1000');
+    await page.fill('[data-testid=cash-received]', '1020');
+    await page.click('[data-testid=pay]');
+    await page.waitForSelector('[data-testid=final][data-state=success]');
+    await page.click('[data-testid=done]');
+    await page.click('[data-testid=service-P1011]');
+    await page.fill('[data-testid=input-account]', '7771234568');
+    await page.click('[data-testid=check]');
+    await page.waitForSelector('[data-testid=payment-details]');
+    await page.click('[data-testid=back]');
+    await page.click('[data-testid=open-journal]');
+    await page.waitForSelector('[data-testid=journal-totals]');
+    expect(await page.textContent('[data-testid=journal-totals]')).toMatch(/1 платёж \(оплачено 1\).*1\s020,00\s₸.*1\s000,00\s₸.*20,00\s₸/);
+    await expect.poll(() => page.locator('[data-testid^=journal-row-]').count()).toBe(1);
+    await page.click('[data-testid=journal-filter-draft]');
+    await expect.poll(() => page.locator('[data-testid^=journal-row-][data-state=draft]').count()).toBe(1);
+    await page.click('[data-testid=journal-filter-pending]');
+    await expect.poll(() => page.locator('[data-testid^=journal-row-]').count()).toBe(0);
+    await page.click('[data-testid=journal-filter-all]');
+    await e.shot('journal-totals');
+  });
+
   it('a cashier can take a payment with the keyboard alone', async () => {
     e = await suite.start();
     const { page } = e;

@@ -61,6 +61,8 @@ export const en: Dictionary = {
   },
   state: { draft: 'Draft', pending: 'Waiting to be sent', success: 'Paid', failed: 'Not paid', review: 'Under review', abandoned: 'Not taken' },
   journal: {
+    filter: 'Show', filters: { all: 'All', success: 'Paid', pending: 'Waiting', failed: 'Not paid', review: 'Under review', draft: 'Drafts' },
+    totals_one: 'Today {{count}} payment ({{paid}} paid)', totals_few: 'Today {{count}} payments ({{paid}} paid)', totals_many: 'Today {{count}} payments ({{paid}} paid)', totals_other: 'Today {{count}} payments ({{paid}} paid)', taken: 'Taken',
     title: 'Journal', search: 'Search by account or payment number', time: 'Time', state: 'State', empty: 'No payments today.',
     attempts: 'Attempts', noAnswer: 'no answer', nextAttempt: 'Next attempt', retryNow: 'Retry now', reprint: 'Print receipt',
     printed: 'Receipt printed', kind: { check: 'check', pay: 'pay' }, outcome: { answer: 'answer', transport: 'no connection', http: 'HTTP error', malformed: 'unreadable answer', abandoned: 'interrupted' }, notPrinted: 'Receipt not printed: {{error}}', receipt: 'Receipt',

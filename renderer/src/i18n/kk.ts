@@ -67,6 +67,8 @@ export const kk: Dictionary = {
   },
   state: { draft: 'Жоба', pending: 'Жіберуді күтуде', success: 'Төленді', failed: 'Төленбеді', review: 'Тексерілуде', abandoned: 'Қабылданбады' },
   journal: {
+    filter: 'Көрсету', filters: { all: 'Барлығы', success: 'Төленді', pending: 'Жіберуді күтуде', failed: 'Төленбеді', review: 'Тексеруде', draft: 'Жобалар' },
+    totals_one: 'Бүгін {{count}} төлем (төленді {{paid}})', totals_few: 'Бүгін {{count}} төлем (төленді {{paid}})', totals_many: 'Бүгін {{count}} төлем (төленді {{paid}})', totals_other: 'Бүгін {{count}} төлем (төленді {{paid}})', taken: 'Қабылданды',
     title: 'Журнал', search: 'Шот немесе төлем нөмірі бойынша іздеу', time: 'Уақыты', state: 'Күйі', empty: 'Бүгін төлемдер жоқ.',
     attempts: 'Әрекеттер', noAnswer: 'жауап жоқ', nextAttempt: 'Келесі әрекет', retryNow: 'Қазір қайталау', reprint: 'Чекті басу',
     printed: 'Чек басылды', kind: { check: 'тексеру', pay: 'төлеу' }, outcome: { answer: 'жауап', transport: 'байланыс жоқ', http: 'HTTP қатесі', malformed: 'түсініксіз жауап', abandoned: 'үзілді' }, notPrinted: 'Чек басылмады: {{error}}', receipt: 'Чек',

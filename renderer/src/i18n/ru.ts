@@ -59,6 +59,8 @@ export const ru = {
   },
   state: { draft: 'Черновик', pending: 'Ждёт отправки', success: 'Оплачен', failed: 'Не оплачен', review: 'На проверке', abandoned: 'Не принят' },
   journal: {
+    filter: 'Показать', filters: { all: 'Все', success: 'Оплачены', pending: 'Ждут отправки', failed: 'Не оплачены', review: 'На проверке', draft: 'Черновики' },
+    totals_one: 'За сегодня {{count}} платёж (оплачено {{paid}})', totals_few: 'За сегодня {{count}} платежа (оплачено {{paid}})', totals_many: 'За сегодня {{count}} платежей (оплачено {{paid}})', totals_other: 'За сегодня {{count}} платежа (оплачено {{paid}})', taken: 'Принято',
     title: 'Журнал', search: 'Поиск по счёту или номеру платежа', time: 'Время', state: 'Состояние', empty: 'Сегодня платежей нет.',
     attempts: 'Попытки', noAnswer: 'нет ответа', nextAttempt: 'Следующая попытка', retryNow: 'Повторить сейчас', reprint: 'Печать чека',
     printed: 'Чек напечатан', kind: { check: 'проверка', pay: 'оплата' }, outcome: { answer: 'ответ', transport: 'нет связи', http: 'ошибка HTTP', malformed: 'непонятный ответ', abandoned: 'прервано' }, notPrinted: 'Чек не напечатан: {{error}}', receipt: 'Чек',

@@ -29,6 +29,18 @@ export function Journal() {
     <main className="journal" data-testid="journal">
       <ScreenHeader title={t('journal.title')} onBack={() => go('home')} />
       <input className="search" type="search" data-testid="journal-search" placeholder={t('journal.search')} aria-label={t('journal.search')} value={j.search} onChange={(e) => j.setSearch(e.target.value)} />
+      <nav className="groups" aria-label={t('journal.filter')}>
+        {(['all', 'success', 'pending', 'failed', 'review', 'draft'] as const).map((f) => (
+          <button type="button" key={f} className={j.filter === f ? 'chip active' : 'chip'} aria-pressed={j.filter === f} data-testid={`journal-filter-${f}`} onClick={() => j.setFilter(f)}>
+            {t(`journal.filters.${f}`)}
+          </button>
+        ))}
+      </nav>
+      {j.totals && (
+        <p className="journal-totals" data-testid="journal-totals">
+          {t('journal.totals', { count: j.totals.count, paid: j.totals.paid })} · {t('journal.taken')}: <strong>{money(j.totals.taken, lang)}</strong> · {t('amount.credited')}: {money(j.totals.credited, lang)} · {t('amount.commission')}: {money(j.totals.commission, lang)}
+        </p>
+      )}
       <div className="journal-body">
         <table className="journal-table">
           <thead>

@@ -1,11 +1,17 @@
 /** Today's payments for the cashier or admin: search, details with every attempt, retry now, reprint. */
 import { create } from 'zustand';
-import type { PaymentJson } from '../../../main/ipc/contract';
+import type { PaymentJson, Results } from '../../../main/ipc/contract';
 import { call } from '../ipc/bridge';
 import { errorKey, type ErrorWords } from '../format/error';
 
+export type StateFilter = 'all' | 'success' | 'pending' | 'failed' | 'review' | 'draft';
+
 interface JournalState {
   search: string;
+  /** Which payments the list shows; drafts (checked, never paid) only when asked for. */
+  filter: StateFilter;
+  totals: Results['journal.totals'] | null;
+  setFilter(filter: StateFilter): void;
   payments: PaymentJson[];
   selected: PaymentJson | null;
   receipt: string | null;
@@ -23,12 +29,18 @@ interface JournalState {
 
 export const useJournal = create<JournalState>((set, get) => ({
   search: '',
+  filter: 'all',
+  totals: null,
   payments: [],
   selected: null,
   receipt: null,
   message: null,
   error: null,
   busy: false,
+  setFilter(filter) {
+    set({ filter });
+    void get().load();
+  },
   setSearch(text) {
     set({ search: text });
     void get().load();
@@ -37,8 +49,10 @@ export const useJournal = create<JournalState>((set, get) => ({
     try {
       // A search finds older payments too; without one the screen shows today's, "today" in the agent's time zone (the terminal's answer).
       const search = get().search.trim() || undefined;
-      const list = await call('journal.list', { search, today: search === undefined, limit: 500 });
-      set({ payments: list, error: null });
+      const filter = get().filter;
+      const states = filter === 'all' ? undefined : filter === 'failed' ? (['failed', 'abandoned'] as const) : ([filter] as const);
+      const [list, totals] = await Promise.all([call('journal.list', { search, today: search === undefined, states: states ? [...states] : undefined }), call('journal.totals', {})]);
+      set({ payments: list, totals, error: null });
       const sel = get().selected;
       if (sel) set({ selected: list.find((p) => p.agentTransactionId === sel.agentTransactionId) ?? sel });
     } catch (err) {
