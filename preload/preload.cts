@@ -36,6 +36,7 @@ const api = {
   'payout.list': invoke('payout.list'),
   'payout.print': invoke('payout.print'),
   'payouts.health': invoke('payouts.health'),
+  'admin.info': invoke('admin.info'),
   'admin.exit': invoke('admin.exit'),
 } satisfies TolemApi;
 

@@ -30,16 +30,22 @@ export class ClockError extends Error {
   override name = 'ClockError';
 }
 
-/** The release's build time: out/build-info.json written by `npm run build`, else this source tree's date. */
-export function releaseBuiltAt(): number {
+/** What `npm run build` stamps into out/build-info.json: this release's version and build time. */
+export function releaseInfo(): { version: string; builtAt: number } {
   try {
     const here = path.dirname(fileURLToPath(import.meta.url));
-    const info = JSON.parse(fs.readFileSync(path.join(here, '..', '..', 'build-info.json'), 'utf8')) as { builtAt?: unknown };
-    if (typeof info.builtAt === 'number' && Number.isFinite(info.builtAt) && info.builtAt > ID_EPOCH_MS) return info.builtAt;
+    const info = JSON.parse(fs.readFileSync(path.join(here, '..', '..', 'build-info.json'), 'utf8')) as { builtAt?: unknown; version?: unknown };
+    const builtAt = typeof info.builtAt === 'number' && Number.isFinite(info.builtAt) && info.builtAt > ID_EPOCH_MS ? info.builtAt : SOURCE_DATE_MS;
+    return { version: typeof info.version === 'string' ? info.version : 'source', builtAt };
   } catch {
     // Not built: running from source.
+    return { version: 'source', builtAt: SOURCE_DATE_MS };
   }
-  return SOURCE_DATE_MS;
+}
+
+/** The release's build time: out/build-info.json written by `npm run build`, else this source tree's date. */
+export function releaseBuiltAt(): number {
+  return releaseInfo().builtAt;
 }
 
 interface Mark {

@@ -84,6 +84,8 @@ export const channels = {
   'payout.check': z.object({ orderNumber: z.string().regex(/^[0-9a-f]{32}$/, 'an order number') }).strict(),
   'payout.list': z.object({}).strict(),
   'payout.print': z.object({ orderNumber: z.string().regex(/^[0-9a-f]{32}$/, 'an order number') }).strict(),
+  /** The service menu: what this terminal is and how it stands. */
+  'admin.info': z.object({}).strict(),
   /** The service menu: the payouts balance (getAmount.do) and the module's health (echo). */
   'payouts.health': z.object({}).strict(),
   'admin.exit': z.object({ pin: z.string().regex(/^\d{1,12}$/, 'digits') }).strict(),
@@ -187,6 +189,18 @@ export interface Results {
   'payout.list': PayoutView[];
   'payout.print': { printed: boolean; error: string | null };
   'payouts.health': { online: boolean; echo: string | null; balance: string | null; low: boolean };
+  'admin.info': {
+    terminalId: number;
+    version: string;
+    /** The processing center's host (never its token); "sandbox" for the built-in one. */
+    processingHost: string;
+    sandbox: boolean;
+    mode: 'cashier' | 'kiosk';
+    timeZone: string;
+    printer: { name: string | null; paper: 'ok' | 'out' | 'unknown' | 'unreachable' | null };
+    queue: { pending: number; total: string; review: number };
+    balance: BalanceView | null;
+  };
 }
 
 /** A payout as the screens show it (the card masked; a QR of the bank's page while it waits for the card). */

@@ -9,6 +9,8 @@ import { AcceptedError, authMessage, InputError, RefusedError } from '../engine/
 import type { Payment } from '../journal/journal.js';
 import { formatDecimal } from '../money/amount.js';
 import { startOfLocalDay } from '../time/zone.js';
+import { releaseInfo } from '../ids/high-water.js';
+import { paperStatus } from '../receipts/transport.js';
 import { cashProgress, quoteFor, quoteFromTaken, type Quote } from '../money/commission.js';
 import { convertByRate } from '../money/exchange.js';
 import type { Terminal } from '../terminal/terminal.js';
@@ -250,6 +252,21 @@ export function createHandlers(t: Terminal): Handlers {
       if (!p) throw new NotFoundError(`no payout ${a.orderNumber}`);
       const r = await t.receipts.printPayout(p);
       return { printed: r.ok, error: r.ok ? null : r.code };
+    },
+    async 'admin.info'() {
+      const profile = t.receipts.profile();
+      const s = t.journal.pendingSummary();
+      return {
+        terminalId: t.config.terminalId,
+        version: releaseInfo().version,
+        processingHost: t.sandbox ? 'sandbox' : new URL(t.config.processing.url ?? 'http://unknown').host,
+        sandbox: t.sandbox !== null,
+        mode: t.config.mode,
+        timeZone: t.config.timeZone,
+        printer: { name: profile?.name ?? null, paper: profile ? await paperStatus(profile.interface, Math.min(2000, t.config.receipts.timeoutMs)) : null },
+        queue: { pending: s.count, total: formatDecimal(s.totalFrom), review: s.review },
+        balance: (await t.refreshBalance().catch(() => null)) ? balanceView(t.agentBalance!) : null,
+      };
     },
     async 'payouts.health'() {
       const engine = payouts();

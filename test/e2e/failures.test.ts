@@ -72,6 +72,10 @@ describe('processing down', () => {
     e = await suite.start();
     await e.stopProcessing();
     await e.page.click('[data-testid=open-admin]');
+    // The service menu says what this terminal is and how it stands.
+    await e.page.waitForSelector('[data-testid=admin-info]');
+    expect(await e.page.textContent('[data-testid=admin-info-processing]')).toMatch(/^127\.0\.0\.1:\d+$/);
+    expect(await e.page.textContent('[data-testid=admin-info-queue]')).toMatch(/ждут отправки: 0/);
     await e.page.click('[data-testid=refresh-catalog]');
     await e.page.waitForSelector('[data-testid=admin-message]');
     await e.shot('admin');

@@ -90,6 +90,15 @@ export async function startE2E(browser: Browser, opts: { mode?: 'cashier' | 'kio
 
 export type E2EOptions = Parameters<typeof startE2E>[1];
 
+/** The attendant's hidden way into a kiosk's service menu: the bar's left corner held for two seconds. */
+export async function openKioskAdmin(page: Page): Promise<void> {
+  const box = (await page.locator('[data-testid=admin-corner]').boundingBox())!;
+  await page.mouse.move(box.x + 10, box.y + 10);
+  await page.mouse.down();
+  await page.waitForSelector('[data-testid=admin]');
+  await page.mouse.up();
+}
+
 /** A kiosk customer: opens a service, types digits on the on-screen keyboard, and has them checked. */
 export async function kioskCheck(page: Page, serviceId: string, digits: string): Promise<void> {
   await page.click(`[data-testid=service-${serviceId}]`);

@@ -5,7 +5,7 @@
 import { CashBox } from '../../main/cash/cash-box.js';
 import { CashLedger } from '../../main/cash/cash-ledger.js';
 import { describe, expect, it } from 'vitest';
-import { e2eSuite, type E2E } from './fixture.js';
+import { e2eSuite, openKioskAdmin, type E2E } from './fixture.js';
 
 const suite = e2eSuite();
 let e: E2E;
@@ -143,7 +143,9 @@ describe('kiosk', () => {
     new CashBox(new CashLedger(e.terminal.journal.db), 'simulated').escrow(null, 1_000_00, null);
     await page.reload();
     await page.waitForSelector('[data-testid=cash-without-payment]');
-    await page.click('[data-testid=open-admin]');
+    // No service menu button for customers: the attendant holds the corner.
+    expect(await page.locator('[data-testid=open-admin]').count()).toBe(0);
+    await openKioskAdmin(page);
     for (const d of '0000') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
     await page.click('[data-testid=on-screen-keyboard] [data-skbtn="{enter}"]');
     await page.waitForSelector('[data-testid=cash-unpaid]');
@@ -229,6 +231,7 @@ describe('cashier journal', () => {
     await page.keyboard.type('kcell');
     await expect.poll(() => page.getAttribute('[data-testid=service-list]', 'data-query')).toBe('kcell');
     await page.keyboard.press('Enter'); // the first service found opens
+    await page.waitForSelector('[data-testid=input-account]:focus'); // as a person would: typing once the form is up
     await page.keyboard.type('7011234567');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=amount]:focus');

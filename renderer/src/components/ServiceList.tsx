@@ -6,7 +6,7 @@ import type { CatalogService } from '../../../main/ipc/contract';
 
 const ROW = 64;
 
-export function ServiceList({ services, query, favourites, onOpen, onToggleFavourite }: { services: CatalogService[]; query: string; favourites: string[]; onOpen(s: CatalogService): void; onToggleFavourite(id: string): void }) {
+export function ServiceList({ services, query, favourites, onOpen, onToggleFavourite }: { services: CatalogService[]; query: string; favourites: string[]; onOpen(s: CatalogService): void; onToggleFavourite?: ((id: string) => void) | undefined }) {
   const { t } = useTranslation();
   const parent = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({ count: services.length, getScrollElement: () => parent.current, estimateSize: () => ROW, overscan: 8 });
@@ -22,9 +22,11 @@ export function ServiceList({ services, query, favourites, onOpen, onToggleFavou
                 <span className="service-name">{s.name}</span>
                 <span className="service-group">{s.group}</span>
               </button>
-              <button type="button" className={fav ? 'fav active' : 'fav'} aria-pressed={fav} aria-label={t(fav ? 'home.unfavourite' : 'home.favourite', { name: s.name })} onClick={() => onToggleFavourite(s.serviceId)}>
-                {fav ? '★' : '☆'}
-              </button>
+              {onToggleFavourite && (
+                <button type="button" className={fav ? 'fav active' : 'fav'} aria-pressed={fav} aria-label={t(fav ? 'home.unfavourite' : 'home.favourite', { name: s.name })} onClick={() => onToggleFavourite(s.serviceId)}>
+                  {fav ? '★' : '☆'}
+                </button>
+              )}
             </div>
           );
         })}

@@ -1,4 +1,5 @@
 /** The strip at the top: connection, payments waiting to be sent, balance warning, language, journal. */
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGS, type Lang } from '../i18n';
 import { money } from '../format/money';
@@ -6,14 +7,34 @@ import { useNav } from '../stores/nav';
 import { useSettings } from '../stores/settings';
 import { useStatus } from '../stores/status';
 
+/** A press held for `ms` (the attendant's hidden way into a kiosk's service menu). */
+function useLongPress(action: () => void, ms: number) {
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const cancel = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  };
+  return {
+    onPointerDown: () => {
+      cancel();
+      timer.current = setTimeout(action, ms);
+    },
+    onPointerUp: cancel,
+    onPointerLeave: cancel,
+    onPointerCancel: cancel,
+  };
+}
+
 export function StatusBar() {
   const { t } = useTranslation();
   const { status, unreachable } = useStatus();
   const { lang, setLang } = useSettings();
   const go = useNav((s) => s.go);
   const online = unreachable ? 'offline' : (status?.online ?? 'unknown');
+  const corner = useLongPress(() => go('admin'), 2000);
   return (
     <header className="status-bar" data-testid="status-bar">
+      {status?.mode === 'kiosk' && <span className="admin-corner" data-testid="admin-corner" aria-hidden="true" {...corner} />}
       <span className={`conn conn-${online}`} data-testid="connection" data-state={online}>
         <span className="dot" aria-hidden="true" />
         {unreachable ? t('status.terminalDown') : t(`status.${online}`)}
@@ -46,9 +67,12 @@ export function StatusBar() {
           {t('journal.title')}
         </button>
       )}
-      <button type="button" className="bar-button" data-testid="open-admin" onClick={() => go('admin')}>
-        {t('admin.title')}
-      </button>
+      {/* No service menu for a kiosk's customers: the attendant holds the bar's left corner (then the PIN). */}
+      {status?.mode !== 'kiosk' && (
+        <button type="button" className="bar-button" data-testid="open-admin" onClick={() => go('admin')}>
+          {t('admin.title')}
+        </button>
+      )}
       <span className="langs" role="group" aria-label={t('status.language')}>
         {LANGS.map((l: Lang) => (
           <button type="button" key={l} className={l === lang ? 'lang active' : 'lang'} aria-pressed={l === lang} data-testid={`lang-${l}`} onClick={() => setLang(l)}>

@@ -68,6 +68,11 @@ export const en: Dictionary = {
     printed: 'Receipt printed', kind: { check: 'check', pay: 'pay' }, outcome: { answer: 'answer', transport: 'no connection', http: 'HTTP error', malformed: 'unreadable answer', abandoned: 'interrupted' }, notPrinted: 'Receipt not printed: {{error}}', receipt: 'Receipt',
   },
   admin: {
+    info: {
+      terminal: 'Terminal', version: 'Version', processing: 'Processing', sandbox: 'the built-in sandbox (demo)', zone: 'Time zone', printer: 'Receipt printer', noPrinter: 'not set up',
+      queue: 'Queue', queueValue: 'waiting to be sent: {{count}} ({{total}}), under review: {{review}}', balance: 'Agent balance',
+      mode: { cashier: 'cash desk', kiosk: 'kiosk' }, paper: { ok: 'paper in', out: 'out of paper', unknown: 'state unknown', unreachable: 'not answering' },
+    },
     payouts: 'Payouts to cards', payoutsOnline: 'The payouts module is online', payoutsOffline: 'The payouts module does not answer', payoutsBalance: 'payouts balance {{balance}}', payoutsLow: 'payouts balance is low', payoutCheck: 'Check the status now',
     cashTitle: 'Cash without a payment', cashHelp: 'Money was taken but no payment accounts for it (a failure, a power cut). Give it back to the customer or make the payment by hand, and write down what was done.', cashNotes_one: '{{count}} note', cashNotes_few: '{{count}} notes', cashNotes_many: '{{count}} notes', cashNotes_other: '{{count}} notes', cashNote: 'What was done (e.g. given back to the customer)', cashSettle: 'Settle', cashSettled: 'Recorded',
     title: 'Admin', refreshCatalog: 'Refresh catalog', catalogRefreshed: 'Catalog refreshed', testPrint: 'Test print',

@@ -74,6 +74,11 @@ export const kk: Dictionary = {
     printed: 'Чек басылды', kind: { check: 'тексеру', pay: 'төлеу' }, outcome: { answer: 'жауап', transport: 'байланыс жоқ', http: 'HTTP қатесі', malformed: 'түсініксіз жауап', abandoned: 'үзілді' }, notPrinted: 'Чек басылмады: {{error}}', receipt: 'Чек',
   },
   admin: {
+    info: {
+      terminal: 'Терминал', version: 'Нұсқа', processing: 'Процессинг', sandbox: 'кіріктірілген құмсалғыш (демо)', zone: 'Уақыт белдеуі', printer: 'Чек принтері', noPrinter: 'бапталмаған',
+      queue: 'Кезек', queueValue: 'жіберуді күтуде: {{count}} ({{total}}), тексеруде: {{review}}', balance: 'Агент балансы',
+      mode: { cashier: 'касса', kiosk: 'киоск' }, paper: { ok: 'қағаз бар', out: 'қағаз жоқ', unknown: 'күйі белгісіз', unreachable: 'жауап бермейді' },
+    },
     payouts: 'Картаға төлемдер', payoutsOnline: 'Төлем модулі байланыста', payoutsOffline: 'Төлем модулі жауап бермейді', payoutsBalance: 'төлем балансы {{balance}}', payoutsLow: 'төлем балансы төмен', payoutCheck: 'Мәртебесін қазір тексеру',
     cashTitle: 'Төлемсіз қолма-қол ақша', cashHelp: 'Ақша қабылданды, бірақ оны ешбір төлем ескермеді (ақау, электр өшуі). Оны клиентке қайтарыңыз немесе төлемді қолмен өткізіп, не істелгенін жазыңыз.', cashNotes_one: '{{count}} купюра', cashNotes_few: '{{count}} купюра', cashNotes_many: '{{count}} купюра', cashNotes_other: '{{count}} купюра', cashNote: 'Не істелді (мысалы: клиентке қайтарылды)', cashSettle: 'Жабу', cashSettled: 'Жазылды',
     title: 'Әкімші', refreshCatalog: 'Каталогты жаңарту', catalogRefreshed: 'Каталог жаңартылды', testPrint: 'Сынақ басып шығару',

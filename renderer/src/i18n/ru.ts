@@ -66,6 +66,11 @@ export const ru = {
     printed: 'Чек напечатан', kind: { check: 'проверка', pay: 'оплата' }, outcome: { answer: 'ответ', transport: 'нет связи', http: 'ошибка HTTP', malformed: 'непонятный ответ', abandoned: 'прервано' }, notPrinted: 'Чек не напечатан: {{error}}', receipt: 'Чек',
   },
   admin: {
+    info: {
+      terminal: 'Терминал', version: 'Версия', processing: 'Процессинг', sandbox: 'встроенная песочница (демо)', zone: 'Часовой пояс', printer: 'Принтер чеков', noPrinter: 'не настроен',
+      queue: 'Очередь', queueValue: 'ждут отправки: {{count}} ({{total}}), на проверке: {{review}}', balance: 'Баланс агента',
+      mode: { cashier: 'касса', kiosk: 'киоск' }, paper: { ok: 'бумага есть', out: 'нет бумаги', unknown: 'состояние неизвестно', unreachable: 'не отвечает' },
+    },
     payouts: 'Выплаты на карту', payoutsOnline: 'Модуль выплат на связи', payoutsOffline: 'Модуль выплат не отвечает', payoutsBalance: 'баланс выплат {{balance}}', payoutsLow: 'баланс выплат низкий', payoutCheck: 'Проверить статус сейчас',
     cashTitle: 'Наличные без платежа', cashHelp: 'Деньги приняты, но ни один платёж их не учёл (сбой, отключение питания). Верните их клиенту или проведите платёж вручную и запишите, что сделано.', cashNotes_one: '{{count}} купюра', cashNotes_few: '{{count}} купюры', cashNotes_many: '{{count}} купюр', cashNotes_other: '{{count}} купюры', cashNote: 'Что сделано (например: возвращено клиенту)', cashSettle: 'Закрыть', cashSettled: 'Записано',
     title: 'Администратор', refreshCatalog: 'Обновить каталог', catalogRefreshed: 'Каталог обновлён', testPrint: 'Тестовая печать',

@@ -12,6 +12,35 @@ import { useSettings } from '../stores/settings';
 import { dateTime, money } from '../format/money';
 import type { Results } from '../../../main/ipc/contract';
 
+/** What this terminal is and how it stands: id, version, processing, printer, queue, balance. */
+function TerminalInfo() {
+  const { t } = useTranslation();
+  const lang = useSettings((s) => s.lang);
+  const [info, setInfo] = useState<Results['admin.info'] | null>(null);
+  useEffect(() => {
+    void call('admin.info', {}).then(setInfo, () => setInfo(null));
+  }, []);
+  if (!info) return null;
+  return (
+    <dl className="sums admin-info" data-testid="admin-info">
+      <dt>{t('admin.info.terminal')}</dt>
+      <dd>{info.terminalId} · {t(`admin.info.mode.${info.mode}`)}</dd>
+      <dt>{t('admin.info.version')}</dt>
+      <dd>{info.version}</dd>
+      <dt>{t('admin.info.processing')}</dt>
+      <dd data-testid="admin-info-processing">{info.sandbox ? t('admin.info.sandbox') : info.processingHost}</dd>
+      <dt>{t('admin.info.zone')}</dt>
+      <dd>{info.timeZone}</dd>
+      <dt>{t('admin.info.printer')}</dt>
+      <dd data-testid="admin-info-printer">{info.printer.name ? `${info.printer.name} · ${t(`admin.info.paper.${info.printer.paper ?? 'unknown'}`)}` : t('admin.info.noPrinter')}</dd>
+      <dt>{t('admin.info.queue')}</dt>
+      <dd data-testid="admin-info-queue">{t('admin.info.queueValue', { count: info.queue.pending, total: money(info.queue.total, lang), review: info.queue.review })}</dd>
+      <dt>{t('admin.info.balance')}</dt>
+      <dd>{info.balance ? money(info.balance.balance, lang) : '—'}</dd>
+    </dl>
+  );
+}
+
 /** The service menu's payouts: the module's health and balance, the payout journal, "check status now". */
 function PayoutsPanel() {
   const { t } = useTranslation();
@@ -117,6 +146,7 @@ export function Admin() {
           ))}
         </section>
       )}
+      {open && <TerminalInfo />}
       {open && status?.payouts.available && <PayoutsPanel />}
       {kiosk && !unlocked && (
         <section className="pin">

@@ -109,7 +109,8 @@ export function Home() {
       )}
       {loading && services.length === 0 ? <p className="muted">{t('common.loading')}</p> : null}
       {!loading && index.length > 0 && found.length === 0 && <p className="muted" data-testid="nothing-found">{t('home.nothing', { query })}</p>}
-      <ServiceList services={found} query={deferred} favourites={favourites} onOpen={open} onToggleFavourite={toggleFavourite} />
+      {/* A kiosk's customers get no favourites to toggle (the popular services still come first). */}
+      <ServiceList services={found} query={deferred} favourites={favourites} onOpen={open} onToggleFavourite={kiosk ? undefined : toggleFavourite} />
       {kiosk && typing && (
         <OnScreenKeyboard numeric={false} onKey={(c) => setQuery((q) => q + c)} onBackspace={() => setQuery((q) => q.slice(0, -1))} onEnter={() => setTyping(false)} />
       )}
