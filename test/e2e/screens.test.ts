@@ -225,6 +225,38 @@ describe('cashier journal', () => {
     await e.shot('journal-totals');
   });
 
+  it('keyboard alone, with a choice: focus lands on the contract, Enter in the cash field pays, Enter on the final screen starts the next payment, Esc goes back', async () => {
+    e = await suite.start();
+    const { page } = e;
+    await page.keyboard.type('банк');
+    await expect.poll(() => page.getAttribute('[data-testid=service-list]', 'data-query')).toBe('банк');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=input-account]:focus');
+    await page.keyboard.press('Escape'); // back to Home
+    await page.waitForSelector('[data-testid=home]');
+    await page.waitForSelector('[data-testid=search]:focus');
+    await page.keyboard.type('банк');
+    await expect.poll(() => page.getAttribute('[data-testid=service-list]', 'data-query')).toBe('банк');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=input-account]:focus');
+    await page.keyboard.type('870412300123');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=contracts] input[type=radio]:focus');
+    expect(await page.textContent('[data-testid=pay-why]')).toBe('Выберите договор');
+    await page.keyboard.press('Space'); // the contract under focus is chosen, its sum prefilled
+    await page.keyboard.press('Tab');
+    await page.waitForSelector('[data-testid=amount]:focus');
+    await page.keyboard.press('Tab');
+    await page.waitForSelector('[data-testid=cash-received]:focus');
+    await page.waitForSelector('[data-testid=quote]');
+    await page.keyboard.type('100000');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=final][data-state=success]');
+    await page.waitForSelector('[data-testid=done]:focus');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=home]');
+  });
+
   it('a cashier can take a payment with the keyboard alone', async () => {
     e = await suite.start();
     const { page } = e;

@@ -27,6 +27,7 @@ export const en: Dictionary = {
     hintDigitsRange: '{{min}} to {{max}} digits', hintRequired: 'Required',
   },
   details: {
+    why: { contract: 'Choose a contract', lines: 'Fix the invoice lines', amount: 'Enter the amount', total: 'Working out the total…', cash: 'Insert cash', received: 'Enter what the customer gave (at least the total)' },
     unreachableBlocked: 'Processing cannot be reached now, and this service cannot be paid without it. No money is taken; try later.',
     unreachable: 'Processing is unavailable right now. The payment will be accepted and sent automatically once the connection is back.',
     chooseContract: 'Choose a contract', fixedAmount: 'Amount due', rate: 'Rate', pay: 'Pay {{amount}}', payNoAmount: 'Pay',

@@ -39,6 +39,8 @@ export function PaymentDetails() {
   const blocked = check.result === 'unreachable' && check.offlineBlocked !== null;
   const unreadableFixed = answer?.fixedAmountUnreadable === true;
   const ready = !blocked && !unreadableFixed && quote !== null && !needContract && Object.keys(problems).length === 0 && (kioskFree ? flow.inserted > 0 && flow.missing === 0 : amount !== null && amount > 0) && cashOk && !busy;
+  // Why Pay is not lit, said next to it.
+  const why = needContract ? 'contract' : Object.keys(problems).length ? 'lines' : !kioskFree && (amount === null || amount <= 0) ? 'amount' : quote === null ? 'total' : kiosk ? 'cash' : 'received';
 
   return (
     <div className="details" data-testid="payment-details">
@@ -61,9 +63,10 @@ export function PaymentDetails() {
       {answer?.contracts && (
         <fieldset className="contracts" data-testid="contracts">
           <legend>{t('details.chooseContract')}</legend>
-          {answer.contracts.map((c) => (
+          {answer.contracts.map((c, i) => (
             <label key={c.contractId} className={flow.contractId === c.contractId ? 'choice active' : 'choice'} data-testid={`contract-${c.contractId}`}>
-              <input type="radio" name="contract" checked={flow.contractId === c.contractId} onChange={() => flow.chooseContract(c.contractId)} />
+              {/* After the check, focus lands on the next decision: here, the contract to choose. */}
+              <input type="radio" name="contract" checked={flow.contractId === c.contractId} autoFocus={!kiosk && i === 0} onChange={() => flow.chooseContract(c.contractId)} />
               <span className="choice-main">
                 {c.contractNumber ?? c.contractId}
                 {c.name ? ` · ${c.name}` : ''}
@@ -88,7 +91,7 @@ export function PaymentDetails() {
             value={flow.amount}
             problem={amountProblem}
             hint={t('amount.hint')}
-            autoFocus
+            autoFocus={!answer?.contracts?.length}
             onChange={flow.setAmount}
           />
         )}
@@ -115,7 +118,10 @@ export function PaymentDetails() {
       {/* Always there (not only once the total is known), so Tab from the amount always reaches it. */}
       {!kiosk && (
         <section className="cash-box">
-          <TextField id="cash" data-testid="cash-received" label={t('cash.received')} inputMode="decimal" value={flow.cashReceived} onChange={flow.setCashReceived} problem={change !== null && change < 0 ? t('cash.notEnough') : null} hint={t('cash.hint')} />
+          <TextField id="cash" data-testid="cash-received" label={t('cash.received')} inputMode="decimal" value={flow.cashReceived} onChange={flow.setCashReceived} onKeyDown={(e) => {
+            // Enter in the cash field pays, once everything is ready (the same condition as the button).
+            if (e.key === 'Enter' && ready) void flow.pay('cashier');
+          }} problem={change !== null && change < 0 ? t('cash.notEnough') : null} hint={t('cash.hint')} />
           <div className="change" data-testid="change">
             {t('cash.change')}: <strong>{change !== null && change >= 0 ? money(formatDecimal(change), lang) : '—'}</strong>
           </div>
@@ -164,6 +170,7 @@ export function PaymentDetails() {
             {t('kiosk.cancel')}
           </button>
         )}
+        {!blocked && !ready && !busy && <span className="pay-why muted" data-testid="pay-why">{t(`details.why.${why}`)}</span>}
         {!blocked && <button type="button" className="primary" data-testid="pay" disabled={!ready} onClick={() => void flow.pay(kiosk ? 'kiosk' : 'cashier')}>
           {kiosk && flow.inserted > 0 ? t('details.pay', { amount: money(formatDecimal(flow.inserted), lang) }) : quote ? t('details.pay', { amount: money(quote.amountFrom, lang) }) : t('details.payNoAmount')}
         </button>}

@@ -90,7 +90,8 @@ export function PaymentFinal() {
         )}
       </dl>
       <div className="actions">
-        <button type="button" className="primary" data-testid="done" onClick={done}>
+        {/* Enter starts the next payment. */}
+        <button type="button" className="primary" data-testid="done" onClick={done} autoFocus={!kiosk}>
           {t('final.done')}
         </button>
       </div>

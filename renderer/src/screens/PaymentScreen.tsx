@@ -53,7 +53,20 @@ export function PaymentScreen() {
     go('home');
   };
   return (
-    <main className="payment" data-testid="payment" data-step={step}>
+    <main
+      className="payment"
+      data-testid="payment"
+      data-step={step}
+      onKeyDown={(e) => {
+        // Esc goes back (a cash desk's keyboard); never while a payment is being sent.
+        if (e.key !== 'Escape' || step === 'paying') return;
+        e.preventDefault();
+        if (step === 'final') {
+          reset();
+          go('home');
+        } else back();
+      }}
+    >
       {step !== 'final' && (
         <ScreenHeader title={service.name} subtitle={service.group} onBack={back} backDisabled={step === 'paying'} />
       )}
