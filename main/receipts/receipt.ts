@@ -5,7 +5,8 @@
 import { RESULT_CODES } from '../api/v20/result-codes.js';
 import type { CatalogService } from '../api/v20/schemas.js';
 import type { Payment } from '../journal/journal.js';
-import { formatDecimal, formatMoney, type Minor } from '../money/amount.js';
+import { formatDecimal, formatMoney, parseDecimalMoney, type Minor } from '../money/amount.js';
+import { convertByRate } from '../money/exchange.js';
 import { DEFAULT_TIME_ZONE, formatReceiptDateTime } from '../time/zone.js';
 import { parseWire, toPlain } from '../wire/json.js';
 
@@ -42,6 +43,7 @@ const WORDS = {
     support: 'Служба поддержки', duplicate: 'ДУБЛИКАТ', keep: 'Сохраняйте чек до зачисления платежа',
     payout: 'Выплата на карту', card: 'Карта', order: 'Номер заказа', amount: 'Сумма', fee: 'Комиссия банка',
     test: 'ТЕСТОВЫЙ ЧЕК', testNote: 'Демо-режим: платёж не проведён, деньги никуда не зачислены',
+    contract: 'Договор', reading: 'показание', arrives: 'Поступит получателю',
   },
   kk: {
     bin: 'БСН', terminal: 'Терминал', receipt: 'Чек №', date: 'Күні', service: 'Қызмет', taken: 'Қабылданды',
@@ -52,6 +54,7 @@ const WORDS = {
     support: 'Қолдау қызметі', duplicate: 'ТҮПНҰСҚАНЫҢ КӨШІРМЕСІ', keep: 'Төлем есепке алынғанша чекті сақтаңыз',
     payout: 'Картаға төлем', card: 'Карта', order: 'Тапсырыс нөмірі', amount: 'Сома', fee: 'Банк комиссиясы',
     test: 'СЫНАҚ ЧЕГІ', testNote: 'Демо режимі: төлем жүргізілмеді, ақша ешқайда аударылмады',
+    contract: 'Келісімшарт', reading: 'көрсеткіш', arrives: 'Алушыға түседі',
   },
 } as const;
 
@@ -128,6 +131,7 @@ export function paymentReceipt(p: Payment, ctx: PaymentReceiptContext): Receipt 
     const label = title(name, ctx.service?.displays);
     if (label && value) lines.push({ kind: 'pair', left: label, right: bounded(value) });
   }
+  lines.push(...paidFacts(p, w));
   lines.push({ kind: 'rule' });
   if (p.amountFrom !== null) lines.push({ kind: 'pair', left: w.taken, right: tenge(p.amountFrom) });
   const notPaid = p.state === 'failed' || p.state === 'abandoned';
@@ -161,6 +165,44 @@ function statusLines(p: Payment, lang: ReceiptLang): ReceiptLine[] {
       ];
     }
   }
+}
+
+/**
+ * What was chosen and paid, from the committed pay body and the check: the contract, each invoice
+ * line with its meter reading, and what an international provider's recipient gets.
+ */
+function paidFacts(p: Payment, w: (typeof WORDS)[ReceiptLang]): ReceiptLine[] {
+  const out: ReceiptLine[] = [];
+  let body: { extras?: Record<string, unknown>; extraServices?: { subServiceId?: unknown; amount?: unknown; lastCount?: unknown }[] } = {};
+  let check: { contracts?: { contractId?: unknown; contractNumber?: unknown; name?: unknown }[]; invoice?: { invoices?: { services?: { subServiceId?: unknown; subServiceName?: unknown }[] }[] }; rate?: unknown; currency?: unknown } = {};
+  try {
+    if (p.payBody) body = toPlain(parseWire(p.payBody)) as typeof body;
+    if (p.checkAnswer) check = toPlain(parseWire(p.checkAnswer)) as typeof check;
+  } catch {
+    return out;
+  }
+  const contractId = body.extras?.contractId;
+  if (typeof contractId === 'string') {
+    const c = check.contracts?.find((x) => String(x.contractId) === contractId);
+    out.push({ kind: 'pair', left: w.contract, right: bounded(`${String(c?.contractNumber ?? contractId)}${c?.name ? ` ${String(c.name)}` : ''}`) });
+  }
+  const names = new Map((check.invoice?.invoices ?? []).flatMap((i) => i.services ?? []).map((s) => [String(s.subServiceId), String(s.subServiceName ?? s.subServiceId).trim()]));
+  for (const s of body.extraServices ?? []) {
+    const id = String(s.subServiceId);
+    let amount = '';
+    try {
+      amount = tenge(parseDecimalMoney(String(s.amount)));
+    } catch {
+      amount = String(s.amount);
+    }
+    out.push({ kind: 'pair', left: bounded(names.get(id) ?? id), right: amount });
+    if (s.lastCount !== undefined) out.push({ kind: 'pair', left: `  ${w.reading}`, right: bounded(String(s.lastCount)) });
+  }
+  if (typeof check.rate === 'string' && typeof check.currency === 'string' && p.amountTo !== null) {
+    const arrives = convertByRate(p.amountTo, check.rate);
+    if (arrives) out.push({ kind: 'pair', left: w.arrives, right: `${arrives} ${bounded(check.currency)}` });
+  }
+  return out;
 }
 
 function displaysOf(p: Payment): Record<string, string> {

@@ -41,6 +41,11 @@ describe('a payment of each scheme, Home to final screen', () => {
     await page.click('[data-testid=pay]');
     await page.waitForSelector('[data-testid=final][data-state=success]');
     expect(await page.textContent('[data-testid=final-title]')).toBe('Оплачено');
+    // Every fact, said after paying: the customer's name from check, the change given, the receipt.
+    expect(await page.textContent('[data-testid=final]')).toContain('Абонент');
+    expect(await page.textContent('[data-testid=final-change]')).toMatch(/480,00\s₸/);
+    await expect.poll(() => page.textContent('[data-testid=final-receipt]')).toBe('напечатан');
+    expect(await page.textContent('[data-testid=final]')).not.toContain('К оплате');
     await e.shot('final-paid');
     expect(pays(e)).toEqual([expect.objectContaining({ serviceId: 'P2001', account: '7172123456' })]);
     expect(pays(e)[0]).toMatchObject({ amountTo: '1500.00', amountFrom: '1520.00' });
@@ -79,6 +84,7 @@ describe('a payment of each scheme, Home to final screen', () => {
     await e.shot('details-contracts');
     await page.click('[data-testid=pay]');
     await page.waitForSelector('[data-testid=final][data-state=success]');
+    expect(await page.textContent('[data-testid=final-contract]')).toBeTruthy();
     expect(pays(e)).toEqual([expect.objectContaining({ extras: expect.objectContaining({ contractId }) })]);
   });
 
@@ -108,6 +114,8 @@ describe('a payment of each scheme, Home to final screen', () => {
     await e.shot('details-invoice');
     await page.click('[data-testid=pay]');
     await page.waitForSelector('[data-testid=final][data-state=success]');
+    // The bill's lines paid, with their meter readings, on the final screen.
+    expect(await page.textContent('[data-testid=final-line-37]')).toMatch(/1\s000,00\s₸ · показание 120\.5/);
     const [pay] = pays(e);
     expect(pay!.extraServices).toEqual([
       { subServiceId: '36', amount: '359.80', lastCount: '4901' },
@@ -137,6 +145,7 @@ describe('a payment of each scheme, Home to final screen', () => {
     await e.shot('details-international');
     await page.click('[data-testid=pay]');
     await page.waitForSelector('[data-testid=final][data-state=success]');
+    expect(await page.textContent('[data-testid=final-arrives]')).toBe('9,99 USD');
   });
 
   it('fixed amount: locked to what check named', async () => {

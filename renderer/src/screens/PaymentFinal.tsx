@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { money } from '../format/money';
+import { decimalText, formatDecimal, money, tiyn, typedAmount } from '../format/money';
 import { onEvent } from '../ipc/bridge';
 import { useNav } from '../stores/nav';
 import { usePayment } from '../stores/payment';
@@ -19,11 +19,20 @@ export function resultText(t: (k: string, o?: Record<string, unknown>) => string
   return said === key ? t('result.unknown', { code }) : said;
 }
 
+function Fact({ label, value, testid }: { label: string; value: string; testid?: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd data-testid={testid}>{value}</dd>
+    </>
+  );
+}
+
 export function PaymentFinal() {
   const { t } = useTranslation();
   const lang = useSettings((s) => s.lang);
   const kiosk = useStatus((s) => s.status?.mode === 'kiosk');
-  const { result, rerouted, refreshResult, reset } = usePayment();
+  const { result, rerouted, refreshResult, reset, check, contractId, lines, quote, cashReceived } = usePayment();
   const go = useNav((s) => s.go);
   const atid = result?.agentTransactionId;
   useEffect(() => {
@@ -33,6 +42,10 @@ export function PaymentFinal() {
     });
   }, [atid, refreshResult]);
   if (!result) return null;
+  const contract = contractId ? (check?.answer?.contracts?.find((c) => c.contractId === contractId) ?? null) : null;
+  const paidLines = (check?.answer?.invoices?.flatMap((i) => i.lines) ?? []).filter((l) => lines[l.subServiceId]?.selected);
+  const received = kiosk ? null : typedAmount(cashReceived);
+  const change = received !== null && result.amountFrom ? received - tiyn(result.amountFrom) : null;
   const done = () => {
     reset();
     go('home');
@@ -70,16 +83,28 @@ export function PaymentFinal() {
         )}
         <dt>{t('final.account')}</dt>
         <dd>{result.account}</dd>
+        {/* Every fact of the payment: what check showed (the customer's name), the contract, the bill's lines. */}
+        {check?.answer?.displays.map((d) => (
+          <Fact key={d.name} label={d.title} value={d.value} />
+        ))}
+        {contract && <Fact label={t('final.contract')} value={`${contract.contractNumber ?? contract.contractId}${contract.name ? ` · ${contract.name}` : ''}`} testid="final-contract" />}
+        {paidLines.map((l) => (
+          <Fact key={l.subServiceId} label={l.subServiceName} value={`${money(formatDecimal(typedAmount(lines[l.subServiceId]?.amount ?? '') ?? 0), lang)}${l.isMeter && lines[l.subServiceId]?.lastCount ? ` · ${t('final.reading', { value: lines[l.subServiceId]!.lastCount })}` : ''}`} testid={`final-line-${l.subServiceId}`} />
+        ))}
         {result.amountTo && (
           <>
             <dt>{t(state === 'success' ? 'final.credited' : 'amount.credited')}</dt>
             <dd>{money(result.amountTo, lang)}</dd>
+            {quote?.finalAmount && <Fact label={t('amount.arrives')} value={`${decimalText(quote.finalAmount, lang)} ${quote.currency ?? ''}`} testid="final-arrives" />}
             <dt>{t('amount.commission')}</dt>
             <dd>{money(result.commission, lang)}</dd>
-            <dt className="total">{t('amount.total')}</dt>
+            {/* «К оплате» is for before paying; after, it is what was taken. */}
+            <dt className="total">{t(state === 'failed' ? 'amount.total' : 'final.taken')}</dt>
             <dd className="total">{money(result.amountFrom, lang)}</dd>
+            {change !== null && change > 0 && state !== 'failed' && <Fact label={t('cash.change')} value={money(formatDecimal(change), lang)} testid="final-change" />}
           </>
         )}
+        {!kiosk && result.receipt !== null && <Fact label={t('final.receipt')} value={t(result.receipt === 'printed' ? 'final.receiptPrinted' : 'final.receiptNotPrinted')} testid="final-receipt" />}
         <dt>{t('final.number')}</dt>
         <dd data-testid="final-number">{result.agentTransactionId}</dd>
         {result.transactionId && (
