@@ -6,8 +6,14 @@ import type { Outcome } from '../api/v20/client.js';
 
 export type Connectivity = 'online' | 'offline' | 'unknown';
 
+/** How long after the last answer a timeout or a dropped connection still counts as one slow request, not "offline". */
+export const ANSWERED_RECENTLY_MS = 60_000;
+
 export class ConnectivityMonitor {
   private state: Connectivity = 'unknown';
+  private lastAnswerAt = -Infinity;
+
+  constructor(private readonly now: () => number = Date.now) {}
   private lastProblem: string | null = null;
   private auth = false;
   private readonly listeners = new Set<(state: Connectivity) => void>();
@@ -33,8 +39,18 @@ export class ConnectivityMonitor {
       this.auth = auth;
       for (const w of this.watchers) w(this.state);
     }
-    if (outcome.kind === 'answer' || auth) this.set('online', null);
-    else if (outcome.kind === 'transport') this.set('offline', `${outcome.error}: ${outcome.message}`);
+    if (outcome.kind === 'answer' || auth) {
+      this.lastAnswerAt = this.now();
+      this.set('online', null);
+    } else if (outcome.kind === 'transport') {
+      // One payment that hangs or drops its connection, while others are answered, is that payment's
+      // trouble, not "no connection": only a refusal, an unreachable network, or silence from every
+      // request for a while makes the terminal offline. A stop is nobody's fault.
+      if (outcome.error === 'stopped') return;
+      const alone = outcome.error === 'timeout' || outcome.error === 'reset' || outcome.error === 'too-large';
+      if (alone && this.now() - this.lastAnswerAt < ANSWERED_RECENTLY_MS) return;
+      this.set('offline', `${outcome.error}: ${outcome.message}`);
+    }
     else if (outcome.kind === 'http' && outcome.httpStatus >= 500) this.set('offline', `HTTP ${outcome.httpStatus}`);
   }
 
