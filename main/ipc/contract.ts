@@ -119,6 +119,8 @@ export interface TerminalStatus {
   balance: BalanceView | null;
   /** Cash sessions whose notes no payment accounts for (the attendant must settle them). */
   cashWithoutPayment: number;
+  /** The agent's commission rule, said before the first note: a percentage of the amount credited, at least `minimum`. */
+  commission: { percent: string; minimum: string };
   /** The agent's time zone (Asia/Almaty by default): every time on a screen is shown in it, never the OS's. */
   timeZone: string;
   /** Cash to card: available (a payouts module is configured), and whether a typed card number is allowed. */

@@ -11,7 +11,7 @@ import { formatDecimal } from '../money/amount.js';
 import { startOfLocalDay } from '../time/zone.js';
 import { releaseInfo } from '../ids/high-water.js';
 import { paperStatus } from '../receipts/transport.js';
-import { cashProgress, quoteFor, quoteFromTaken, type Quote } from '../money/commission.js';
+import { cashProgress, formatPercent, quoteFor, quoteFromTaken, type Quote } from '../money/commission.js';
 import { convertByRate } from '../money/exchange.js';
 import type { Terminal } from '../terminal/terminal.js';
 import { checkAnswerView } from '../views/check-view.js';
@@ -99,6 +99,7 @@ export function createHandlers(t: Terminal): Handlers {
       cashWithoutPayment: t.cash.unpaid().length,
       payouts: { available: t.payouts !== null, direct: t.payouts?.options.direct ?? false },
       timeZone: t.config.timeZone,
+      commission: { percent: formatPercent(t.config.commission.basisPoints), minimum: formatDecimal(t.config.commission.minimum) },
     };
   };
   return {
@@ -263,6 +264,7 @@ export function createHandlers(t: Terminal): Handlers {
         sandbox: t.sandbox !== null,
         mode: t.config.mode,
         timeZone: t.config.timeZone,
+      commission: { percent: formatPercent(t.config.commission.basisPoints), minimum: formatDecimal(t.config.commission.minimum) },
         printer: { name: profile?.name ?? null, paper: profile ? await paperStatus(profile.interface, Math.min(2000, t.config.receipts.timeoutMs)) : null },
         queue: { pending: s.count, total: formatDecimal(s.totalFrom), review: s.review },
         balance: (await t.refreshBalance().catch(() => null)) ? balanceView(t.agentBalance!) : null,

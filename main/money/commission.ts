@@ -29,6 +29,13 @@ export function parsePercent(text: string): number {
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
+/** Basis points as a person writes a percentage: 150 → "1.5", 100 → "1", 5 → "0.05". */
+export function formatPercent(basisPoints: number): string {
+  const whole = Math.floor(basisPoints / 100);
+  const frac = String(basisPoints % 100).padStart(2, '0').replace(/0+$/, '');
+  return frac ? `${whole}.${frac}` : String(whole);
+}
+
 export function commissionFor(amountTo: Minor, rule: CommissionRule): Minor {
   assertMinor(amountTo);
   if (amountTo <= 0) return 0;

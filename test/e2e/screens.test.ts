@@ -19,6 +19,8 @@ describe('languages', () => {
     expect(await page.getAttribute('[data-testid=search]', 'placeholder')).toBe('Қызметті іздеу: атауы немесе тобы');
     expect(await page.textContent('[data-testid=connection]')).toBe('Байланыс бар');
     expect(await page.getAttribute('html', 'lang')).toBe('kk');
+    // Group names in the person's language, not processing's Russian.
+    expect(await page.textContent('.groups')).toContain('Ұялы байланыс');
     await e.shot('home-kk');
     await page.click('[data-testid=service-P1011]');
     await page.fill('[data-testid=input-account]', '123');
@@ -60,6 +62,9 @@ describe('kiosk', () => {
     await page.click('[data-testid=on-screen-keyboard] [data-skbtn="{enter}"]');
     await page.waitForSelector('[data-testid=kiosk-cash]');
     expect(await page.isDisabled('[data-testid=pay]')).toBe(true);
+    // Before the first note: the commission rule; and the account being paid stays in sight.
+    expect(await page.textContent('[data-testid=commission-rule]')).toMatch(/Комиссия 1 % от суммы зачисления, не менее 20,00\s₸/);
+    expect(await page.textContent('[data-testid=payment] header')).toContain('7011234567');
     await page.click('[data-testid=insert-1000]');
     await page.click('[data-testid=insert-500]');
     await expect.poll(() => page.textContent('[data-testid=inserted]')).toMatch(/1\s500,00\s₸/);

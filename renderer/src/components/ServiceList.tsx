@@ -2,6 +2,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { groupName } from '../format/group';
 import type { CatalogService } from '../../../main/ipc/contract';
 
 const ROW = 64;
@@ -20,7 +21,7 @@ export function ServiceList({ services, query, favourites, onOpen, onToggleFavou
             <div key={s.serviceId} className="service-row" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${item.start}px)` }}>
               <button type="button" className="service-open" data-testid={`service-${s.serviceId}`} onClick={() => onOpen(s)}>
                 <span className="service-name">{s.name}</span>
-                <span className="service-group">{s.group}</span>
+                <span className="service-group">{groupName(s.group)}</span>
               </button>
               {onToggleFavourite && (
                 <button type="button" className={fav ? 'fav active' : 'fav'} aria-pressed={fav} aria-label={t(fav ? 'home.unfavourite' : 'home.favourite', { name: s.name })} onClick={() => onToggleFavourite(s.serviceId)}>

@@ -43,6 +43,7 @@ export const en: Dictionary = {
     credited: 'To be credited', commission: 'Commission', total: 'To pay', arrives: 'The recipient gets',
   },
   cash: {
+    commissionRule: 'Commission {{percent}} % of the amount credited, at least {{minimum}}.',
     remainder: 'No change in tiyn: {{amount}} above the total stays in the commission.',
     returned: 'The note was returned: it is more than is left to pay. Insert a smaller one.',
     received: 'Cash received, ₸', hint: 'What the customer handed over', notEnough: 'Not enough: less than the amount to pay', change: 'Change',
@@ -126,6 +127,10 @@ export const en: Dictionary = {
     cashToAttendant: 'Nothing was paid to the card. Call the attendant: they will give the cash back.',
     state: { new: 'Sending to the bank…', registered: 'Waiting for the card on the bank\'s page…', pending: 'Waiting for the bank\'s answer…', paid: 'Paid', declined: 'Not paid', expired: 'The bank\'s page expired', review: 'Needs a person' },
     final: { paid: 'Paid to the card', declined: 'Not paid', expired: 'Time ran out: nothing was paid', pending: 'Waiting for the bank: the result will be in the payouts journal', new: 'Waiting for the bank', registered: 'Waiting for the card', review: 'The payout is being checked', handed: '' },
+  },
+  groups: {
+    'Сотовая связь': 'Mobile', 'ЖКХ': 'Utilities', 'Интернет и ТВ': 'Internet and TV', 'Банки и кредиты': 'Banks and loans', 'Игры': 'Games',
+    'Товары по каталогам': 'Catalogue goods', 'Тест песочницы': 'Sandbox tests', 'Коммунальные услуги': 'Utilities', 'Транспорт': 'Transport', 'Образование': 'Education', 'Штрафы и налоги': 'Fines and taxes',
   },
   result: {
     unknown: 'Code {{code}}: please contact the operator', 0: 'Success', 1: 'Payment in progress', 4: 'Wrong format of the number or account', 5: 'Subscriber not found',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CatalogService } from '../../../main/ipc/contract';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { ServiceList } from '../components/ServiceList';
+import { groupName } from '../format/group';
 import { search, useCatalog } from '../stores/catalog';
 import { useNav } from '../stores/nav';
 import { usePayment } from '../stores/payment';
@@ -93,7 +94,7 @@ export function Home() {
         </button>
         {groups.map((g) => (
           <button type="button" key={g} className={group === g ? 'chip active' : 'chip'} data-testid={`group-${g}`} onClick={() => setGroup(group === g ? null : g)}>
-            {g}
+            {groupName(g)}
           </button>
         ))}
       </nav>
@@ -102,7 +103,7 @@ export function Home() {
           {quick.map((s) => (
             <button type="button" key={s.serviceId} className="tile" data-testid={`quick-${s.serviceId}`} onClick={() => open(s)}>
               <span className="tile-name">{s.name}</span>
-              <span className="tile-group">{s.group}</span>
+              <span className="tile-group">{groupName(s.group)}</span>
             </button>
           ))}
         </section>

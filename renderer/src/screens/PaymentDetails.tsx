@@ -140,6 +140,12 @@ export function PaymentDetails() {
           {!kioskFree && due !== null && flow.inserted > due && (
             <p data-testid="cash-remainder">{t('cash.remainder', { amount: money(formatDecimal(flow.inserted - due), lang) })}</p>
           )}
+          {flow.inserted === 0 && status?.commission && (
+            // Before the first note: the commission rule, so nobody is surprised after.
+            <p className="commission-rule" data-testid="commission-rule">
+              {t('cash.commissionRule', { percent: decimalText(status.commission.percent, lang), minimum: money(status.commission.minimum, lang) })}
+            </p>
+          )}
           <p className={flow.returned ? 'note problem' : 'muted'} data-testid="cash-note">
             {flow.returned ? t('cash.returned') : kioskFree ? t('cash.insertFree') : t('cash.noChange')}
           </p>

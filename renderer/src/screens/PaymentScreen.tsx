@@ -7,6 +7,7 @@ import { PaymentDetails } from './PaymentDetails';
 import { PaymentFinal } from './PaymentFinal';
 import { PaymentForm } from './PaymentForm';
 import { sayError } from '../format/error';
+import { groupName } from '../format/group';
 import { formatDecimal, money } from '../format/money';
 import { useSettings } from '../stores/settings';
 
@@ -40,7 +41,7 @@ function HandedOver({ amount }: { amount: number }) {
 
 export function PaymentScreen() {
   const { t } = useTranslation();
-  const { step, service, rerouted, reset, inserted, handedOver, handOverCash } = usePayment();
+  const { step, service, rerouted, reset, inserted, handedOver, handOverCash, values } = usePayment();
   const go = useNav((s) => s.go);
   if (!service) return null;
   const back = () => {
@@ -68,7 +69,8 @@ export function PaymentScreen() {
       }}
     >
       {step !== 'final' && (
-        <ScreenHeader title={service.name} subtitle={service.group} onBack={back} backDisabled={step === 'paying'} />
+        // The service and the account being paid stay in sight on every later screen, while cash goes in too.
+        <ScreenHeader title={service.name} subtitle={step === 'form' || !values.account ? groupName(service.group) : `${groupName(service.group)} · ${values.account}`} onBack={back} backDisabled={step === 'paying'} />
       )}
       {rerouted && step === 'details' && (
         <div className="banner info" role="status" data-testid="rerouted">
