@@ -14,6 +14,7 @@ const invoke = <C extends Channel>(channel: C) => (args: Args<C>): Promise<Envel
 const api = {
   'terminal.status': invoke('terminal.status'),
   'catalog.get': invoke('catalog.get'),
+  'catalog.logos': invoke('catalog.logos'),
   'operator.byPhone': invoke('operator.byPhone'),
   'payment.check': invoke('payment.check'),
   'payment.pay': invoke('payment.pay'),

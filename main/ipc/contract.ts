@@ -26,6 +26,8 @@ const cashSession = z.string().uuid('a cash session id');
 export const channels = {
   'terminal.status': z.object({}).strict(),
   'catalog.get': z.object({ refresh: z.boolean().optional() }).strict(),
+  /** Logos for a kiosk's tiles, by serviceId (data URLs); services without one get a monogram. */
+  'catalog.logos': z.object({}).strict(),
   'operator.byPhone': z.object({ phone: z.string().regex(/^[+\d\s()-]{10,20}$/, 'a phone number') }).strict(),
   'payment.check': z.object({ serviceId: text.min(1), account: text, fields: z.record(z.string().min(1).max(64), text).optional() }).strict(),
   'payment.pay': z
@@ -166,6 +168,7 @@ export interface CheckView {
 export interface Results {
   'terminal.status': TerminalStatus;
   'catalog.get': CatalogView;
+  'catalog.logos': Record<string, string>;
   'operator.byPhone': { serviceId: string | null };
   'payment.check': CheckView;
   'payment.pay': PaymentJson;

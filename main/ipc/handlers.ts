@@ -10,6 +10,9 @@ import type { Payment } from '../journal/journal.js';
 import { formatDecimal } from '../money/amount.js';
 import { startOfLocalDay } from '../time/zone.js';
 import { releaseInfo } from '../ids/high-water.js';
+import path from 'node:path';
+import { loadLogos } from '../catalog/logos.js';
+import { resourcesDir } from '../terminal/resources.js';
 import { paperStatus } from '../receipts/transport.js';
 import { cashProgress, formatPercent, quoteFor, quoteFromTaken, type Quote } from '../money/commission.js';
 import { convertByRate } from '../money/exchange.js';
@@ -107,6 +110,16 @@ export function createHandlers(t: Terminal): Handlers {
     async 'catalog.get'(a) {
       const snap = a.refresh ? await t.catalog.refresh() : await t.catalog.get();
       return { services: snap.services, source: snap.source, fetchedAt: new Date(snap.fetchedAt).toISOString(), staleBecause: snap.staleBecause ?? null };
+    },
+    async 'catalog.logos'() {
+      let shipped: string[] = [];
+      try {
+        shipped = [path.join(resourcesDir(), 'logos')];
+      } catch {
+        // No resources found: the agent's own logos only.
+      }
+      // The agent's own (in the data directory) after the shipped ones, so they win.
+      return loadLogos([...shipped, path.join(t.config.dataDir, 'logos')]);
     },
     async 'operator.byPhone'(a) {
       const o = await t.client.operatorByPhone(a.phone.replace(/\D/g, '').slice(-10));

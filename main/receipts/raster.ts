@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import opentype, { type Font } from 'opentype.js';
 import { drawText } from './glyph-raster.js';
 import QRCode from 'qrcode';
+import { resourcesDir } from '../terminal/resources.js';
 import { layout, PAPER_COLUMNS } from './layout.js';
 import type { Receipt } from './receipt.js';
 import type { Bitmap } from './bitmap.js';
@@ -18,16 +18,7 @@ export { bitmapToPng, pngToBitmap, type Bitmap } from './bitmap.js';
 
 let fonts: { regular: Font; bold: Font } | null = null;
 
-/** resources/ of this installation: TOLEM_RESOURCES_DIR, else found upwards from this file. */
-export function resourcesDir(): string {
-  if (process.env.TOLEM_RESOURCES_DIR) return process.env.TOLEM_RESOURCES_DIR;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    if (fs.existsSync(path.join(dir, 'resources', 'fonts', 'DejaVuSansMono.ttf'))) return path.join(dir, 'resources');
-    dir = path.dirname(dir);
-  }
-  throw new Error('resources/fonts/DejaVuSansMono.ttf not found: set TOLEM_RESOURCES_DIR');
-}
+export { resourcesDir };
 
 function loadFonts(): { regular: Font; bold: Font } {
   if (fonts) return fonts;

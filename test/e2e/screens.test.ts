@@ -2,6 +2,8 @@
  * The rest of what a person meets: the three languages, the kiosk (on-screen keyboard, notes,
  * going back to Home when left alone), the cashier's journal with "retry now", keyboard-only use.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { CashBox } from '../../main/cash/cash-box.js';
 import { CashLedger } from '../../main/cash/cash-ledger.js';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +52,27 @@ describe('search', () => {
 });
 
 describe('kiosk', () => {
+  it('Home for a customer: popular services as big tiles (a logo, or a monogram), categories as tiles, search on the on-screen keyboard', async () => {
+    e = await suite.start({ mode: 'kiosk', env: { TOLEM_IDLE_TIMEOUT_SECONDS: '600' } });
+    const { page } = e;
+    fs.mkdirSync(path.join(e.dir, 'logos'), { recursive: true });
+    fs.writeFileSync(path.join(e.dir, 'logos', 'P1013.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5" fill="#f5a623"/></svg>');
+    await page.reload();
+    await page.waitForSelector('[data-testid=home][data-ready=yes]');
+    await page.waitForSelector('[data-testid=logo-P1013]');
+    expect(await page.textContent('[data-testid=service-P1011] .tile-monogram')).toBe('БК');
+    expect(await page.locator('.fav').count()).toBe(0);
+    await e.shot('kiosk-home');
+    await page.click('[data-testid=group-ЖКХ]');
+    await page.waitForSelector('[data-testid=service-P0005]');
+    await page.click('[data-testid=groups-back]');
+    await page.click('[data-testid=search]');
+    await page.click('[data-testid=on-screen-keyboard] [data-skbtn="{en}"]');
+    for (const ch of 'beeline') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${ch}"]`);
+    await page.waitForSelector('[data-testid=service-P1011]');
+    expect(await page.locator('.service-tile').count()).toBe(1);
+  });
+
   it('on-screen keyboard, notes from the simulated acceptor, the amount credited from the cash, paid', async () => {
     e = await suite.start({ mode: 'kiosk', env: { TOLEM_IDLE_TIMEOUT_SECONDS: '600' } });
     const { page } = e;

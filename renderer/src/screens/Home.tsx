@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CatalogService } from '../../../main/ipc/contract';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { ServiceList } from '../components/ServiceList';
+import { KioskHome } from './KioskHome';
 import { groupName } from '../format/group';
 import { search, useCatalog } from '../stores/catalog';
 import { useNav } from '../stores/nav';
@@ -39,6 +40,19 @@ export function Home() {
     go('payment');
   };
 
+  if (kiosk) {
+    return (
+      <>
+        {payoutsAvailable && (
+          <button type="button" className="tile payout-tile" data-testid="open-payout" disabled={refusal !== null} onClick={() => go('payout')}>
+            <span className="tile-name">{t('payout.open')}</span>
+            <span className="tile-group">{t('payout.subtitle')}</span>
+          </button>
+        )}
+        <KioskHome onOpen={open} refusal={refusal} />
+      </>
+    );
+  }
   return (
     <main className="home" data-testid="home" data-ready={index.length > 0 ? 'yes' : 'no'}>
       {source === 'cache' && (
