@@ -33,7 +33,7 @@ function Tiles({ services, logos, onOpen }: { services: CatalogService[]; logos:
             {logos[s.serviceId] ? (
               <img className="tile-logo" src={logos[s.serviceId]} alt="" data-testid={`logo-${s.serviceId}`} />
             ) : (
-              <span className="tile-monogram" aria-hidden="true" style={{ background: `hsl(${m.hue} 55% 42%)` }}>
+              <span className="tile-monogram" aria-hidden="true" style={{ background: `hsl(${m.hue} 60% 30%)` }}>
                 {m.letters}
               </span>
             )}

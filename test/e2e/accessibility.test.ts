@@ -1,0 +1,72 @@
+/**
+ * Every screen at the sizes kiosks and desks have (1080×1920 portrait, 1920×1080, 1280×800), in ru and
+ * kk, checked by axe-core (no serious or critical violations), with a screenshot each; a kiosk's touch
+ * targets at least 60 px.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eSuite, kioskCheck, type E2E } from './fixture.js';
+
+const suite = e2eSuite();
+let e: E2E;
+
+async function audit(page: Page, name: string, kiosk: boolean): Promise<void> {
+  await e.shot(name);
+  const r = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, name).toEqual([]);
+  if (kiosk) {
+    // Touch targets a finger can hit at arm's length (the keyboard's keys included).
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('button, input, [role=button], .hg-button')]
+        .filter((el) => (el as HTMLElement).offsetParent !== null && !el.closest('.status-bar .langs') && !el.classList.contains('admin-corner'))
+        .map((el) => ({ el: (el as HTMLElement).dataset.testid ?? el.className, r: el.getBoundingClientRect() }))
+        .filter(({ r }) => r.height < 60 || r.width < 60)
+        .map(({ el, r }) => `${el} ${Math.round(r.width)}×${Math.round(r.height)}`),
+    );
+    expect(small, `${name}: touch targets under 60 px`).toEqual([]);
+  }
+}
+
+const CASES = [
+  { mode: 'kiosk' as const, lang: 'ru' as const, viewport: { width: 1080, height: 1920 } },
+  { mode: 'kiosk' as const, lang: 'kk' as const, viewport: { width: 1920, height: 1080 } },
+  { mode: 'cashier' as const, lang: 'ru' as const, viewport: { width: 1920, height: 1080 } },
+  { mode: 'cashier' as const, lang: 'kk' as const, viewport: { width: 1280, height: 800 } },
+];
+
+describe('every screen, at every size, in ru and kk', () => {
+  for (const c of CASES) {
+    it(`${c.mode} ${c.lang} ${c.viewport.width}×${c.viewport.height}: Home, form, details, paid`, async () => {
+      e = await suite.start({ mode: c.mode, lang: c.lang, viewport: c.viewport, env: { TOLEM_IDLE_TIMEOUT_SECONDS: '600' } });
+      const { page } = e;
+      const tag = `${c.mode}-${c.lang}-${c.viewport.width}x${c.viewport.height}`;
+      const kiosk = c.mode === 'kiosk';
+      await audit(page, `a11y-${tag}-home`, kiosk);
+      if (kiosk) {
+        await page.click('[data-testid=service-P1011]');
+        await page.waitForSelector('[data-testid=payment-form]');
+        await audit(page, `a11y-${tag}-form`, kiosk);
+        await page.click('[data-testid=back]');
+        await kioskCheck(page, 'P1011', '7771234567');
+        await page.waitForSelector('[data-testid=kiosk-cash]');
+        await page.click('[data-testid=insert-1000]');
+        await page.waitForSelector('[data-testid=pay]:not([disabled])');
+      } else {
+        await page.click('[data-testid=service-P1011]');
+        await page.waitForSelector('[data-testid=payment-form]');
+        await audit(page, `a11y-${tag}-form`, kiosk);
+        await page.fill('[data-testid=input-account]', '7771234567');
+        await page.click('[data-testid=check]');
+        await page.fill('[data-testid=amount]', '1000');
+        await page.fill('[data-testid=cash-received]', '2000');
+        await page.waitForSelector('[data-testid=pay]:not([disabled])');
+      }
+      await audit(page, `a11y-${tag}-details`, kiosk);
+      await page.click('[data-testid=pay]');
+      await page.waitForSelector('[data-testid=final][data-state=success]');
+      await audit(page, `a11y-${tag}-paid`, kiosk);
+    });
+  }
+});
