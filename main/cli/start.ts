@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startBrowserHost } from '../host/browser/server.js';
 import { findChromium, findElectron, hasDisplay, openAppWindow } from '../host/launch.js';
+import { electronPlan } from '../host/native-binding.js';
 import { rendererDir } from '../host/static-files.js';
 import type { Terminal } from '../terminal/terminal.js';
 import { EXIT, untilStopped, type Io } from './io.js';
@@ -35,8 +36,17 @@ export async function startCommand(args: string[], io: Io): Promise<number> {
   const stopped = untilStopped();
   if (!values.browser) {
     const electron = findElectron(io.env);
-    if (electron.binary !== null) return runElectron(electron.binary, io, stopped);
-    io.out(`Electron is not available (${electron.reason}): starting the browser host instead.`);
+    if (electron.binary !== null) {
+      let resources: string | null = null;
+      try {
+        resources = (await import('../terminal/resources.js')).resourcesDir();
+      } catch {
+        resources = null;
+      }
+      const plan = electronPlan(electron.binary, resources, io.env);
+      if (plan.ok) return runElectron(electron.binary, { ...io, env: { ...io.env, TOLEM_SQLITE_BINDING: plan.binding } }, stopped);
+      io.out(`Electron cannot run the terminal (${plan.reason}): starting the browser host instead.`);
+    } else io.out(`Electron is not available (${electron.reason}): starting the browser host instead.`);
   }
   try {
     return await browserTerminal(Number(port), !values['no-open'], io, stopped);

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { writeDurably } from '../ids/high-water.js';
+import { journalBinding } from '../host/native-binding.js';
 import { migrate } from './migrations.js';
 
 /** The journal cannot be opened: `message` is one line naming the file and what to do. */
@@ -75,7 +76,9 @@ export function openJournalDatabase(file: string, opts: OpenOptions = {}): Datab
   }
   let db: Database.Database;
   try {
-    db = new Database(file, { timeout: 10_000 });
+    // Under Electron, the native module built for Electron (the host names it); under Node, the default.
+    const nativeBinding = journalBinding();
+    db = new Database(file, { timeout: 10_000, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (err) {
     throw explainOpenError(file, err);
   }

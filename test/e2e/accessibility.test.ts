@@ -18,13 +18,12 @@ async function audit(page: Page, name: string, kiosk: boolean): Promise<void> {
   expect(bad, name).toEqual([]);
   if (kiosk) {
     // Touch targets a finger can hit at arm's length (the keyboard's keys included).
-    const small = await page.evaluate(() =>
-      [...document.querySelectorAll('button, input, [role=button], .hg-button')]
-        .filter((el) => (el as HTMLElement).offsetParent !== null && !el.closest('.status-bar .langs') && !el.classList.contains('admin-corner'))
-        .map((el) => ({ el: (el as HTMLElement).dataset.testid ?? el.className, r: el.getBoundingClientRect() }))
-        .filter(({ r }) => r.height < 60 || r.width < 60)
-        .map(({ el, r }) => `${el} ${Math.round(r.width)}×${Math.round(r.height)}`),
-    );
+    // Evaluated in the page (the test's own TypeScript has no DOM types).
+    const small = (await page.evaluate(`[...document.querySelectorAll('button, input, [role=button], .hg-button')]
+      .filter((el) => el.offsetParent !== null && !el.closest('.status-bar .langs') && !el.classList.contains('admin-corner'))
+      .map((el) => ({ el: el.dataset.testid ?? el.className, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.height < 60 || r.width < 60)
+      .map(({ el, r }) => el + ' ' + Math.round(r.width) + '×' + Math.round(r.height))`)) as string[];
     expect(small, `${name}: touch targets under 60 px`).toEqual([]);
   }
 }
