@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import type { Session, WebContents, WebPreferences } from 'electron';
 import { contentType, CSP, resolveStaticFile } from '../static-files.js';
 
-export const APP_SCHEME = 'tolem';
-export const APP_ORIGIN = `${APP_SCHEME}://app`;
+import { APP_ORIGIN, APP_SCHEME } from './origin.js';
+
+export { APP_ORIGIN, APP_SCHEME };
 
 export function secureWebPreferences(preload: string): WebPreferences {
   return {
