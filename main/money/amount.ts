@@ -74,6 +74,17 @@ export function formatMoney(minor: Minor, lang: 'ru' | 'kk' | 'en', opts: { spac
   return opts.symbol === false ? number : `${number}${opts.space ?? '\u00a0'}₸`;
 }
 
+/**
+ * Change as a cashier gives it: whole tenge (there are no tiyn coins to hand over); the tiyn left
+ * over stay in the till, said on the screen. Null when the cash does not cover what is due.
+ */
+export function changeInTenge(received: Minor, due: Minor): { give: Minor; kept: Minor } | null {
+  if (received < due) return null;
+  const change = received - due;
+  const kept = change % 100;
+  return { give: change - kept, kept };
+}
+
 /** Human form for logs and the CLI: "1 500.50 ₸". */
 export function formatTenge(minor: Minor): string {
   const text = formatDecimal(minor);

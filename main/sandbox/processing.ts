@@ -468,6 +468,8 @@ export function invoiceFor(service: SandboxService, account: string): { invoiceI
       { subServiceId: '13', subServiceName: 'ТО газа ', data: { paySum: n('80.0'), tariff: n('0.0'), minSum: n('0.0'), maxSum: n('0.0'), debtInfo: '0.00', isMeter: false, prevCount: '0.00', lastCount: '0.00', si: 'тг/плита', comment: '' } },
       { subServiceId: '2', subServiceName: 'Отопление', data: { paySum: n('925.2'), tariff: n('500.0'), minSum: n('0.0'), maxSum: n('0.0'), debtInfo: '0.00', isMeter: false, prevCount: '0.00', lastCount: '0.00', si: 'тг/м2', comment: '' } },
       { subServiceId: '37', subServiceName: 'Водоснабжение', data: { paySum: n('1200.50'), tariff: n('95.5'), minSum: n('100.0'), maxSum: n('50000.0'), debtInfo: '300.00', isMeter: true, prevCount: '112.5', lastCount: '0.00', si: 'м3', comment: 'поверка до 2027' } },
+      // Astana-ERC's bill has a fifth line (the screens' layout is checked with five).
+      ...(service.serviceId === 'P0008' ? [{ subServiceId: '41', subServiceName: 'Вывоз мусора', data: { paySum: n('450.00'), tariff: n('0.0'), minSum: n('0.0'), maxSum: n('0.0'), debtInfo: '0.00', isMeter: false, prevCount: '0.00', lastCount: '0.00', si: 'тг/чел', comment: '' } }] : []),
     ],
   };
 }

@@ -66,10 +66,16 @@ export function shown(v: string): string {
   return v.length > MAX_SHOWN_CHARS ? `${v.slice(0, MAX_SHOWN_CHARS - 1)}…` : v;
 }
 
+/** An amount processing wrote as text ("0.00", "1 250,00"), as decimal text; null when it is words. */
 function amountText(v: string | undefined): string | null {
   if (v === undefined) return null;
-  const m = readFixedAmount(v);
-  return m === null ? null : formatDecimal(m);
+  const compact = v.replace(/[\s\u00a0\u202f]/g, '').replace(/,(\d{1,4})$/, '.$1');
+  try {
+    return formatDecimal(parseDecimalMoney(compact));
+  } catch (err) {
+    if (err instanceof AmountError) return null;
+    throw err;
+  }
 }
 
 const money = (m: Minor | undefined): string | null => (m === undefined ? null : formatDecimal(m));

@@ -69,3 +69,20 @@ describe('every screen, at every size, in ru and kk', () => {
     });
   }
 });
+
+describe('a desk at 1920×1080', () => {
+  it('a bill with five lines: Pay is never below the fold, and says why it is not lit yet', async () => {
+    e = await suite.start({ viewport: { width: 1920, height: 1080 } });
+    const { page } = e;
+    await page.fill('[data-testid=search]', 'астана');
+    await page.click('[data-testid=service-P0008]');
+    await page.fill('[data-testid=input-account]', '1234567890');
+    await page.click('[data-testid=check]');
+    await page.waitForSelector('[data-testid=line-41]');
+    expect(await page.locator('[data-testid^=line-][data-testid$=-pick]').count()).toBe(5);
+    const pay = (await page.locator('[data-testid=pay]').boundingBox())!;
+    expect(pay.y + pay.height).toBeLessThanOrEqual(1080);
+    expect(await page.textContent('[data-testid=pay-why]')).toBeTruthy();
+    await audit(page, 'a11y-cashier-ru-1920x1080-invoice5', false);
+  });
+});

@@ -178,7 +178,10 @@ describe('kiosk', () => {
     await page.click('[data-testid=on-screen-keyboard] [data-skbtn="{enter}"]');
     await page.waitForSelector('[data-testid=cash-unpaid]');
     await e.shot('admin-cash-without-payment');
-    await page.fill('[data-testid=cash-unpaid] input', 'возвращено клиенту');
+    // A kiosk has no keyboard: the attendant writes on the on-screen one.
+    await page.click('[data-testid=cash-unpaid] input');
+    for (const ch of 'возвращено') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${ch}"]`);
+    expect(await page.inputValue('[data-testid=cash-unpaid] input')).toBe('возвращено');
     await page.click('[data-testid=cash-unpaid] button');
     await page.waitForSelector('[data-testid=cash-unpaid]', { state: 'detached' });
     await page.waitForSelector('[data-testid=cash-without-payment]', { state: 'detached' });

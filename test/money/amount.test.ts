@@ -88,3 +88,12 @@ describe('one money formatter for screens and receipts (not the browser\'s local
     expect(tengePerUnit('1e-3')).toBeNull();
   });
 });
+
+describe('change as a cashier gives it', () => {
+  it('whole tenge, the tiyn left over said; null when the cash does not cover the total', async () => {
+    const { changeInTenge } = await import('../../main/money/amount.js');
+    expect(changeInTenge(1100_00, 1010_10)).toEqual({ give: 89_00, kept: 90 });
+    expect(changeInTenge(2000_00, 1520_00)).toEqual({ give: 480_00, kept: 0 });
+    expect(changeInTenge(1000_00, 1010_10)).toBeNull();
+  });
+});

@@ -44,6 +44,7 @@ export const en: Dictionary = {
     credited: 'To be credited', commission: 'Commission', total: 'To pay', arrives: 'The recipient gets',
   },
   cash: {
+    changeKept: '(no tiyn coins: {{amount}} stays in the till)',
     commissionRule: 'Commission {{percent}} % of the amount credited, at least {{minimum}}.',
     remainder: 'No change in tiyn: {{amount}} above the total stays in the commission.',
     returned: 'The note was returned: it is more than is left to pay. Insert a smaller one.',

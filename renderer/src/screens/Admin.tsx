@@ -90,6 +90,8 @@ export function Admin() {
   const [message, setMessage] = useState<string | null>(null);
   const [cash, setCash] = useState<Results['cash.unpaid']>([]);
   const [notes, setNotes] = useState<Record<string, string>>({});
+  // A kiosk has no keyboard: the attendant's notes are typed on the on-screen one.
+  const [editingNote, setEditingNote] = useState<string | null>(null);
   const lang = useSettings((s) => s.lang);
   const open = !kiosk || unlocked;
   const loadCash = () => void call('cash.unpaid', {}).then(setCash, () => setCash([]));
@@ -130,7 +132,7 @@ export function Admin() {
               <span>
                 {dateTime(c.openedAt, lang, status?.timeZone)} · <strong>{money(c.total, lang)}</strong> · {t('admin.cashNotes', { count: c.notes })}
               </span>
-              <input aria-label={t('admin.cashNote')} placeholder={t('admin.cashNote')} value={notes[c.session] ?? ''} onChange={(e) => setNotes({ ...notes, [c.session]: e.target.value })} />
+              <input aria-label={t('admin.cashNote')} placeholder={t('admin.cashNote')} data-testid={`cash-note-${c.session}`} value={notes[c.session] ?? ''} onChange={(e) => setNotes({ ...notes, [c.session]: e.target.value })} readOnly={kiosk} onFocus={() => kiosk && setEditingNote(c.session)} />
               <button
                 type="button"
                 disabled={!notes[c.session]?.trim()}
@@ -145,6 +147,14 @@ export function Admin() {
             </div>
           ))}
         </section>
+      )}
+      {open && kiosk && editingNote && (
+        <OnScreenKeyboard
+          numeric={false}
+          onKey={(ch) => setNotes((n) => ({ ...n, [editingNote]: ((n[editingNote] ?? '') + ch).slice(0, 200) }))}
+          onBackspace={() => setNotes((n) => ({ ...n, [editingNote]: (n[editingNote] ?? '').slice(0, -1) }))}
+          onEnter={() => setEditingNote(null)}
+        />
       )}
       {open && <TerminalInfo />}
       {open && status?.payouts.available && <PayoutsPanel />}

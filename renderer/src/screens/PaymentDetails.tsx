@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import type { CheckAnswerView, InvoiceView } from '../../../main/ipc/contract';
 import { TextField } from '../components/TextField';
-import { decimalText, money, tiyn, typedAmount, formatDecimal } from '../format/money';
+import { changeInTenge, decimalText, money, tiyn, typedAmount, formatDecimal } from '../format/money';
 import { amountToOf, lineProblems, usePayment } from '../stores/payment';
 import { sayError } from '../format/error';
 import type { LineProblem } from '../../../main/invoice/lines';
@@ -33,6 +33,8 @@ export function PaymentDetails() {
   const received = typedAmount(flow.cashReceived);
   const due = quote ? tiyn(quote.amountFrom) : null;
   const change = !kiosk && due !== null && received !== null ? received - due : null;
+  // Change as a cashier gives it: whole tenge; the tiyn left over are said.
+  const giving = !kiosk && due !== null && received !== null ? changeInTenge(received, due) : null;
   const kioskFree = kiosk && !locked;
   const cashOk = kiosk ? (due !== null && flow.inserted >= due && flow.inserted > 0) : change !== null && change >= 0;
   // Processing could not be reached and this service cannot be paid without it: said before any cash is taken.
@@ -44,6 +46,7 @@ export function PaymentDetails() {
 
   return (
     <div className="details" data-testid="payment-details">
+      <div className="details-main">
       {check.result === 'unreachable' && !blocked && (
         <div className="banner warn" role="status" data-testid="check-unreachable">
           {t('details.unreachable')}
@@ -81,6 +84,8 @@ export function PaymentDetails() {
       )}
       {answer?.invoices?.map((inv, i) => <Invoice key={inv.invoiceId ?? i} invoice={inv} problems={problems} />)}
 
+      </div>
+      <div className="details-side">
       <section className="amount-box">
         {!locked && !kioskFree && (
           <TextField
@@ -123,7 +128,8 @@ export function PaymentDetails() {
             if (e.key === 'Enter' && ready) void flow.pay('cashier');
           }} problem={change !== null && change < 0 ? t('cash.notEnough') : null} hint={t('cash.hint')} />
           <div className="change" data-testid="change">
-            {t('cash.change')}: <strong>{change !== null && change >= 0 ? money(formatDecimal(change), lang) : '—'}</strong>
+            {t('cash.change')}: <strong>{giving ? money(formatDecimal(giving.give), lang) : '—'}</strong>
+            {giving && giving.kept > 0 && <span className="muted" data-testid="change-kept"> {t('cash.changeKept', { amount: money(formatDecimal(giving.kept), lang) })}</span>}
           </div>
         </section>
       )}
@@ -180,6 +186,7 @@ export function PaymentDetails() {
         {!blocked && <button type="button" className="primary" data-testid="pay" disabled={!ready} onClick={() => void flow.pay(kiosk ? 'kiosk' : 'cashier')}>
           {kiosk && flow.inserted > 0 ? t('details.pay', { amount: money(formatDecimal(flow.inserted), lang) }) : quote ? t('details.pay', { amount: money(quote.amountFrom, lang) }) : t('details.payNoAmount')}
         </button>}
+      </div>
       </div>
     </div>
   );
@@ -260,7 +267,7 @@ function Invoice({ invoice, problems }: { invoice: InvoiceView; problems: Record
             {l.isMeter && (
               <div className="meter">
                 <span className="muted">
-                  {t('invoice.prev')}: {l.prevCount ?? '—'} {l.si ?? ''}
+                  {t('invoice.prev')}: {l.prevCount ? decimalText(l.prevCount, lang) : '—'} {l.si ?? ''}
                 </span>
                 <input aria-label={t('invoice.last', { name: l.subServiceName })} data-testid={`line-${l.subServiceId}-meter`} inputMode="decimal" placeholder={t('invoice.lastShort')} value={c.lastCount} disabled={!c.selected} onChange={(e) => setLine(l.subServiceId, { lastCount: e.target.value })} {...edit(l.subServiceId, 'lastCount')} />
               </div>

@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decimalText, formatDecimal, money, tiyn, typedAmount } from '../format/money';
+import { changeInTenge, decimalText, formatDecimal, money, tiyn, typedAmount } from '../format/money';
 import { onEvent } from '../ipc/bridge';
 import { useNav } from '../stores/nav';
 import { usePayment } from '../stores/payment';
@@ -45,7 +45,7 @@ export function PaymentFinal() {
   const contract = contractId ? (check?.answer?.contracts?.find((c) => c.contractId === contractId) ?? null) : null;
   const paidLines = (check?.answer?.invoices?.flatMap((i) => i.lines) ?? []).filter((l) => lines[l.subServiceId]?.selected);
   const received = kiosk ? null : typedAmount(cashReceived);
-  const change = received !== null && result.amountFrom ? received - tiyn(result.amountFrom) : null;
+  const change = received !== null && result.amountFrom ? (changeInTenge(received, tiyn(result.amountFrom))?.give ?? null) : null;
   const done = () => {
     reset();
     go('home');
