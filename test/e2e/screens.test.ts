@@ -288,6 +288,45 @@ describe('cashier journal', () => {
     await page.waitForSelector('[data-testid=home]');
   });
 
+  it.each([
+    ['an invoice: focus on the bill\'s first line', 'алсеко', 'P0005', '1234567890', async (page: import('playwright-core').Page) => {
+      await page.waitForSelector('[data-testid=line-36-amount]:focus');
+      // The metered lines need their readings: typed by keyboard, then on to the cash field.
+      await page.fill('[data-testid=line-36-meter]', '4901');
+      await page.fill('[data-testid=line-37-meter]', '120');
+      await page.focus('[data-testid=cash-received]');
+    }],
+    ['an international provider: the amount, then the cash', 'steam', 'P3001', 'gamer_01', async (page: import('playwright-core').Page) => {
+      await page.waitForSelector('[data-testid=amount]:focus');
+      await page.keyboard.type('4800');
+      await page.keyboard.press('Tab');
+    }],
+    ['a fixed amount: straight to the cash', 'herbalife', 'P1012', '1234567890', async (page: import('playwright-core').Page) => {
+      await page.waitForSelector('[data-testid=quote]');
+      await page.focus('[data-testid=cash-received]');
+    }],
+  ])('keyboard alone, %s: Enter in the cash field pays', async (_what, query, serviceId, account, decide) => {
+    e = await suite.start();
+    const { page } = e;
+    await page.keyboard.type(query);
+    await expect.poll(() => page.getAttribute('[data-testid=service-list]', 'data-query')).toBe(query);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`[data-testid=payment-form]`);
+    expect(await page.textContent('[data-testid=payment] h1')).toBeTruthy();
+    await page.waitForSelector('[data-testid=input-account]:focus');
+    await page.keyboard.type(account);
+    if (serviceId === 'P1012') await page.fill('[data-testid=input-ev_account1]', '5555555555');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=payment-details]');
+    await decide(page);
+    await page.waitForSelector('[data-testid=cash-received]:focus');
+    await page.waitForSelector('[data-testid=quote]');
+    await page.keyboard.type('100000');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=final][data-state=success]');
+    expect(e.sandbox.processing.ledger().map((l) => l.serviceId)).toEqual([serviceId]);
+  });
+
   it('a cashier can take a payment with the keyboard alone', async () => {
     e = await suite.start();
     const { page } = e;

@@ -18,7 +18,8 @@ export function locale(lang: Lang): string {
 
 /** A moment as the screens show it: the person's language, the agent's time zone (the terminal's), never the OS's. */
 export function dateTime(iso: string | number, lang: Lang, timeZone: string | undefined, opts: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'medium' }): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { ...opts, timeZone: timeZone ?? 'Asia/Almaty' }).format(new Date(iso));
+  // 24-hour time in every language (English included).
+  return new Intl.DateTimeFormat(LOCALES[lang], { hourCycle: 'h23', ...opts, timeZone: timeZone ?? 'Asia/Almaty' }).format(new Date(iso));
 }
 
 /**

@@ -82,7 +82,7 @@ export function PaymentDetails() {
           ))}
         </fieldset>
       )}
-      {answer?.invoices?.map((inv, i) => <Invoice key={inv.invoiceId ?? i} invoice={inv} problems={problems} />)}
+      {answer?.invoices?.map((inv, i) => <Invoice key={inv.invoiceId ?? i} invoice={inv} problems={problems} focusFirst={i === 0 && !kiosk} />)}
 
       </div>
       <div className="details-side">
@@ -221,7 +221,7 @@ function CheckAnswer({ answer, lang }: { answer: CheckAnswerView; lang: string }
   );
 }
 
-function Invoice({ invoice, problems }: { invoice: InvoiceView; problems: Record<string, LineProblem> }) {
+function Invoice({ invoice, problems, focusFirst }: { invoice: InvoiceView; problems: Record<string, LineProblem>; focusFirst: boolean }) {
   const { t } = useTranslation();
   const lang = useSettings((s) => s.lang);
   const kiosk = useStatus((s) => s.status?.mode === 'kiosk');
@@ -272,7 +272,8 @@ function Invoice({ invoice, problems }: { invoice: InvoiceView; problems: Record
                 <input aria-label={t('invoice.last', { name: l.subServiceName })} data-testid={`line-${l.subServiceId}-meter`} inputMode="decimal" placeholder={t('invoice.lastShort')} value={c.lastCount} disabled={!c.selected} onChange={(e) => setLine(l.subServiceId, { lastCount: e.target.value })} {...edit(l.subServiceId, 'lastCount')} />
               </div>
             )}
-            <input className="line-amount" aria-label={t('invoice.amount', { name: l.subServiceName })} data-testid={`line-${l.subServiceId}-amount`} inputMode="decimal" value={c.amount} disabled={!c.selected} onChange={(e) => setLine(l.subServiceId, { amount: e.target.value })} {...edit(l.subServiceId, 'amount')} />
+            {/* After the check, focus lands on the bill's first line (a cash desk's keyboard). */}
+            <input className="line-amount" aria-label={t('invoice.amount', { name: l.subServiceName })} data-testid={`line-${l.subServiceId}-amount`} inputMode="decimal" value={c.amount} disabled={!c.selected} autoFocus={focusFirst && l === invoice.lines[0]} onChange={(e) => setLine(l.subServiceId, { amount: e.target.value })} {...edit(l.subServiceId, 'amount')} />
             <div className={problem ? 'note problem' : 'note'} role={problem ? 'alert' : undefined}>
               {problem ?? '\u00a0'}
             </div>
