@@ -106,7 +106,7 @@ export function PaymentFinal() {
         )}
         {!kiosk && result.receipt !== null && <Fact label={t('final.receipt')} value={t(result.receipt === 'printed' ? 'final.receiptPrinted' : 'final.receiptNotPrinted')} testid="final-receipt" />}
         <dt>{t('final.number')}</dt>
-        <dd data-testid="final-number">{result.agentTransactionId}</dd>
+        <dd data-testid="final-number" className="big-number">{result.agentTransactionId}</dd>
         {result.transactionId && (
           <>
             <dt>{t('final.processingNumber')}</dt>
