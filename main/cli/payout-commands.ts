@@ -11,7 +11,7 @@ import { PayoutInputError } from '../payouts/payout-engine.js';
 import { zBalanceAnswer } from '../payouts/schemas.js';
 import type { Terminal } from '../terminal/terminal.js';
 import { payoutJson, payoutLines } from '../views/payout-view.js';
-import { formatTenge } from '../money/amount.js';
+import { formatDecimal, formatTenge } from '../money/amount.js';
 import { EXIT, type Io } from './io.js';
 
 export const PAYOUT_COMMANDS: ReadonlySet<string> = new Set(['payout', 'payout-status', 'payouts']);
@@ -82,7 +82,7 @@ export async function payoutCommand(t: Terminal, command: string, args: string[]
       const b = o.value.balanceDescriptionList;
       const amount = b.balanceSign === 'D' ? -b.balanceAmount : b.balanceAmount;
       const warn = t.config.payouts.balanceWarning !== null && amount <= t.config.payouts.balanceWarning;
-      io.out(json ? JSON.stringify({ balance: (amount / 100).toFixed(2), currency: b.balanceCurrency, low: warn }) : `payouts balance ${formatTenge(amount)}${warn ? ' (LOW)' : ''}`);
+      io.out(json ? JSON.stringify({ balance: formatDecimal(amount), currency: b.balanceCurrency, low: warn }) : `payouts balance ${formatTenge(amount)}${warn ? ' (LOW)' : ''}`);
       return EXIT.ok;
     }
     if (action === 'reconcile' || action === undefined) {

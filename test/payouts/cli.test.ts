@@ -1,0 +1,51 @@
+/** `tolem payout`, `payout-status` and `payouts` as a user runs them, against the sandbox's payouts module. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_PAYOUTS_PASSWORD, SANDBOX_PAYOUTS_USER, startSandbox, type RunningSandbox } from '../../main/sandbox/server.js';
+import { runTolem } from '../helpers/cli.js';
+import { harnessEnv, tempDir } from '../helpers/harness.js';
+import { cardEnding, enterCardOnBankPage } from './cards.js';
+
+let sandbox: RunningSandbox;
+let env: NodeJS.ProcessEnv;
+beforeAll(async () => {
+  sandbox = await startSandbox({});
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ payouts: { returnUrl: 'https://agent.example.kz/done', balanceWarning: '6000000.00' } }));
+  env = { ...process.env, ...harnessEnv(dir, sandbox.url), TOLEM_PAYOUTS_URL: sandbox.url, TOLEM_PAYOUTS_USER: SANDBOX_PAYOUTS_USER, TOLEM_PAYOUTS_PASSWORD: SANDBOX_PAYOUTS_PASSWORD, TOLEM_PAYOUTS_DIRECT: '1' };
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+describe('the payouts CLI', () => {
+  it('echo and the balance (exact, with the warning level)', async () => {
+    expect((await runTolem(['payouts', 'echo'], env)).stdout).toMatch(/Payout v2\.3 is online/);
+    const b = await runTolem(['payouts', 'balance', '--json'], env);
+    expect(JSON.parse(b.stdout)).toMatchObject({ balance: '5000000.00', currency: '398', low: true });
+  });
+
+  it('a bank-page payout prints its formUrl and exits 3 until the bank says; payout-status then says paid (0)', async () => {
+    const r = await runTolem(['payout', '--amount', '1500.00', '--name', 'IVAN IVANOV', '--page', '--json'], env);
+    expect(r.code).toBe(3);
+    const p = JSON.parse(r.stdout) as { orderNumber: string; orderId: string; state: string; formUrl: string; amount: string };
+    expect(p).toMatchObject({ state: 'registered', amount: '1500.00', formUrl: expect.stringMatching(/mdOrder=/) });
+    expect(await enterCardOnBankPage(sandbox.url, p.orderId)).toBe('orderStatus 2');
+    const s = await runTolem(['payout-status', '--order', p.orderNumber, '--json'], env);
+    expect(s.code).toBe(0);
+    expect(JSON.parse(s.stdout)).toMatchObject({ state: 'paid', maskedPan: '411111******1111' });
+  });
+
+  it('a direct payout exits 0 paid, 1 declined; bad input exits 2 with nothing sent', async () => {
+    expect((await runTolem(['payout', '--amount', '100.00', '--name', 'IVAN', '--pan', '4111111111111111'], env)).code).toBe(0);
+    expect((await runTolem(['payout', '--amount', '100.00', '--name', 'IVAN', '--pan', cardEnding('0006')], env)).code).toBe(1);
+    const before = sandbox.payouts.orders().length;
+    const bad = await runTolem(['payout', '--amount', '100.00', '--name', 'Иван', '--pan', '4111111111111111'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Latin letters/);
+    expect(sandbox.payouts.orders().length).toBe(before);
+    const list = await runTolem(['payouts', '--json'], env);
+    expect(JSON.parse(list.stdout).payouts.length).toBeGreaterThanOrEqual(3);
+  });
+});
