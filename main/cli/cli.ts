@@ -11,7 +11,7 @@ import { describeResult } from '../api/v20/result-codes.js';
 import { CatalogUnavailableError } from '../catalog/catalog.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { AcceptedError, dataRecord, InputError, RefusedError, type PaymentInput } from '../engine/payment-engine.js';
-import { JournalOpenError } from '../journal/database.js';
+import { isDiskFull, JournalOpenError } from '../journal/database.js';
 import { JournalVersionError } from '../journal/migrations.js';
 import { JOURNAL_TOOLS, journalToolCommand } from './journal-tools.js';
 import { payoutCommand } from './payout-commands.js';
@@ -426,11 +426,6 @@ async function sandboxCommand(args: string[], io: Io): Promise<number> {
   await untilStopped();
   await sandbox.close();
   return EXIT.ok;
-}
-
-function isDiskFull(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_FULL' || code === 'ENOSPC';
 }
 
 function receiptJson(r: PrintResult | null, t: Terminal): { printed: boolean; printer: string | null; error: string | null; files: string[] } | null {

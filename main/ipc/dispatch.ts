@@ -9,11 +9,7 @@ import { CashError } from '../cash/cash-box.js';
 import { channels, isChannel, type Envelope } from './contract.js';
 import { NotFoundError, PinError, type Handlers } from './handlers.js';
 import { PayoutInputError } from '../payouts/payout-engine.js';
-
-function isDiskFull(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_FULL' || code === 'ENOSPC';
-}
+import { isDiskFull } from '../journal/database.js';
 
 /**
  * Whether a frame's URL belongs to the terminal's own renderer: its origin must be exactly one of

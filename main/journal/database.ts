@@ -35,12 +35,18 @@ export function markerFileOf(journalFile: string): string {
 
 const WAY_OUT = 'run "tolem journal verify", then "tolem journal salvage" (copies what can be read into a new journal) or "tolem journal restore --from BACKUP" (see README, "When the journal is damaged or lost")';
 
+/** Whether an error from SQLite or the file system means the journal's disk is full. */
+export function isDiskFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC';
+}
+
 /** Why opening failed, in one line a person can act on. */
 export function explainOpenError(file: string, err: unknown): JournalOpenError {
   if (err instanceof JournalOpenError) return err;
   const code = String((err as { code?: unknown } | null)?.code ?? '');
   const message = err instanceof Error ? err.message : String(err);
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new JournalOpenError(`the disk holding the journal ${file} is full: free disk space, then start again (no payment was taken)`, 'disk-full');
+  if (isDiskFull(err)) return new JournalOpenError(`the disk holding the journal ${file} is full: free disk space, then start again (no payment was taken)`, 'disk-full');
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || /readonly|read-only|permission/i.test(message)) {
     return new JournalOpenError(`the journal ${file} cannot be written (read-only or no permission: ${message}): make ${path.dirname(file)} writable for this user, then start again`, 'read-only');
   }
