@@ -85,6 +85,11 @@ export function changeInTenge(received: Minor, due: Minor): { give: Minor; kept:
   return { give: change - kept, kept };
 }
 
+/** An amount rounded up to whole tenge: what notes can make of it (there are no tiyn notes or coins). */
+export function upToWholeTenge(minor: Minor): Minor {
+  return Math.ceil(minor / 1_00) * 1_00;
+}
+
 /** Human form for logs and the CLI: "1 500.50 ₸". */
 export function formatTenge(minor: Minor): string {
   const text = formatDecimal(minor);

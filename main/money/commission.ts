@@ -3,7 +3,7 @@
  * (amountFrom − amountTo in the protocol). A rule is a percentage of the amount credited, in
  * hundredths of a percent, rounded up to the tiyn, with a minimum. Integer arithmetic only.
  */
-import { AmountError, assertMinor, formatDecimal, type Minor } from './amount.js';
+import { AmountError, assertMinor, formatDecimal, upToWholeTenge, type Minor } from './amount.js';
 
 export interface CommissionRule {
   /** Hundredths of a percent of the amount credited: 150 = 1.5 %. */
@@ -92,12 +92,12 @@ export function amountTakenFor(amountTo: Minor, given: Minor | undefined, rule: 
 export function cashProgress(inserted: Minor, rule: CommissionRule, lockedTotal: Minor | null): { payable: boolean; missing: Minor; quote: Quote | null } {
   if (lockedTotal !== null) {
     const missing = Math.max(0, lockedTotal - inserted);
-    return { payable: missing === 0, missing: Math.ceil(missing / 1_00) * 1_00, quote: null };
+    return { payable: missing === 0, missing: upToWholeTenge(missing), quote: null };
   }
   const quote = inserted > 0 ? quoteFromTaken(inserted, rule) : null;
   if (quote) return { payable: true, missing: 0, quote };
   // The least that credits one tiyn: the minimum commission (or the percentage on one tiyn) plus that tiyn.
   const least = quoteFor(1, rule).amountFrom;
   const missing = Math.max(1, least - inserted);
-  return { payable: false, missing: Math.ceil(missing / 1_00) * 1_00, quote: null };
+  return { payable: false, missing: upToWholeTenge(missing), quote: null };
 }

@@ -97,3 +97,13 @@ describe('change as a cashier gives it', () => {
     expect(changeInTenge(1000_00, 1010_10)).toBeNull();
   });
 });
+
+describe('what notes can make of a total', () => {
+  it('rounds up to whole tenge, so a kiosk never asks for tiyn nor takes less than is due', async () => {
+    const { upToWholeTenge } = await import('../../main/money/amount.js');
+    expect(upToWholeTenge(1010_10)).toBe(1011_00);
+    expect(upToWholeTenge(1010_01)).toBe(1011_00);
+    expect(upToWholeTenge(1520_00)).toBe(1520_00);
+    expect(upToWholeTenge(0)).toBe(0);
+  });
+});

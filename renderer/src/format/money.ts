@@ -3,9 +3,9 @@
  * with the same module the engine uses, and written by the domain's one formatter (no float between,
  * no dependence on the browser's locale data).
  */
-import { AmountError, changeInTenge, formatDecimal, formatMoney, parseAmount, parseDecimalMoney, type Minor } from '../../../main/money/amount';
+import { AmountError, changeInTenge, formatDecimal, formatMoney, parseAmount, parseDecimalMoney, upToWholeTenge, type Minor } from '../../../main/money/amount';
 
-export { changeInTenge };
+export { changeInTenge, upToWholeTenge };
 import type { Lang } from '../i18n';
 
 export { formatDecimal, type Minor };

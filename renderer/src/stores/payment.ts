@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { CatalogService, CheckView, InvoiceLineView, PaymentJson, QuoteView } from '../../../main/ipc/contract';
 import type { FieldProblem } from '../../../main/catalog/validation';
-import { formatDecimal, typedAmount, tiyn, type Minor } from '../format/money';
+import { formatDecimal, typedAmount, tiyn, upToWholeTenge, type Minor } from '../format/money';
 import { call, CallError } from '../ipc/bridge';
 import { errorKey, type ErrorWords } from '../format/error';
 import { useCatalog } from './catalog';
@@ -269,7 +269,7 @@ export const usePayment = create<PaymentState>((set, get) => {
       if (locked && (amount === null || !s.quote)) return;
       // A locked amount (fixed, invoice) takes no more than is due, rounded up to the tenge (tiyn cannot
       // be inserted): the acceptor returns a note that would go past it.
-      const limit = locked && s.quote ? formatDecimal(Math.ceil(tiyn(s.quote.amountFrom) / 100) * 100) : undefined;
+      const limit = locked && s.quote ? formatDecimal(upToWholeTenge(tiyn(s.quote.amountFrom))) : undefined;
       try {
         const r = await call('cash.insert', { session: s.cashSession ?? undefined, note: formatDecimal(note), limit });
         set({ cashSession: r.session, inserted: tiyn(r.inserted), returned: !r.stacked, error: null });

@@ -7,7 +7,7 @@
 import { create } from 'zustand';
 import type { PayoutView } from '../../../main/ipc/contract';
 import { errorKey, type ErrorWords } from '../format/error';
-import { formatDecimal, tiyn, typedAmount, type Minor } from '../format/money';
+import { formatDecimal, tiyn, typedAmount, upToWholeTenge, type Minor } from '../format/money';
 import { call } from '../ipc/bridge';
 
 export type PayoutStep = 'form' | 'cash' | 'flow' | 'card' | 'waiting' | 'final';
@@ -82,7 +82,7 @@ export const usePayout = create<PayoutState>((set, get) => {
       const s = get();
       if (!s.quote) return;
       // No change is given: a note past the total (rounded up to the tenge) is returned.
-      const limit = formatDecimal(Math.ceil(tiyn(s.quote.amountFrom) / 100) * 100);
+      const limit = formatDecimal(upToWholeTenge(tiyn(s.quote.amountFrom)));
       try {
         const r = await call('cash.insert', { session: s.cashSession ?? undefined, note: formatDecimal(note), limit });
         const progress = await call('cash.progress', { inserted: r.inserted, lockedTotal: s.quote.amountFrom });
