@@ -47,18 +47,23 @@ export const MAX_DISPLAYS = 30;
 export const MAX_SHOWN_CHARS = 200;
 
 /**
- * A fixed amount as processing may write it ("15000.00", "15000.0000", "15 000.00", "15000,00"):
- * tiyn, or null when it is not an amount (never a throw, never a rounding).
+ * An amount processing wrote as text ("15000.00", "15000.0000", "15 000.00", "1 250,00"): tiyn,
+ * or null when it is words (never a throw, never a rounding).
  */
-export function readFixedAmount(text: string): Minor | null {
+function readProcessingAmount(text: string): Minor | null {
   const compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(/,(\d{1,4})$/, '.$1');
   try {
-    const m = parseDecimalMoney(compact);
-    return m > 0 ? m : null;
+    return parseDecimalMoney(compact);
   } catch (err) {
     if (err instanceof AmountError) return null;
     throw err;
   }
+}
+
+/** A fixed amount as processing may write it: tiyn, or null when it is not an amount above zero. */
+export function readFixedAmount(text: string): Minor | null {
+  const m = readProcessingAmount(text);
+  return m !== null && m > 0 ? m : null;
 }
 
 /** Text from processing as a person sees it: at most MAX_SHOWN_CHARS. */
@@ -68,14 +73,8 @@ export function shown(v: string): string {
 
 /** An amount processing wrote as text ("0.00", "1 250,00"), as decimal text; null when it is words. */
 function amountText(v: string | undefined): string | null {
-  if (v === undefined) return null;
-  const compact = v.replace(/[\s\u00a0\u202f]/g, '').replace(/,(\d{1,4})$/, '.$1');
-  try {
-    return formatDecimal(parseDecimalMoney(compact));
-  } catch (err) {
-    if (err instanceof AmountError) return null;
-    throw err;
-  }
+  const m = v === undefined ? null : readProcessingAmount(v);
+  return m === null ? null : formatDecimal(m);
 }
 
 const money = (m: Minor | undefined): string | null => (m === undefined ? null : formatDecimal(m));
