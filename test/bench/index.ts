@@ -26,8 +26,8 @@ import { Journal } from '../../main/journal/journal.js';
 import { createLogger } from '../../main/logging/log.js';
 import { openTerminal, type Terminal } from '../../main/terminal/terminal.js';
 import { benchUi } from './ui.js';
+import { BIN } from '../helpers/cli.js';
 
-const BIN = path.resolve('out/main/cli/bin.js');
 const SCALE = Number(process.env.TOLEM_BENCH_SCALE ?? '1');
 
 /** A 10-digit phone number for payment i whose last four digits never select a sandbox script (9xxx). */

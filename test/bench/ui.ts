@@ -10,10 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM, hasChromium, launchDebianChromium } from '../helpers/chromium.js';
+import { BIN } from '../helpers/cli.js';
 
 export interface BenchResult { name: string; value: string; goal: string; ok: boolean; detail: string }
 
-const BIN = path.resolve('out/main/cli/bin.js');
 const SERVICES = 5000;
 
 function percentile(values: number[], p: number): number {

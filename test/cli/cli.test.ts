@@ -7,8 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/server.js';
 import { harnessEnv, tempDir } from '../helpers/harness.js';
+import { BIN } from '../helpers/cli.js';
 
-const BIN = path.resolve('out/main/cli/bin.js');
 let sandbox: RunningSandbox;
 let requests: { method: string; body: string }[] = [];
 let env: NodeJS.ProcessEnv;

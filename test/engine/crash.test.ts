@@ -15,8 +15,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/server.js';
 import { harnessEnv, tempDir } from '../helpers/harness.js';
-
-const BIN = path.resolve('out/main/cli/bin.js');
+import { BIN } from '../helpers/cli.js';
+import { CRASH_SEED, seeded } from '../helpers/seeded.js';
 
 let sandbox: RunningSandbox;
 let dir: string;
@@ -24,18 +24,7 @@ let env: NodeJS.ProcessEnv;
 const requests: { method: string; body: string; at: number }[] = [];
 let kills = 0;
 
-/** mulberry32: a small seeded generator, so a failing run of random kill moments can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const SEED = Number(process.env.TOLEM_CRASH_SEED ?? Date.now() % 2 ** 31);
+const SEED = CRASH_SEED;
 const random = seeded(SEED);
 
 beforeAll(() => {

@@ -10,21 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_PAYOUTS_PASSWORD, SANDBOX_PAYOUTS_USER, startSandbox, type RunningSandbox } from '../../main/sandbox/server.js';
 import { BIN, runTolem } from '../helpers/cli.js';
 import { harnessEnv, tempDir } from '../helpers/harness.js';
+import { CRASH_SEED, seeded } from '../helpers/seeded.js';
 import fs from 'node:fs';
 import { cardEnding, enterCardOnBankPage } from './cards.js';
 
 let sandbox: RunningSandbox;
 let env: NodeJS.ProcessEnv;
 let dir: string;
-const SEED = Number(process.env.TOLEM_CRASH_SEED ?? Date.now() % 2 ** 31);
-let state = SEED >>> 0;
-const random = () => {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const SEED = CRASH_SEED;
+const random = seeded(SEED);
 
 beforeAll(async () => {
   process.stdout.write(`payout crash test seed: ${SEED} (TOLEM_CRASH_SEED=${SEED} replays it)\n`);
