@@ -125,7 +125,6 @@ export class PaymentEngine {
     readonly random: () => number = Math.random,
   ) {}
 
-  /** Validates a payment's inputs against its catalog entry. Sends nothing. */
   /** The input with its values as the service takes them (a phone typed +7 or 8 is ten digits). */
   async normalize(input: PaymentInput): Promise<PaymentInput> {
     const service = await this.catalog.service(input.serviceId);
@@ -135,6 +134,7 @@ export class PaymentEngine {
     return { ...input, account, fields: dataRecord(Object.entries(fields)) };
   }
 
+  /** Validates a payment's inputs against its catalog entry. Sends nothing. */
   async validate(input: PaymentInput, opts: { checkOnly?: boolean } = {}): Promise<{ service: CatalogService; unverifiable: string[] }> {
     const service = await this.catalog.service(input.serviceId);
     if (!service) throw new InputError([`unknown service "${input.serviceId}" (see tolem catalog)`]);
@@ -162,8 +162,8 @@ export class PaymentEngine {
     return { service, unverifiable: checked.unverifiable };
   }
 
-  /** Journals a draft with its check attempt (one commit), then sends check. */
-  async begin(input0: PaymentInput, opts: { checkOnly?: boolean } = {}): Promise<{ payment: Payment; service: CatalogService; check: CheckResult; unverifiable: string[] }> {
+  /** Journals a draft with its check attempt (one commit), then sends check. Answers with the input as normalized. */
+  async begin(input0: PaymentInput, opts: { checkOnly?: boolean } = {}): Promise<{ payment: Payment; service: CatalogService; check: CheckResult; unverifiable: string[]; input: PaymentInput }> {
     const input = await this.normalize(input0);
     const { service, unverifiable } = await this.validate(input, opts);
     if (!opts.checkOnly) await this.refuseIfClosed();
@@ -189,7 +189,7 @@ export class PaymentEngine {
     const { payment, checkAttemptId } = draft;
     crashPoint('after-draft');
     const check = await this.sendCheck(payment, checkAttemptId);
-    return { payment: this.journal.mustGet(payment.id), service, check, unverifiable };
+    return { payment: this.journal.mustGet(payment.id), service, check, unverifiable, input };
   }
 
   /** A reason this terminal takes no payments now (a kiosk that cannot print, say): refused before anything is sent. */
@@ -281,16 +281,14 @@ export class PaymentEngine {
   offlineBlocker(service: CatalogService, unverifiable: string[]): { code: RefusalCode; message: string } | null {
     if (this.options.offline.maxPaymentAmount <= 0) return { code: 'offline-disabled', message: 'offline payments are disabled on this terminal' };
     if (unverifiable.length) return { code: 'offline-unverifiable', message: `the input(s) ${unverifiable.join(', ')} of ${service.serviceId} can only be checked by processing` };
-    if (service.type === 2) return { code: 'offline-needs-check', message: 'this service needs a contract chosen from processing\'s check' };
-    if (service.type === 1) return { code: 'offline-needs-check', message: 'this service needs the invoice from processing\'s check' };
-    return null;
+    return needsCheck(service, null);
   }
 
   /** Why an unchecked payment may not be taken now, or null when it may. */
   offlineRefusal(service: CatalogService, input: PaymentInput, amountFrom: Minor, unverifiable: string[], now: number): { code: RefusalCode; message: string } | null {
     if (unverifiable.length) return this.offlineBlocker(service, unverifiable);
-    if (service.type === 2 && !input.contractId) return { code: 'offline-needs-check', message: 'this service needs a contract chosen from processing\'s check' };
-    if (service.type === 1 && !input.items?.length) return { code: 'offline-needs-check', message: 'this service needs the invoice from processing\'s check' };
+    const missing = needsCheck(service, input);
+    if (missing) return missing;
     const decision = decideOffline(this.options.offline, amountFrom, this.journal.pendingSummary(), now);
     return decision.accept ? null : { code: decision.code, message: decision.reason };
   }
@@ -359,8 +357,7 @@ export class PaymentEngine {
    * state or until `waitMs` has passed (the payment then stays queued for the worker).
    */
   async pay(input0: PaymentInput, waitMs: number): Promise<Payment> {
-    const input = await this.normalize(input0);
-    const { payment: draft, service, check, unverifiable } = await this.begin(input);
+    const { payment: draft, service, check, unverifiable, input } = await this.begin(input0);
     try {
       return await this.finish(draft, service, input, check, unverifiable, waitMs);
     } catch (err) {
@@ -455,6 +452,16 @@ export class PaymentEngine {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}
+
+/**
+ * Why a service cannot be paid without processing's check: its contract or its invoice comes from
+ * the check. `chosen` is what the person already chose (null before anything is chosen).
+ */
+function needsCheck(service: CatalogService, chosen: Pick<PaymentInput, 'contractId' | 'items'> | null): { code: RefusalCode; message: string } | null {
+  if (service.type === 2 && !chosen?.contractId) return { code: 'offline-needs-check', message: 'this service needs a contract chosen from processing\'s check' };
+  if (service.type === 1 && !chosen?.items?.length) return { code: 'offline-needs-check', message: 'this service needs the invoice from processing\'s check' };
+  return null;
 }
 
 function checkItems(items: ExtraService[], lines: NonNullable<PaymentAnswer['invoice']>['invoices'][number]['services']): string[] {
