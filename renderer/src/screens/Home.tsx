@@ -2,7 +2,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogService } from '../../../main/ipc/contract';
-import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { ServiceList } from '../components/ServiceList';
 import { KioskHome } from './KioskHome';
 import { groupName } from '../format/group';
@@ -23,7 +22,6 @@ export function Home() {
   const go = useNav((s) => s.go);
   const [query, setQuery] = useState('');
   const [group, setGroup] = useState<string | null>(null);
-  const [typing, setTyping] = useState(false);
   const deferred = useDeferredValue(query);
   const found = useMemo(() => search(index, deferred, group), [index, deferred, group]);
   const quick = useMemo(() => {
@@ -40,15 +38,18 @@ export function Home() {
     go('payment');
   };
 
+  // Cash out to a card: on a kiosk above its own home, at a payment point above the search.
+  const payoutTile = payoutsAvailable && (
+    <button type="button" className="tile payout-tile" data-testid="open-payout" disabled={refusal !== null} onClick={() => go('payout')}>
+      <span className="tile-name">{t('payout.open')}</span>
+      <span className="tile-group">{t('payout.subtitle')}</span>
+    </button>
+  );
+
   if (kiosk) {
     return (
       <>
-        {payoutsAvailable && (
-          <button type="button" className="tile payout-tile" data-testid="open-payout" disabled={refusal !== null} onClick={() => go('payout')}>
-            <span className="tile-name">{t('payout.open')}</span>
-            <span className="tile-group">{t('payout.subtitle')}</span>
-          </button>
-        )}
+        {payoutTile}
         <KioskHome onOpen={open} refusal={refusal} />
       </>
     );
@@ -70,12 +71,7 @@ export function Home() {
           {t('home.noCatalog')} <button type="button" onClick={() => void load(true)}>{t('common.retry')}</button>
         </div>
       )}
-      {payoutsAvailable && (
-        <button type="button" className="tile payout-tile" data-testid="open-payout" disabled={refusal !== null} onClick={() => go('payout')}>
-          <span className="tile-name">{t('payout.open')}</span>
-          <span className="tile-group">{t('payout.subtitle')}</span>
-        </button>
-      )}
+      {payoutTile}
       <div className="search-row">
         <input
           className="search"
@@ -84,8 +80,6 @@ export function Home() {
           placeholder={t('home.search')}
           aria-label={t('home.search')}
           value={query}
-          readOnly={kiosk}
-          onFocus={() => setTyping(true)}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
             // A cashier types a name (or pastes it, or a scanner types it) and presses Enter: the first
@@ -94,7 +88,7 @@ export function Home() {
             const now = search(index, e.currentTarget.value, group);
             if (now[0]) open(now[0]);
           }}
-          autoFocus={!kiosk}
+          autoFocus
         />
         {query && (
           <button type="button" className="clear" onClick={() => setQuery('')} aria-label={t('common.clear')}>
@@ -124,11 +118,7 @@ export function Home() {
       )}
       {loading && services.length === 0 ? <p className="muted">{t('common.loading')}</p> : null}
       {!loading && index.length > 0 && found.length === 0 && <p className="muted" data-testid="nothing-found">{t('home.nothing', { query })}</p>}
-      {/* A kiosk's customers get no favourites to toggle (the popular services still come first). */}
-      <ServiceList services={found} query={deferred} favourites={favourites} onOpen={open} onToggleFavourite={kiosk ? undefined : toggleFavourite} />
-      {kiosk && typing && (
-        <OnScreenKeyboard numeric={false} onKey={(c) => setQuery((q) => q + c)} onBackspace={() => setQuery((q) => q.slice(0, -1))} onEnter={() => setTyping(false)} />
-      )}
+      <ServiceList services={found} query={deferred} favourites={favourites} onOpen={open} onToggleFavourite={toggleFavourite} />
     </main>
   );
 }
