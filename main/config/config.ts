@@ -46,6 +46,8 @@ export interface TolemConfig {
     failUrl: string | null;
     sessionTimeoutSecs: number;
     timeoutMs: number;
+    /** How long the bank's "order not found" after a register or perform is not yet an answer (see the payout engine). */
+    notFoundGraceMs: number;
     /** The agent's payout commission (default: the payments' rule). */
     commission: CommissionRule;
     /** Warn on the service menu when the payouts balance is at or below this, tiyn. */
@@ -121,6 +123,7 @@ const zConfigFile = z
         failUrl: z.string().url().optional(),
         sessionTimeoutSecs: positiveInt.max(86_400).optional(),
         timeoutMs: positiveInt.optional(),
+        notFoundGraceSeconds: positiveInt.max(7 * 86_400).optional(),
         commission: z.object({ percent: z.string().optional(), minimum: money.optional() }).strict().optional(),
         balanceWarning: money.optional(),
       })
@@ -348,6 +351,7 @@ function payoutsConfig(env: NodeJS.ProcessEnv, f: z.output<typeof zConfigFile>['
     failUrl: f?.failUrl ?? null,
     sessionTimeoutSecs: envInt(env, 'TOLEM_PAYOUTS_SESSION_SECONDS') ?? f?.sessionTimeoutSecs ?? 1200,
     timeoutMs: f?.timeoutMs ?? 30_000,
+    notFoundGraceMs: (envInt(env, 'TOLEM_PAYOUTS_NOT_FOUND_GRACE_SECONDS') ?? f?.notFoundGraceSeconds ?? 900) * 1000,
     commission: f?.commission ? commissionRule(f.commission, false) : paymentsCommission,
     balanceWarning: f?.balanceWarning ?? null,
   };

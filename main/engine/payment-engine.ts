@@ -13,7 +13,7 @@ import { formatTenge, type Minor } from '../money/amount.js';
 import { lineProblem, type LineProblem } from '../invoice/lines.js';
 import { readFixedAmount } from '../views/check-view.js';
 import { amountTakenFor, NO_COMMISSION, type CommissionRule } from '../money/commission.js';
-import type { CashBox } from '../cash/cash-box.js';
+import { CashError, type CashBox } from '../cash/cash-box.js';
 import { ClockError } from '../ids/high-water.js';
 import { DEFAULT_TIME_ZONE } from '../time/zone.js';
 import { stringifyWire, toPlain, parseWire } from '../wire/json.js';
@@ -112,6 +112,8 @@ export interface EngineOptions {
   timeZone?: string | undefined;
   /** A kiosk's cash box: cash is linked to its payment in the commit that accepts it. */
   cash?: CashBox | undefined;
+  /** A kiosk: no payment is accepted without a cash session that covers it, whoever asks (screen, IPC, CLI). */
+  requireCash?: boolean | undefined;
 }
 
 export class PaymentEngine {
@@ -260,6 +262,8 @@ export class PaymentEngine {
     const cashSession = opts.cashSession;
     const cash = this.options.cash;
     if (cashSession !== undefined && !cash) throw new InputError(['this terminal has no cash box'], 'before-send');
+    // A kiosk moves no money it has not taken: the notes inserted for this payment must cover it (payFor checks the sum).
+    if (this.options.requireCash && cashSession === undefined) throw new CashError('a kiosk accepts a payment only against the cash inserted for it', 'cash-required');
     const claim = opts.claim ?? true;
     const { payment, attemptId } = this.journal.acceptDraft(
       draft.id,

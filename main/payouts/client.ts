@@ -26,17 +26,33 @@ export type PayoutOutcome<T> =
 /** What an error of the document's table means, for the person (screens say `code` in their words). */
 export type PayoutErrorCode = 'request-invalid' | 'auth' | 'no-method' | 'bank-error' | 'gateway-error' | 'card-not-supported' | 'bank-timeout' | 'order-not-found' | 'unknown';
 
+/**
+ * The payouts document's error table ("Описание ошибок"), row by row, by HTTP status and errorCode.
+ * The message is never used to decide anything but "order not found" (a 400/98 of the status call):
+ * a gateway's name inside "Timeout when requesting [...]" must not turn a timeout into a refusal.
+ */
 export function payoutErrorCode(httpStatus: number, errorCode: string, message = ''): PayoutErrorCode {
-  if (errorCode === '98' && /order not found/i.test(message)) return 'order-not-found';
-  if (errorCode === '204' || errorCode === '400' || /card affiliation|bin/i.test(message)) return 'card-not-supported';
-  if (errorCode === '90' || httpStatus === 401) return 'auth';
-  if (errorCode === '98' || httpStatus === 400) return 'request-invalid';
-  if (httpStatus === 404) return 'no-method';
-  if (errorCode === '91' || httpStatus === 504) return 'bank-timeout';
-  if (httpStatus === 502) return 'gateway-error';
-  if (errorCode === '99' || httpStatus >= 500) return 'bank-error';
-  return 'unknown';
+  const row = `${httpStatus}/${errorCode}`;
+  switch (row) {
+    case '400/98': return /order not found/i.test(message) ? 'order-not-found' : 'request-invalid';
+    case '401/90': return 'auth';
+    case '404/': return 'no-method';
+    case '502/204':
+    case '502/400':
+    case '502/98': return 'card-not-supported';
+    case '504/91': return 'bank-timeout';
+    case '502/99': return 'gateway-error';
+    case '500/99': return 'bank-error';
+    default: return httpStatus >= 500 ? 'bank-error' : 'unknown';
+  }
 }
+
+/**
+ * The rows the document defines as a refusal before any money moved: the request was rejected as
+ * invalid, unauthenticated, for a method that does not exist, or for a card the bank does not serve.
+ * Everything else (a gateway timeout, any 5xx, a row not in the table) leaves the outcome unknown.
+ */
+const REFUSED_BEFORE_MONEY: ReadonlySet<PayoutErrorCode> = new Set(['request-invalid', 'auth', 'no-method', 'card-not-supported']);
 
 /**
  * Whether an outcome of performPayout.do (or a register) leaves it unknown whether the bank acted:
@@ -45,8 +61,7 @@ export function payoutErrorCode(httpStatus: number, errorCode: string, message =
 export function outcomeUnknown(o: PayoutOutcome<unknown>): boolean {
   if (o.kind === 'transport' || o.kind === 'malformed') return true;
   if (o.kind !== 'error') return false;
-  const code = payoutErrorCode(o.httpStatus, o.errorCode, o.errorMessage);
-  return code === 'bank-error' || code === 'gateway-error' || code === 'bank-timeout' || code === 'unknown';
+  return !REFUSED_BEFORE_MONEY.has(payoutErrorCode(o.httpStatus, o.errorCode, o.errorMessage));
 }
 
 export interface PayoutsClientOptions {

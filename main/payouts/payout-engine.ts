@@ -51,7 +51,22 @@ export interface PayoutEngineOptions {
   retry: RetrySchedule;
   /** Checks of a direct payout the bank calls neither paid nor declined before a person must look. */
   maxOpenChecks?: number;
+  /**
+   * How long "order not found" is not an answer after the last register or perform left: a request
+   * the terminal gave up on (a timeout, a 504) may still be queued at the bank's gateways and arrive
+   * later, and then be paid. Within it the payout stays unknown and is asked again; after it, with no
+   * sign of the order, a person reconciles with the bank. It never becomes "declined" on its own.
+   */
+  notFoundGraceMs: number;
   cash?: CashBox | undefined;
+  /** A kiosk: every payout is funded by a cash session that covers it, whoever asks. */
+  requireCash?: boolean;
+  /**
+   * The payouts module's origin (scheme, host and port): the only place a bank page may be opened.
+   * `https` is required unless this is the built-in sandbox.
+   */
+  bankOrigin: string;
+  sandbox?: boolean;
 }
 
 /** Largest amount the document's Integer [12] allows, tiyn. */
@@ -103,18 +118,24 @@ export class PayoutEngine {
     const cash = this.options.cash;
     const fund = input.cashSession !== undefined && cash ? (payoutId: number) => cash.fundPayout(input.cashSession!, payoutId, quote.amountFrom) : undefined;
     if (input.cashSession !== undefined && !cash) throw new PayoutInputError(['cash'], 'this terminal has no cash box');
+    // A kiosk moves no money it has not taken: the payout must be funded by notes inserted for it.
+    if (this.options.requireCash && input.cashSession === undefined) throw new PayoutInputError(['cash-required'], 'a kiosk pays out only against the cash inserted for it');
     if (input.flow === 'page') {
       const body = { ...base, sessionTimeoutSecs: this.options.sessionTimeoutSecs, urls: { returnUrl: this.options.returnUrl, ...(this.options.failUrl ? { failUrl: this.options.failUrl } : {}) } };
       const { payout, attemptId } = this.journal.create({ orderNumber, flow: 'page', amount: input.amount, amountFrom: quote.amountFrom, clientName: name, phone, maskedPan: null, sessionTimeoutSecs: this.options.sessionTimeoutSecs }, { kind: 'register', body: JSON.stringify(body) }, now, fund);
       // The request itself always goes (bounded by the client's timeout); `waitMs` bounds the waiting after it.
       const outcome = await this.client.call('registerPayout.do', body, zRegisterAnswer);
       const t = this.now();
+      const foreign = outcome.kind === 'answer' ? this.foreignPage(outcome.value.formUrl) : null;
       const recorded =
-        outcome.kind === 'answer'
+        outcome.kind === 'answer' && foreign === null
           ? this.journal.record(payout.id, attemptId, { outcome: 'answer', httpStatus: outcome.httpStatus, errorCode: '0', answer: outcome.raw }, {
               state: 'registered', orderId: outcome.value.orderId, formUrl: outcome.value.formUrl, expiresAt: t + this.options.sessionTimeoutSecs * 1000, nextCheckAt: t + this.options.retry.initialMs,
             }, t)
-          : this.journal.record(payout.id, attemptId, attemptOf(outcome), this.afterFailedRequest(outcome, 'register', 0), t);
+          : outcome.kind === 'answer'
+            ? // Never shown, never opened: the page is not the bank's. A person looks at the order.
+              this.journal.record(payout.id, attemptId, { outcome: 'answer', httpStatus: outcome.httpStatus, errorCode: '0', answer: outcome.raw }, { state: 'review', orderId: outcome.value.orderId, reason: `the bank page's address is not on the payouts module (${foreign}): not opened; a person must look at the order` }, t)
+            : this.journal.record(payout.id, attemptId, attemptOf(outcome), this.afterFailedRequest(outcome, 'register', 0), t);
       return this.waitFinal(recorded.id, deadline);
     }
     const pan = readPan(input.pan ?? '')!;
@@ -124,11 +145,33 @@ export class PayoutEngine {
     // The card number exists only inside this request's body, for this one call.
     const outcome = await this.client.call('performPayout.do', { ...base, target: { card: { pan } } }, zOrderAnswer);
     const t = this.now();
+    const other = outcome.kind === 'answer' ? otherOrder(payout, outcome.value) : null;
     const recorded =
-      outcome.kind === 'answer'
+      outcome.kind === 'answer' && other === null
         ? this.journal.record(payout.id, attemptId, { outcome: 'answer', httpStatus: outcome.httpStatus, errorCode: '0', orderStatus: outcome.value.orderStatus ?? null, answer: outcome.raw }, this.fromOrder(payout, outcome.value, t), t)
-        : this.journal.record(payout.id, attemptId, attemptOf(outcome), this.afterFailedRequest(outcome, 'perform', 0), t);
+        : outcome.kind === 'answer'
+          ? this.journal.record(payout.id, attemptId, { outcome: 'malformed', httpStatus: outcome.httpStatus, errorCode: '0', answer: outcome.raw, error: `the answer names another order (${other})` }, { state: 'pending', reason: 'perform: the answer named another order; the bank\'s status decides', nextCheckAt: t + retryDelay(this.options.retry, 1, this.random) }, t)
+          : this.journal.record(payout.id, attemptId, attemptOf(outcome), this.afterFailedRequest(outcome, 'perform', 0), t);
     return this.waitFinal(recorded.id, deadline);
+  }
+
+  /**
+   * Why a bank page's address may not be opened (another origin, or plain http outside the
+   * sandbox), or null when it is on the configured payouts module.
+   */
+  foreignPage(formUrl: string): string | null {
+    let url: URL;
+    let bank: URL;
+    try {
+      url = new URL(formUrl);
+      bank = new URL(this.options.bankOrigin);
+    } catch {
+      return 'not a web address';
+    }
+    if (url.origin !== bank.origin) return `${url.origin} is not ${bank.origin}`;
+    if (!this.options.sandbox && url.protocol !== 'https:') return 'not https';
+    if (url.username || url.password) return 'credentials in the address';
+    return null;
   }
 
   /** After a register or perform that did not answer "0": known not paid, or unknown (status decides). */
@@ -163,11 +206,21 @@ export class PayoutEngine {
     const outcome = await this.client.call('getPayoutStatus.do', body, zOrderAnswer, deadline);
     const now = this.now();
     if (outcome.kind === 'answer') {
+      const other = otherOrder(p, outcome.value);
+      if (other) {
+        // Not this payout's answer: kept as an attempt, and the payout is asked about again.
+        const next: PayoutChange | null = p.state === 'review' ? null : { state: p.state, nextCheckAt: now + retryDelay(this.options.retry, p.checks + 1, this.random) };
+        return this.journal.record(p.id, attemptId, { outcome: 'malformed', httpStatus: outcome.httpStatus, errorCode: '0', orderStatus: outcome.value.orderStatus ?? null, answer: outcome.raw, error: `the answer names another order (${other}): not this payout's` }, next, now, 1);
+      }
       return this.journal.record(p.id, attemptId, { outcome: 'answer', httpStatus: outcome.httpStatus, errorCode: '0', orderStatus: outcome.value.orderStatus ?? null, answer: outcome.raw }, p.state === 'review' ? null : this.fromOrder(p, outcome.value, now), now, 1);
     }
-    if (outcome.kind === 'error' && payoutErrorCode(outcome.httpStatus, outcome.errorCode, outcome.errorMessage) === 'order-not-found' && p.state !== 'registered' && p.state !== 'review') {
-      // The register or perform never reached the bank: nothing was paid, and nothing is sent again.
-      return this.journal.record(p.id, attemptId, attemptOf(outcome), { state: 'declined', errorCode: 'not-registered', reason: 'the bank has no such order: nothing was paid' }, now, 1);
+    if (outcome.kind === 'error' && payoutErrorCode(outcome.httpStatus, outcome.errorCode, outcome.errorMessage) === 'order-not-found' && p.state !== 'review') {
+      // "Not found" shortly after a request that may still be on its way is no outcome: the bank may
+      // receive it later and pay. Only a long silence goes to a person, never to "declined".
+      const sent = this.journal.lastRequestAt(p.id) ?? p.createdAt;
+      if (now - sent >= this.options.notFoundGraceMs) {
+        return this.journal.record(p.id, attemptId, attemptOf(outcome), { state: 'review', reason: `the bank has no order ${p.orderNumber} ${Math.round((now - sent) / 60_000)} min after it was sent: a person must reconcile with the bank` }, now, 1);
+      }
     }
     const next: PayoutChange | null = p.state === 'review' ? null : { state: p.state, nextCheckAt: now + retryDelay(this.options.retry, p.checks + 1, this.random) };
     return this.journal.record(p.id, attemptId, attemptOf(outcome), next, now, 1);
@@ -194,6 +247,17 @@ export class PayoutEngine {
     for (const p of this.journal.open(this.now())) out.push(await this.check(p.id));
     return out;
   }
+}
+
+/**
+ * Whether an answer about an order is about this payout: it must name its orderNumber, and its
+ * orderId and amount when both sides know them. Returns what it names instead, or null when it is ours.
+ */
+function otherOrder(p: Payout, o: OrderAnswer): string | null {
+  if (o.orderNumber !== p.orderNumber) return `orderNumber ${o.orderNumber ?? '—'}`;
+  if (p.orderId !== null && o.orderId && o.orderId !== p.orderId) return `orderId ${o.orderId}`;
+  if (o.amount !== undefined && o.amount !== null && o.amount !== p.amount) return `amount ${o.amount}`;
+  return null;
 }
 
 /** The bank's masked card ("411111XXXXXX1111") as we keep it: first 6, last 4, stars between. */
@@ -225,6 +289,7 @@ export function describeProblem(code: string): string {
     case 'direct-off': return 'payouts to a typed card number are turned off (TOLEM_PAYOUTS_DIRECT=1 turns them on)';
     case 'pan': return 'the card number is not valid';
     case 'return-url': return 'payouts.returnUrl is not configured (the bank page needs it)';
+    case 'cash-required': return 'a kiosk pays out only against the cash inserted for it';
     default: return code;
   }
 }

@@ -85,6 +85,7 @@ export class PayoutJournal {
       byOrder: db.prepare<[string], Row>('SELECT * FROM payouts WHERE order_number = ?'),
       open: db.prepare<[number], Row>("SELECT * FROM payouts WHERE state IN ('new', 'registered', 'pending') AND (next_check_at IS NULL OR next_check_at <= ?) ORDER BY id"),
       list: db.prepare<[number], Row>('SELECT * FROM payouts ORDER BY id DESC LIMIT ?'),
+      lastRequest: db.prepare<[number], { at: number | null }>("SELECT max(started_at) AS at FROM payout_attempts WHERE payout_id = ? AND kind IN ('register', 'perform')"),
       attempt: db.prepare<[number, string, number, string]>('INSERT INTO payout_attempts (payout_id, kind, started_at, request) VALUES (?, ?, ?, ?)'),
       finish: db.prepare(`UPDATE payout_attempts SET finished_at = @now, outcome = @outcome, http_status = @httpStatus, error_code = @errorCode, order_status = @orderStatus, answer = @answer, error = @error
         WHERE id = @id AND finished_at IS NULL`),
@@ -153,6 +154,11 @@ export class PayoutJournal {
   /** Payouts whose outcome is not known yet and whose next look is due. */
   open(now: number): Payout[] {
     return this.q.open.all(now).map(toPayout);
+  }
+
+  /** When the payout's last register or perform left (a request that may still reach the bank). */
+  lastRequestAt(payoutId: number): number | null {
+    return this.q.lastRequest.get(payoutId)?.at ?? null;
   }
 
   list(limit = 200): Payout[] {

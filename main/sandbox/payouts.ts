@@ -5,6 +5,9 @@
  *   ...0500  HTTP 500 before anything is done          ...0504  paid, but the answer is a 504 timeout
  *   ...0505  504/91 before anything is done            ...0602  paid, then the connection is reset
  *   ...0606  paid, and the answer never comes          ...0006  declined (orderStatus 6)
+ *   ...0707  the perform reaches the bank late: no answer, the order is unknown to the status for
+ *            LATE_PERFORM_MS, then it is created and paid (a bank that answered after the deadline)
+ *   ...0808  no answer, and the status answers with another order (a confused gateway)
  *   PAN starting 22 or 6   not a Kazakh bank's card (204)
  * A registered payout's bank page expires after its sessionTimeoutSecs: a card entered later pays nothing.
  */
@@ -46,15 +49,26 @@ export interface PayoutsEmulatorOptions {
 }
 
 const ORDERS = 'payout-orders';
+/** How long a late perform (...0707) stays unknown to the bank before it arrives and is paid. */
+export const LATE_PERFORM_MS = 2_500;
 
 export class PayoutsEmulator {
   private readonly now: () => number;
+  /** orderNumbers whose status answers with another order (...0808). */
+  private readonly confused = new Set<string>();
+  private readonly late = new Set<NodeJS.Timeout>();
   constructor(private readonly options: PayoutsEmulatorOptions) {
     this.now = options.now ?? Date.now;
   }
 
   orders(): PayoutOrder[] {
     return this.options.store.all<PayoutOrder>(ORDERS);
+  }
+
+  /** Late performs still on their way are dropped (the emulator is closing). */
+  close(): void {
+    for (const t of this.late) clearTimeout(t);
+    this.late.clear();
   }
 
   echo(): PayoutsReply {
@@ -122,6 +136,21 @@ export class PayoutsEmulator {
     if (!/^\d{16,19}$/.test(pan) || !luhn(pan)) return error(502, '400', 'Invalid request: bin is empty or is not numeric');
     if (/^(22|6)/.test(pan)) return error(502, '204', `Cannot find any bin range in db for [${pan.slice(0, 6)}]`);
     const last4 = pan.slice(-4);
+    if (last4 === '0707') {
+      const timer = setTimeout(() => {
+        this.late.delete(timer);
+        if (this.find(c.orderNumber)) return;
+        const order = this.newOrder(c, mask(pan));
+        order.performCount = 1;
+        this.pay(order);
+      }, LATE_PERFORM_MS);
+      this.late.add(timer);
+      return { ...reply(200, {}), fault: 'hang' };
+    }
+    if (last4 === '0808') {
+      this.confused.add(c.orderNumber);
+      return { ...reply(200, {}), fault: 'hang' };
+    }
     if (last4 === '0500') return error(500, '99', 'There was an error getting gateway parameters');
     if (last4 === '0505') return error(504, '91', 'Timeout when requesting [gateway]');
     const order = this.newOrder(c, mask(pan));
@@ -153,6 +182,10 @@ export class PayoutsEmulator {
     const order =
       typeof body.orderNumber === 'string' ? this.find(body.orderNumber) : typeof body.orderId === 'string' ? this.orders().find((o) => o.orderId === body.orderId) : undefined;
     if (body.orderNumber === undefined && body.orderId === undefined) return error(400, '98', 'No order identification provided to find order in database');
+    if (!order && typeof body.orderNumber === 'string' && this.confused.has(body.orderNumber)) {
+      const another = this.orders().find((o) => o.orderStatus === 2);
+      if (another) return reply(200, { ...this.view(another), errorCode: '0', errorMessage: 'Успешно' });
+    }
     if (!order) return error(400, '98', 'Order not found in payout proxy. Check orderId or orderNumber');
     return reply(200, { ...this.view(order), errorCode: '0', errorMessage: 'Успешно' });
   }

@@ -157,6 +157,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     store,
     close: () =>
       new Promise<void>((resolve) => {
+        payouts.close();
         for (const s of sockets) s.destroy();
         server.close(() => {
           store.close();

@@ -62,6 +62,10 @@ export interface Terminal {
   close(): Promise<void>;
 }
 
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 /** TOLEM_SANDBOX_SERVICES=5000: the built-in sandbox's catalog plus that many generated services (search demos, the UI benchmark). */
 function sandboxServices(raw: string | undefined): SandboxService[] | undefined {
   if (!raw) return undefined;
@@ -113,6 +117,7 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
     commission: config.commission,
     timeZone: config.timeZone,
     cash,
+    requireCash: config.mode === 'kiosk',
   });
   const events = new TerminalEvents();
   // A password only the Electron host can decrypt leaves the other hosts without payouts (said in the log).
@@ -135,7 +140,12 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
         failUrl: config.payouts.failUrl,
         sessionTimeoutSecs: config.payouts.sessionTimeoutSecs,
         retry: config.retry,
+        notFoundGraceMs: config.payouts.notFoundGraceMs,
         cash,
+        requireCash: config.mode === 'kiosk',
+        bankOrigin: new URL(payoutsUrl!).origin,
+        // Plain http only for the built-in sandbox or a module on this machine (a test bench).
+        sandbox: !config.payouts.url || isLoopback(new URL(payoutsUrl!).hostname),
       })
     : null;
   connectivity.watch(() => events.emit({ type: 'status' }));

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../main/config/config.js';
 import { createLogger } from '../../main/logging/log.js';
-import { payoutErrorCode } from '../../main/payouts/client.js';
-import { PayoutInputError } from '../../main/payouts/payout-engine.js';
+import { outcomeUnknown, payoutErrorCode } from '../../main/payouts/client.js';
+import { PayoutEngine, PayoutInputError } from '../../main/payouts/payout-engine.js';
+import { payoutJson } from '../../main/views/payout-view.js';
 import { SANDBOX_PAYOUTS_PASSWORD, SANDBOX_PAYOUTS_USER, startSandbox, type RunningSandbox } from '../../main/sandbox/server.js';
 import { openTerminal, type Terminal } from '../../main/terminal/terminal.js';
 import { harnessEnv, tempDir } from '../helpers/harness.js';
@@ -83,8 +84,6 @@ describe('the direct flow', () => {
     ['0504', 'paid, then a 504', 'paid', 1],
     ['0602', 'paid, then a reset', 'paid', 1],
     ['0606', 'paid, then no answer at all (timeout)', 'paid', 1],
-    ['0500', 'a 500 before anything was done', 'declined', 0],
-    ['0505', 'a 504/91 before anything was done', 'declined', 0],
   ])('…%s (%s): the outcome is unknown, resolved only by the bank\'s status: %s, never sent again', async (last4, _what, final, paid) => {
     const { t, sb } = await open();
     const p = await t.payouts!.start({ amount: 1000_00, name: 'Ivan Ivanov', flow: 'direct', pan: cardEnding(last4) }, 0);
@@ -95,6 +94,58 @@ describe('the direct flow', () => {
     expect(kinds.filter((k) => k === 'perform')).toHaveLength(1);
     expect(kinds.slice(1).every((k) => k === 'status')).toBe(true);
     expect(order(sb, p.orderNumber)?.paidCount ?? 0).toBe(paid);
+  });
+
+  it.each([
+    ['0500', 'a 500 before anything was done'],
+    ['0505', 'a 504/91 before anything was done'],
+  ])('…%s (%s): "order not found" is no outcome: unknown within the grace, then a person, never "declined"', async (last4) => {
+    const { t, sb } = await open({ env: { TOLEM_PAYOUTS_NOT_FOUND_GRACE_SECONDS: '2' } });
+    const p = await t.payouts!.start({ amount: 1000_00, name: 'Ivan Ivanov', flow: 'direct', pan: cardEnding(last4) }, 0);
+    expect(p.state).toBe('pending');
+    // Within the grace the bank's "not found" keeps it unknown and asked again.
+    const early = await t.payouts!.check(p.id);
+    expect(early.state).toBe('pending');
+    expect(t.payouts!.journal.attempts(p.id).at(-1)?.error).toMatch(/order not found/i);
+    const done = await t.payouts!.waitFinal(p.id, Date.now() + 15_000);
+    expect(done.state).toBe('review');
+    expect(done.reason).toMatch(/no order .* a person must reconcile/);
+    expect(t.payouts!.journal.attempts(p.id).filter((a) => a.kind === 'perform')).toHaveLength(1);
+    expect(order(sb, p.orderNumber)).toBeUndefined();
+  });
+
+  it('a perform that reaches the bank after the deadline: "not found" at first, then paid: recorded paid, never declined', async () => {
+    const { t, sb } = await open();
+    const p = await t.payouts!.start({ amount: 1000_00, name: 'Ivan Ivanov', flow: 'direct', pan: cardEnding('0707') }, 0);
+    expect(p.state).toBe('pending');
+    const seen: string[] = [];
+    let now = t.payouts!.journal.mustGet(p.id);
+    const deadline = Date.now() + 20_000;
+    while (now.state === 'pending' && Date.now() < deadline) {
+      now = await t.payouts!.check(p.id);
+      seen.push(now.state);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(now.state).toBe('paid');
+    expect(seen).not.toContain('declined');
+    const statuses = t.payouts!.journal.attempts(p.id).filter((a) => a.kind === 'status');
+    expect(statuses.some((a) => /order not found/i.test(a.error ?? ''))).toBe(true);
+    expect(order(sb, p.orderNumber)).toMatchObject({ paidCount: 1 });
+  });
+
+  it('a status answer naming another order is no answer: this payout is not recorded paid', async () => {
+    const { t, sb } = await open({ env: { TOLEM_PAYOUTS_NOT_FOUND_GRACE_SECONDS: '1' } });
+    const other = await t.payouts!.start({ amount: 9000_00, name: 'Ivan Ivanov', flow: 'direct', pan: cardEnding('7777') }, 5000);
+    expect(other.state).toBe('paid');
+    const p = await t.payouts!.start({ amount: 9000_00, name: 'Petr Petrov', flow: 'direct', pan: cardEnding('0808') }, 0);
+    for (let i = 0; i < 3; i += 1) expect((await t.payouts!.check(p.id)).state).toBe('pending');
+    const statuses = t.payouts!.journal.attempts(p.id).filter((a) => a.kind === 'status');
+    expect(statuses).toHaveLength(3);
+    for (const a of statuses) {
+      expect(a.error).toMatch(/another order/);
+      expect(a.answer).toContain(other.orderNumber);
+    }
+    expect(order(sb, p.orderNumber)).toBeUndefined();
   });
 
   it('a declined card ends "declined"; a card of another country\'s bank is refused with its reason', async () => {
@@ -133,8 +184,33 @@ describe('the error table', () => {
     [502, '204', 'Unsupported pan', 'card-not-supported'],
     [502, '400', 'Invalid request: bin is empty or is not numeric', 'card-not-supported'],
     [504, '91', 'Timeout when requesting [gateway]', 'bank-timeout'],
+    // A gateway's name in the message never turns a timeout into a refusal.
+    [504, '91', 'Timeout when requesting [mrbin-service]', 'bank-timeout'],
+    [504, '91', 'Timeout when requesting [card affiliation]', 'bank-timeout'],
   ])('HTTP %i, errorCode %s: %s → %s', (status, code, message, expected) => {
     expect(payoutErrorCode(status, code, message)).toBe(expected);
+  });
+
+  it.each([
+    [{ kind: 'error', httpStatus: 504, errorCode: '91', errorMessage: 'Timeout when requesting [mrbin]', raw: '' }, true],
+    [{ kind: 'error', httpStatus: 502, errorCode: '99', errorMessage: 'Rest response was unsuccessfull', raw: '' }, true],
+    [{ kind: 'error', httpStatus: 503, errorCode: '', errorMessage: 'HTTP 503', raw: '' }, true],
+    [{ kind: 'error', httpStatus: 200, errorCode: '7', errorMessage: 'not in the table', raw: '' }, true],
+    [{ kind: 'error', httpStatus: 400, errorCode: '', errorMessage: 'HTTP 400', raw: '<html>' }, true],
+    [{ kind: 'malformed', httpStatus: 200, raw: '{', problem: 'not JSON' }, true],
+    [{ kind: 'error', httpStatus: 502, errorCode: '204', errorMessage: 'Unsupported pan', raw: '' }, false],
+    [{ kind: 'error', httpStatus: 400, errorCode: '98', errorMessage: 'amount is а required parameter', raw: '' }, false],
+    [{ kind: 'error', httpStatus: 401, errorCode: '90', errorMessage: 'User not authenticated', raw: '' }, false],
+  ] as const)('only the table\'s refusals before any money moved are final: %o → unknown %s', (outcome, unknown) => {
+    expect(outcomeUnknown(outcome)).toBe(unknown);
+  });
+
+  it('504/91 on perform after the bank paid: the status is asked, and the payout is recorded paid (not "card not supported")', async () => {
+    const { t, sb } = await open();
+    const p = await t.payouts!.start({ amount: 1000_00, name: 'Ivan Ivanov', flow: 'direct', pan: cardEnding('0504') }, 10_000);
+    expect(p).toMatchObject({ state: 'paid' });
+    expect(p.errorCode).toBeNull();
+    expect(order(sb, p.orderNumber)).toMatchObject({ paidCount: 1, performCount: 1 });
   });
 
   it('wrong credentials: the payout is refused with the reason (not paid), and the password is nowhere in the journal', async () => {
@@ -145,5 +221,46 @@ describe('the error table', () => {
     const db = fs.readFileSync(path.join(dir, 'journal.sqlite'));
     const wal = fs.existsSync(path.join(dir, 'journal.sqlite-wal')) ? fs.readFileSync(path.join(dir, 'journal.sqlite-wal')) : Buffer.alloc(0);
     expect(Buffer.concat([db, wal]).includes(Buffer.from('wrong-password-123'))).toBe(false);
+  });
+});
+
+describe('the bank page\'s address', () => {
+  it.each([
+    ['another host', 'https://evil.example.com/payment.html?mdOrder=1'],
+    ['another port of 127.0.0.1', 'http://127.0.0.1:1/payouts/sandbox/payment_ru.html?mdOrder=1'],
+  ])('a formUrl on %s is never opened: the payout goes to a person, and no screen is given the address', async (_what, formUrl) => {
+    const { t } = await open();
+    const engine = t.payouts!;
+    const real = engine.client.call.bind(engine.client);
+    engine.client.call = (async (method: string, body: Record<string, unknown>, schema: never, deadline?: number) => {
+      const o = await real(method as never, body, schema, deadline);
+      return method === 'registerPayout.do' && o.kind === 'answer' ? { ...o, value: { ...(o.value as object), formUrl } } : o;
+    }) as typeof engine.client.call;
+    const p = await engine.start({ amount: 1500_00, name: 'Ivan Ivanov', flow: 'page' }, 0);
+    expect(p.state).toBe('review');
+    expect(p.reason).toMatch(/not on the payouts module/);
+    expect(payoutJson(p).formUrl).toBeNull();
+  });
+
+  it('outside the sandbox a bank page must be https on the configured origin', () => {
+    const sample = { options: { bankOrigin: 'https://3dsec.berekebank.kz', sandbox: false } } as unknown as PayoutEngine;
+    const foreign = (u: string) => PayoutEngine.prototype.foreignPage.call(sample, u);
+    expect(foreign('https://3dsec.berekebank.kz/payouts/payment_ru.html?mdOrder=1')).toBeNull();
+    expect(foreign('http://3dsec.berekebank.kz/payouts/payment_ru.html')).not.toBeNull();
+    expect(foreign('https://3dsec.berekebank.kz:8443/x')).not.toBeNull();
+    expect(foreign('https://user:pw@3dsec.berekebank.kz/x')).not.toBeNull();
+    expect(foreign('javascript:alert(1)')).not.toBeNull();
+  });
+});
+
+describe('a kiosk pays out only against cash', () => {
+  it('a payout with no cash session is refused by the domain, whoever asks; with the notes it goes', async () => {
+    const { t, sb } = await open({ env: { TOLEM_TERMINAL_MODE: 'kiosk' } });
+    await expect(t.payouts!.start({ amount: 1000_00, name: 'Ivan Ivanov', flow: 'direct', pan: cardEnding('7777') }, 5000)).rejects.toMatchObject({ problems: ['cash-required'] });
+    expect(sb.payouts.orders()).toHaveLength(0);
+    let session = t.cash.escrow(null, 1000_00, null).session.id;
+    session = t.cash.escrow(session, 20_00, null).session.id;
+    const p = await t.payouts!.start({ amount: 1000_00, name: 'Ivan Ivanov', flow: 'direct', pan: cardEnding('7777'), cashSession: session }, 5000);
+    expect(p.state).toBe('paid');
   });
 });
