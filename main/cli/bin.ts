@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import type { Io } from './io.js';
+import { readSecretFromStdin, type Io } from './io.js';
 
 // A reader that goes away (`tolem pay … | head -c 10`) never changes what the command did or its exit
 // code: writes to a closed pipe are dropped, not thrown.
@@ -23,6 +23,7 @@ const io: Io = {
   out: (text) => write(process.stdout, () => outClosed, text),
   err: (text) => write(process.stderr, () => errClosed, text),
   env: process.env,
+  readSecret: readSecretFromStdin,
 };
 const args = process.argv.slice(2);
 // `start` loads only what serves the screens first; every other command loads the whole CLI.

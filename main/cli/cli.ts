@@ -14,7 +14,7 @@ import { AcceptedError, dataRecord, InputError, RefusedError, type PaymentInput 
 import { isDiskFull, JournalOpenError } from '../journal/database.js';
 import { JournalVersionError } from '../journal/migrations.js';
 import { JOURNAL_TOOLS, journalToolCommand } from './journal-tools.js';
-import { payoutCommand } from './payout-commands.js';
+import { panOnCommandLine, payoutCommand } from './payout-commands.js';
 import type { Payment } from '../journal/journal.js';
 import { AmountError, formatDecimal, formatTenge, parseAmount } from '../money/amount.js';
 import { EXIT, untilStopped, type Io } from './io.js';
@@ -47,7 +47,7 @@ const HELP = `tolem — Tolem payment terminal
   tolem printer test|status [--printer NAME]
   tolem printer virtual [--port 9100] [--save DIR]
   tolem sandbox [--port N] [--host 127.0.0.1] [--data FILE] [--token TOKEN]
-  tolem payout --amount 1500.00 --name "IVAN IVANOV" (--pan NUMBER | --page) [--phone N] [--wait S] [--json]
+  tolem payout --amount 1500.00 --name "IVAN IVANOV" (--pan - | --page) [--phone N] [--wait S] [--json]
   tolem payout-status --order ORDER_NUMBER [--json]
   tolem payouts [reconcile|balance|echo] [--json]
 
@@ -147,6 +147,11 @@ export async function runCli(argv: string[], io0: Io): Promise<number> {
       case 'payout':
       case 'payout-status':
       case 'payouts': {
+        const onLine = command === 'payout' ? panOnCommandLine(rest) : null;
+        if (onLine) {
+          io.err(`tolem: ${onLine}`);
+          return EXIT.badInput;
+        }
         const terminal = await openTerminal(loadConfig(io.env));
         try {
           return await payoutCommand(terminal, command, rest, io);

@@ -32,6 +32,20 @@ export function payoutExit(p: Payout): number {
 
 class PayoutUsage extends Error {}
 
+/**
+ * A card number written on the command line (`--pan 4400…`) is readable by every local user for as
+ * long as the command runs (`ps`, /proc): refused before the terminal opens or anything is sent.
+ * Only `--pan -` (read from standard input) is taken.
+ */
+export function panOnCommandLine(args: string[]): string | null {
+  for (let i = 0; i < args.length; i += 1) {
+    const a = args[i]!;
+    const value = a === '--pan' ? args[i + 1] : a.startsWith('--pan=') ? a.slice('--pan='.length) : undefined;
+    if (value !== undefined && value !== '-') return 'a card number is never given on the command line (every local user can read it): use --pan - and type it, or pipe it on standard input';
+  }
+  return null;
+}
+
 export async function payoutCommand(t: Terminal, command: string, args: string[], io: Io): Promise<number> {
   const payouts = t.payouts;
   const json = args.includes('--json');
@@ -44,10 +58,20 @@ export async function payoutCommand(t: Terminal, command: string, args: string[]
     if (command === 'payout') {
       const { values } = parseArgs({ args, strict: true, allowPositionals: false, options: { json: { type: 'boolean' }, amount: { type: 'string' }, name: { type: 'string' }, pan: { type: 'string' }, page: { type: 'boolean' }, phone: { type: 'string' }, wait: { type: 'string' } } });
       if (!values.amount || !values.name) throw new PayoutUsage('payout needs --amount and --name');
-      if (Boolean(values.pan) === Boolean(values.page)) throw new PayoutUsage('give either --pan NUMBER or --page');
+      if (Boolean(values.pan) === Boolean(values.page)) throw new PayoutUsage('give either --pan - (the card number read from standard input) or --page');
+      const onLine = panOnCommandLine(args);
+      if (onLine) throw new PayoutUsage(onLine);
+      let pan: string | undefined;
+      if (values.pan === '-') {
+        if (!io.readSecret) throw new PayoutUsage('this caller cannot read a card number from standard input');
+        pan = (await io.readSecret('Card number (not shown): ').catch((err: unknown) => {
+          throw new PayoutUsage(`no card number read: ${err instanceof Error ? err.message : String(err)}`);
+        })).trim();
+        if (!pan) throw new PayoutUsage('no card number on standard input');
+      }
       const wait = values.wait === undefined ? (values.page ? 0 : 60) : Number(values.wait);
       if (!Number.isFinite(wait) || wait < 0) throw new PayoutUsage('--wait takes seconds');
-      const p = await payouts.start({ amount: parseAmount(values.amount), name: values.name, phone: values.phone, flow: values.page ? 'page' : 'direct', pan: values.pan }, wait * 1000);
+      const p = await payouts.start({ amount: parseAmount(values.amount), name: values.name, phone: values.phone, flow: values.page ? 'page' : 'direct', pan }, wait * 1000);
       out(p);
       // Its receipt (masked card, amount, commission, status in words), when a printer is configured.
       if (p.state !== 'registered' && t.receipts.defaultPrinter) {

@@ -13,15 +13,16 @@ export interface Run {
   ms: number;
 }
 
-export function runTolem(args: string[], env: NodeJS.ProcessEnv, opts: { onSpawn?: (child: ChildProcess) => void; killAfterMs?: number } = {}): Promise<Run> {
+export function runTolem(args: string[], env: NodeJS.ProcessEnv, opts: { onSpawn?: (child: ChildProcess) => void; killAfterMs?: number; input?: string } = {}): Promise<Run> {
   if (!fs.existsSync(BIN)) throw new Error(`${BIN} is missing: run "npm run build" first (npm test does)`);
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    if (opts.input !== undefined) child.stdin!.end(opts.input);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
     const guard = setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs ?? 60_000);
     child.on('exit', (code, signal) => {
       clearTimeout(guard);

@@ -20,6 +20,14 @@ afterAll(async () => {
 });
 
 describe('the payouts CLI', () => {
+  it.each([[['--pan', '4111111111111111']], [['--pan=4111111111111111']]])('a card number on the command line (%o) is refused, exit 2, before anything is sent', async (pan) => {
+    const before = sandbox.payouts.orders().length;
+    const r = await runTolem(['payout', '--amount', '100.00', '--name', 'IVAN', ...pan], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/never given on the command line/);
+    expect(sandbox.payouts.orders().length).toBe(before);
+  });
+
   it('echo and the balance (exact, with the warning level)', async () => {
     expect((await runTolem(['payouts', 'echo'], env)).stdout).toMatch(/Payout v2\.3 is online/);
     const b = await runTolem(['payouts', 'balance', '--json'], env);
@@ -37,13 +45,15 @@ describe('the payouts CLI', () => {
     expect(JSON.parse(s.stdout)).toMatchObject({ state: 'paid', maskedPan: '411111******1111' });
   });
 
-  it('a direct payout exits 0 paid, 1 declined; bad input exits 2 with nothing sent', async () => {
-    expect((await runTolem(['payout', '--amount', '100.00', '--name', 'IVAN', '--pan', '4111111111111111'], env)).code).toBe(0);
-    expect((await runTolem(['payout', '--amount', '100.00', '--name', 'IVAN', '--pan', cardEnding('0006')], env)).code).toBe(1);
+  it('a direct payout reads the card from standard input: exits 0 paid, 1 declined; bad input exits 2 with nothing sent', async () => {
+    const pay = (pan: string, name = 'IVAN') => runTolem(['payout', '--amount', '100.00', '--name', name, '--pan', '-'], env, { input: `${pan}\n` });
+    expect((await pay('4111111111111111')).code).toBe(0);
+    expect((await pay(cardEnding('0006'))).code).toBe(1);
     const before = sandbox.payouts.orders().length;
-    const bad = await runTolem(['payout', '--amount', '100.00', '--name', 'Иван', '--pan', '4111111111111111'], env);
+    const bad = await pay('4111111111111111', 'Иван');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Latin letters/);
+    expect((await runTolem(['payout', '--amount', '100.00', '--name', 'IVAN', '--pan', '-'], env, { input: '' })).code).toBe(2);
     expect(sandbox.payouts.orders().length).toBe(before);
     const list = await runTolem(['payouts', '--json'], env);
     expect(JSON.parse(list.stdout).payouts.length).toBeGreaterThanOrEqual(3);
