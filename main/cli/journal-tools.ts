@@ -6,13 +6,32 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../config/config.js';
-import { backupJournal, listBackups, restoreJournal, verifyJournalFile } from '../journal/backups.js';
-import { salvageJournal } from '../journal/salvage.js';
+import path from 'node:path';
+import { backupJournal, listBackups, RestoreError, restoreJournal, verifyJournalFile } from '../journal/backups.js';
+import { DataDirBusyError, withDataDirAlone } from '../journal/data-dir-lock.js';
+import { SalvageError, salvageJournal } from '../journal/salvage.js';
 import { EXIT, type Io } from './io.js';
 
 export const JOURNAL_TOOLS: ReadonlySet<string> = new Set(['verify', 'backup', 'salvage', 'restore']);
 
 export async function journalToolCommand(action: string, args: string[], io: Io, json: boolean): Promise<number> {
+  try {
+    return await journalTool(action, args, io, json);
+  } catch (err) {
+    // What went wrong, in one line, with what to do: never a raw SqliteError.
+    if (err instanceof SalvageError || err instanceof RestoreError || err instanceof DataDirBusyError) {
+      io.err(`tolem: ${err.message}`);
+      return EXIT.badInput;
+    }
+    if (err instanceof Error && (err.name === 'SqliteError' || 'code' in err)) {
+      io.err(`tolem: journal ${action} failed: ${err.message}`);
+      return EXIT.badInput;
+    }
+    throw err;
+  }
+}
+
+async function journalTool(action: string, args: string[], io: Io, json: boolean): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, from: { type: 'string' } }, strict: true, allowPositionals: false });
   const config = loadConfig(io.env);
   const file = config.journalFile;
@@ -45,7 +64,7 @@ export async function journalToolCommand(action: string, args: string[], io: Io,
       return EXIT.ok;
     }
     case 'salvage': {
-      const r = salvageJournal(file);
+      const r = withDataDirAlone(config.dataDir, 'salvaging the journal', () => salvageJournal(file));
       const lost = Object.entries(r.unreadable).filter(([, n]) => n > 0);
       say(
         { journal: r.salvaged, damagedKeptAs: r.damagedKeptAs, rows: r.rows, unreadable: r.unreadable },
@@ -59,10 +78,10 @@ export async function journalToolCommand(action: string, args: string[], io: Io,
         io.err(`tolem: restore needs --from BACKUP_FILE; backups in ${config.backup.dir}:\n${listBackups(config.backup.dir).map((b) => `  ${b.file}`).join('\n') || '  (none)'}`);
         return EXIT.badInput;
       }
-      const r = restoreJournal(file, from);
+      const r = withDataDirAlone(config.dataDir, 'restoring the journal', () => restoreJournal(file, path.resolve(from)));
       say(
-        { journal: file, restoredFrom: from, replacedKeptAs: r.replaced },
-        `restored ${file} from ${from}${r.replaced ? ` (the journal it replaced is kept as ${r.replaced})` : ''}. Payments taken after that backup are not in it: reconcile them with processing by the numbers on their receipts.`,
+        { journal: file, restoredFrom: from, walApplied: r.walApplied, replacedKeptAs: r.replaced },
+        `restored ${file} from ${from}${r.walApplied ? ` and its -wal` : ''}${r.replaced ? ` (the journal it replaced is kept as ${r.replaced})` : ''}. Payments taken after that backup are not in it: reconcile them with processing by the numbers on their receipts.`,
       );
       return EXIT.ok;
     }

@@ -76,16 +76,22 @@ async function browserTerminal(port: number, open: boolean, io: Io, stopped: Pro
     port,
     onInternalError: (err) => void opening.then((t) => t.log.error('ipc', { error: err instanceof Error ? err.message : String(err) })),
   });
-  io.out(`Screens: ${host.url}`);
   let t: Terminal;
   let browser: ReturnType<typeof openAppWindow> | null = null;
   try {
     const [{ loadConfig }, { openTerminal }] = await Promise.all([import('../config/config.js'), import('../terminal/terminal.js')]);
     const config = loadConfig(io.env);
     const chromium = open ? findChromium(io.env) : null;
-    if (chromium && hasDisplay(io.env)) browser = openAppWindow(chromium, host.url, path.join(config.dataDir, 'chromium-profile'), config.screens.kioskWindow);
-    else if (open) io.out(chromium ? 'No display to open a window on: open the Screens URL above in a browser on this machine.' : 'No Chromium found: open the Screens URL above in Chromium or Chrome on this machine.');
-    if (browser) io.out(`Opened in ${chromium} (app mode${config.screens.kioskWindow ? ', kiosk' : ''}).`);
+    if (chromium && hasDisplay(io.env)) {
+      // The start link goes to Chromium over a private pipe, never on its command line (see openAppWindow).
+      browser = openAppWindow(chromium, host.url, path.join(config.dataDir, 'chromium-profile'), config.screens.kioskWindow);
+      io.out(`Screens: ${host.origin}/ (opened in ${chromium}, app mode${config.screens.kioskWindow ? ', kiosk' : ''}; its single-use start link was handed to it privately)`);
+      browser.opened.catch((err: unknown) => io.err(`tolem: the screens could not be opened in Chromium: ${err instanceof Error ? err.message : String(err)}`));
+    } else {
+      // For the person at this console only: the link works once, for the first page that opens it.
+      io.out(`Screens: ${host.url}`);
+      if (open) io.out(chromium ? 'No display to open a window on: open the Screens URL above in a browser on this machine.' : 'No Chromium found: open the Screens URL above in Chromium or Chrome on this machine.');
+    }
     t = await openTerminal(config);
     opened(t);
   } catch (err) {

@@ -361,6 +361,9 @@ export class PaymentEngine {
    * state or until `waitMs` has passed (the payment then stays queued for the worker).
    */
   async pay(input0: PaymentInput, waitMs: number): Promise<Payment> {
+    // No cash session can be given here: a kiosk refuses before anything is sent (its own refusal, e.g. no paper, first).
+    await this.refuseIfClosed();
+    if (this.options.requireCash) throw new CashError('a kiosk accepts a payment only against the cash inserted for it', 'cash-required');
     const { payment: draft, service, check, unverifiable, input } = await this.begin(input0);
     try {
       return await this.finish(draft, service, input, check, unverifiable, waitMs);

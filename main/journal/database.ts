@@ -9,6 +9,7 @@
  * refused, never silently replaced by a new one; a damaged journal (quick_check) is refused with the
  * way out; a full disk, a read-only directory or a file that is not a database is one clear line.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -21,8 +22,8 @@ export class JournalOpenError extends Error {
   override name = 'JournalOpenError';
   constructor(
     message: string,
-    /** 'missing' (it existed and is gone or empty), 'damaged', 'disk-full', 'read-only', 'cannot-open'. */
-    readonly reason: 'missing' | 'damaged' | 'disk-full' | 'read-only' | 'cannot-open' = 'cannot-open',
+    /** 'missing' (it existed and is gone or empty), 'damaged', 'disk-full', 'read-only', 'cannot-open', 'busy' (being restored or salvaged). */
+    readonly reason: 'missing' | 'damaged' | 'disk-full' | 'read-only' | 'cannot-open' | 'busy' = 'cannot-open',
   ) {
     super(message);
   }
@@ -64,6 +65,18 @@ export function explainOpenError(file: string, err: unknown): JournalOpenError {
   return new JournalOpenError(`cannot open the journal ${file}: ${message}`, 'cannot-open');
 }
 
+/**
+ * The data directory holds the journal, the configuration (processing token, payouts password), the
+ * logs and the screens' Chromium profile: no other local user may read or enter it. Created 0700; an
+ * existing one of ours that others can read is closed to them.
+ */
+export function privateDirectory(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (process.platform === 'win32') return;
+  const st = fs.statSync(dir);
+  if ((st.mode & 0o077) !== 0 && st.uid === process.getuid?.()) fs.chmodSync(dir, st.mode & 0o700);
+}
+
 export interface OpenOptions {
   /** Run PRAGMA quick_check (skipped for in-memory and throwaway journals). */
   check?: boolean;
@@ -75,7 +88,7 @@ export function openJournalDatabase(file: string, opts: OpenOptions = {}): Datab
   const memory = file === ':memory:';
   const marker = !memory && (opts.marker ?? false);
   try {
-    if (!memory) fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (!memory) privateDirectory(path.dirname(file));
     if (marker) refuseLostJournal(file);
   } catch (err) {
     throw explainOpenError(file, err);
@@ -102,6 +115,8 @@ export function openJournalDatabase(file: string, opts: OpenOptions = {}): Datab
       if (first !== 'ok') throw new JournalOpenError(`the journal ${file} is damaged (${said}): no payment is taken until it is mended; ${WAY_OUT}`, 'damaged');
     }
     migrate(db);
+    // The journal's own identity: a restore tells a copy's own -wal from another journal's by it.
+    if (!memory && !db.prepare("SELECT 1 FROM meta WHERE key = 'journal_id'").get()) db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('journal_id', ?)").run(crypto.randomUUID());
     if (marker && !fs.existsSync(markerFileOf(file))) writeDurably(markerFileOf(file), `${JSON.stringify({ journal: path.basename(file), createdAt: new Date().toISOString() })}\n`);
     return db;
   } catch (err) {

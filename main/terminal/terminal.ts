@@ -15,7 +15,8 @@ import { ConnectivityMonitor } from '../engine/connectivity.js';
 import { PaymentEngine } from '../engine/payment-engine.js';
 import { PaymentWorker } from '../engine/worker.js';
 import type Database from 'better-sqlite3';
-import { JournalOpenError, openJournalDatabase } from '../journal/database.js';
+import { JournalOpenError, openJournalDatabase, privateDirectory } from '../journal/database.js';
+import { holdDataDir } from '../journal/data-dir-lock.js';
 import { backupJournal, type BackupInfo } from '../journal/backups.js';
 import { HIGH_WATER_FILE, IdHighWater } from '../ids/high-water.js';
 import { Journal } from '../journal/journal.js';
@@ -78,7 +79,16 @@ const BALANCE_EVERY_MS = 5 * 60_000;
 export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sandbox?: Pick<SandboxOptions, 'services'> } = {}): Promise<Terminal> {
   const log = opts.log ?? createLogger({ level: 'warn', file: path.join(config.dataDir, 'logs', 'tolem.log') });
   setPatternWarning((pattern, reason) => log.warn('catalog regexp cannot be checked locally; processing checks it, offline acceptance refused', { pattern, reason }));
-  const db = openJournalDatabase(config.journalFile, { check: true, marker: true });
+  // Held for as long as this terminal runs: restore and salvage refuse meanwhile.
+  privateDirectory(config.dataDir);
+  const hold = holdDataDir(config.dataDir);
+  let db: Database.Database;
+  try {
+    db = openJournalDatabase(config.journalFile, { check: true, marker: true });
+  } catch (err) {
+    hold.release();
+    throw err;
+  }
   let journal: Journal;
   try {
     refuseSandboxOnRealJournal(db, config);
@@ -86,6 +96,7 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
     journal = new Journal(db, config.terminalId, ids);
   } catch (err) {
     db.close();
+    hold.release();
     throw err;
   }
   const connectivity = new ConnectivityMonitor();
@@ -221,6 +232,7 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
       if (sandbox) await sandbox.close();
       if (virtualPrinter) await virtualPrinter.close();
       journal.close();
+      hold.release();
     },
   };
 }

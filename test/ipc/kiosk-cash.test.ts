@@ -103,3 +103,19 @@ describe('a kiosk whose printer does not answer (item 20)', () => {
     expect(pay).toMatchObject({ ok: false, error: { code: 'refused', reason: 'printer-unreachable' } });
   });
 });
+
+describe('a kiosk moves no money without cash (issue 13, item 7)', () => {
+  const kioskMode = { TOLEM_TERMINAL_MODE: 'kiosk', TOLEM_PAYOUTS_DIRECT: '1' };
+
+  it('a payment through the IPC with no cash session, or with notes that do not cover it, is refused by the domain with nothing sent', async () => {
+    const { refusal, call, h: harness } = await kiosk({ receipts: { printer: 'virtual' } }, kioskMode);
+    const check = await call<{ payment: { agentTransactionId: string } }>('payment.check', { serviceId: 'P1011', account: '7771239007' });
+    const before = harness.requests.filter((r) => r.method === 'pay').length;
+    expect(await refusal('payment.pay', { agentTransactionId: check.payment.agentTransactionId, amountTo: '5000.00' })).toMatchObject({ ok: false, error: { reason: 'cash-cash-required' } });
+    const session = await insert(call, ['1000.00']);
+    expect(await refusal('payment.pay', { agentTransactionId: check.payment.agentTransactionId, amountTo: '5000.00', amountFrom: '5050.00', cashSession: session })).toMatchObject({ ok: false, error: { reason: 'cash-amount-mismatch' } });
+    expect(harness.requests.filter((r) => r.method === 'pay').length).toBe(before);
+    expect(harness.terminal.journal.byAgentTransactionId(check.payment.agentTransactionId)!.state).toBe('draft');
+  });
+
+});

@@ -11,6 +11,8 @@ import { createLogger } from '../../main/logging/log.js';
 import { outcomeUnknown, payoutErrorCode } from '../../main/payouts/client.js';
 import { PayoutEngine, PayoutInputError } from '../../main/payouts/payout-engine.js';
 import { payoutJson } from '../../main/views/payout-view.js';
+import { createDispatcher } from '../../main/ipc/dispatch.js';
+import { createHandlers } from '../../main/ipc/handlers.js';
 import { SANDBOX_PAYOUTS_PASSWORD, SANDBOX_PAYOUTS_USER, startSandbox, type RunningSandbox } from '../../main/sandbox/server.js';
 import { openTerminal, type Terminal } from '../../main/terminal/terminal.js';
 import { harnessEnv, tempDir } from '../helpers/harness.js';
@@ -257,6 +259,11 @@ describe('a kiosk pays out only against cash', () => {
   it('a payout with no cash session is refused by the domain, whoever asks; with the notes it goes', async () => {
     const { t, sb } = await open({ env: { TOLEM_TERMINAL_MODE: 'kiosk' } });
     await expect(t.payouts!.start({ amount: 1000_00, name: 'Ivan Ivanov', flow: 'direct', pan: cardEnding('7777') }, 5000)).rejects.toMatchObject({ problems: ['cash-required'] });
+    // The same through the IPC, as a stolen screen session would ask.
+    const dispatch = createDispatcher(createHandlers(t), ['tolem://app'], () => undefined);
+    for (const flow of ['direct', 'page'] as const) {
+      expect(await dispatch('payout.start', { amount: '5000.00', name: 'IVAN', flow, ...(flow === 'direct' ? { pan: cardEnding('7777') } : {}) }, 'tolem://app/')).toMatchObject({ ok: false, error: { reason: 'payout-cash-required' } });
+    }
     expect(sb.payouts.orders()).toHaveLength(0);
     let session = t.cash.escrow(null, 1000_00, null).session.id;
     session = t.cash.escrow(session, 20_00, null).session.id;

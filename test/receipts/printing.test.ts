@@ -22,6 +22,7 @@ async function setup(mode: 'cashier' | 'kiosk' = 'cashier', printerMode: 'text' 
   h = await startHarness({
     configFile: {
       mode,
+      cashAcceptor: 'simulated',
       receipts: { printer: 'desk', lang: 'ru', timeoutMs: 800, header: { agentName: 'ТОО «Төлем Агент»', supportPhone: '+7 727 000 00 00' } },
       printers: [{ name: 'desk', interface: printer.url, paper: 58, mode: printerMode, codePages: ['cp866', 'kz1048'] }],
     },
@@ -88,7 +89,13 @@ describe('a kiosk', () => {
     expect(payments()).toBe(sent);
     expect(h.terminal.journal.list()).toEqual([]);
     printer.paperOut = false;
-    const paid = await h.terminal.engine.pay({ serviceId: 'P1011', account: '7771112235', amountTo: 500_00 }, 10_000);
+    // A payment without notes (the CLI's, a stolen session's) is refused before anything is sent.
+    await expect(h.terminal.engine.pay({ serviceId: 'P1011', account: '7771112235', amountTo: 500_00 }, 1000)).rejects.toMatchObject({ code: 'cash-required' });
+    expect(payments()).toBe(sent);
+    // A kiosk pays only against the notes inserted for it.
+    const { payment: draft } = await h.terminal.engine.begin({ serviceId: 'P1011', account: '7771112235' }, { checkOnly: true });
+    const cash = h.terminal.cash.escrow(null, 500_00, null).session.id;
+    const paid = await h.terminal.engine.payChecked(draft.id, { amountTo: 500_00 }, 10_000, { cashSession: cash });
     expect(paid.state).toBe('success');
     expect((await h.terminal.receipts.printPayment(paid.id)).ok).toBe(true);
     const [r] = await printer.waitForReceipts(1);

@@ -31,6 +31,8 @@ export interface BrowserHost {
   url: string;
   /** The start token (valid for one exchange). */
   startToken: string;
+  /** Settles when a page has spent the start token for its session. */
+  spent: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,8 @@ const MAX_BODY = 256 * 1024;
 export async function startBrowserHost(opts: { handlers: Handlers | Promise<Handlers>; events?: TerminalEvents | Promise<TerminalEvents>; staticDir: string | null; port?: number; onInternalError?: (err: unknown) => void }): Promise<BrowserHost> {
   let startToken: string | null = crypto.randomBytes(32).toString('hex');
   const issuedToken = startToken;
+  let markSpent: () => void = () => undefined;
+  const spent = new Promise<void>((resolve) => (markSpent = resolve));
   const sessions: string[] = [];
   const hasSession = (cookieHeader: string | undefined) => {
     const given = cookieValue(cookieHeader, SESSION_COOKIE);
@@ -85,6 +89,7 @@ export async function startBrowserHost(opts: { handlers: Handlers | Promise<Hand
         return;
       }
       startToken = null;
+      markSpent();
       const session = crypto.randomBytes(32).toString('hex');
       sessions.push(session);
       send(204, 'text/plain', '', { 'set-cookie': `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/` });
@@ -181,6 +186,7 @@ export async function startBrowserHost(opts: { handlers: Handlers | Promise<Hand
     origin,
     url: `${origin}/#start=${issuedToken}`,
     startToken: issuedToken,
+    spent,
     close: () => {
       unsubscribe?.();
       for (const ws of sockets) ws.terminate();

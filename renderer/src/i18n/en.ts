@@ -86,7 +86,7 @@ export const en: Dictionary = {
   },
   errors: {
     'payouts-off': 'Payouts to cards are not set up on this terminal.', 'payout-amount': 'Check the payout amount.', 'payout-name': 'The recipient\'s name: Latin letters, up to 24.', 'payout-phone': 'The phone: 10 to 15 digits.',
-    'payout-direct-off': 'Typing a card number here is turned off: use the bank\'s page.', 'payout-pan': 'The card number has a typo.', 'payout-return-url': 'Payouts through the bank\'s page are not set up: call the administrator.', 'payout-cash': 'This terminal has no note acceptor.',
+    'payout-cash-required': 'Insert the cash first: a kiosk pays out only against the notes inserted.', 'payout-direct-off': 'Typing a card number here is turned off: use the bank\'s page.', 'payout-pan': 'The card number has a typo.', 'payout-return-url': 'Payouts through the bank\'s page are not set up: call the administrator.', 'payout-cash': 'This terminal has no note acceptor.',
     generic: 'That did not work. Try again or call the attendant.',
     input: 'Check what was entered.', 'input-after-check': 'The amount or the choice changed: look at them again.',
     'offline-disabled': 'Processing cannot be reached, and this terminal takes no payments without it. No money was taken.',
@@ -101,7 +101,7 @@ export const en: Dictionary = {
     'disk-full': 'The terminal\'s disk is full. No payments are taken: call the administrator.',
     'no-paper': 'The printer is out of paper: the payment was not taken. Call the attendant.', 'no-printer': 'No receipt printer is set up: the payment was not taken.',
     'printer-unreachable': 'The receipt printer does not answer: the payment was not taken. Call the attendant.',
-    'cash-amount-mismatch': 'The cash inserted is not the amount to pay.', 'cash-not-waiting': 'This cash was handed to the attendant.',
+    'cash-cash-required': 'Insert the cash first: a kiosk accepts a payment only against the notes inserted.', 'cash-amount-mismatch': 'The cash inserted is not the amount to pay.', 'cash-not-waiting': 'This cash was handed to the attendant.',
     'cash-paid-already': 'This cash has paid for a payment already.', 'cash-settled': 'This cash was settled by the attendant.', 'cash-not-a-note': 'The terminal does not take this note.',
     'cash-no-acceptor': 'This terminal has no note acceptor.', 'cash-note-required': 'Write what was done with the cash.', 'cash-no-session': 'The cash inserted cannot be found: call the attendant.',
     'pin-wrong_one': 'Wrong PIN. {{triesLeft}} try left.', 'pin-wrong_other': 'Wrong PIN. {{triesLeft}} tries left.', 'pin-wrong_few': 'Wrong PIN. {{triesLeft}} tries left.', 'pin-wrong_many': 'Wrong PIN. {{triesLeft}} tries left.',

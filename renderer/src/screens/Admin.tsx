@@ -1,5 +1,4 @@
-/** Admin: PIN first (in a kiosk); then refresh the catalog, print a test page, leave kiosk mode. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
@@ -86,6 +85,7 @@ export function Admin() {
   const load = useCatalog((s) => s.load);
   const kiosk = status?.mode === 'kiosk';
   const [pin, setPin] = useState('');
+  const trying = useRef(false);
   const [unlocked, setUnlocked] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [cash, setCash] = useState<Results['cash.unpaid']>([]);
@@ -166,12 +166,20 @@ export function Admin() {
             numeric
             onKey={(c) => setPin((p) => (p + c).slice(0, 12))}
             onBackspace={() => setPin((p) => p.slice(0, -1))}
-            onEnter={() => void run(async () => {
-              const r = await call('admin.exit', { pin });
+            onEnter={() => {
+              // Every try starts from an empty field: the digits of a wrong try never count towards the next.
+              const tried = pin;
               setPin('');
-              setUnlocked(true);
-              return r.exited ? t('admin.exited') : t('admin.noKioskToExit');
-            })}
+              if (!tried || trying.current) return;
+              trying.current = true;
+              void run(async () => {
+                const r = await call('admin.exit', { pin: tried });
+                setUnlocked(true);
+                return r.exited ? t('admin.exited') : t('admin.noKioskToExit');
+              }).finally(() => {
+                trying.current = false;
+              });
+            }}
           />
         </section>
       )}

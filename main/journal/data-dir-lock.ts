@@ -1,0 +1,77 @@
+/**
+ * Who holds a data directory. Every process that opens the terminal on it (`tolem start`, the
+ * Electron host, a CLI payment) holds a shared lock for as long as it runs; restore and salvage, which
+ * swap the journal file under everyone, need it exclusively and refuse while anyone holds it. The lock
+ * is SQLite's own file lock on `terminal.lock` (rollback mode, not WAL): the operating system drops it
+ * when its process dies, so a crashed terminal never leaves a stale lock behind.
+ */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { journalBinding } from '../host/native-binding.js';
+import { explainOpenError, JournalOpenError } from './database.js';
+
+export const LOCK_FILE = 'terminal.lock';
+
+export class DataDirBusyError extends Error {
+  override name = 'DataDirBusyError';
+}
+
+function openLock(dataDir: string, waitMs: number): Database.Database {
+  const nativeBinding = journalBinding();
+  const db = new Database(path.join(dataDir, LOCK_FILE), { timeout: waitMs, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    // Only once, while the file is new: an existing lock file is never written outside a lock.
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'held'").get()) {
+      db.pragma('journal_mode = DELETE');
+      db.exec('CREATE TABLE IF NOT EXISTS held (id INTEGER PRIMARY KEY)');
+    }
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}
+
+/** A terminal's shared hold on its data directory: released by `release()` or by the process ending. */
+export function holdDataDir(dataDir: string): { release(): void } {
+  let db: Database.Database;
+  try {
+    db = openLock(dataDir, 10_000);
+    db.exec('BEGIN');
+    db.prepare('SELECT count(*) FROM held').get(); // takes SQLite's SHARED lock, kept until release
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'SQLITE_BUSY') throw new JournalOpenError(`the data directory ${dataDir} is being restored or salvaged: start the terminal when that is done`, 'busy');
+    throw explainOpenError(path.join(dataDir, LOCK_FILE), err);
+  }
+  return {
+    release() {
+      try {
+        if (db.inTransaction) db.exec('COMMIT');
+      } finally {
+        db.close();
+      }
+    },
+  };
+}
+
+/**
+ * The data directory for this process alone, while `fn` runs (restore, salvage): refused at once,
+ * naming what to do, while any terminal holds it.
+ */
+export function withDataDirAlone<T>(dataDir: string, what: string, fn: () => T): T {
+  const db = openLock(dataDir, 0);
+  try {
+    try {
+      db.exec('BEGIN EXCLUSIVE');
+    } catch {
+      throw new DataDirBusyError(`a terminal is running on ${dataDir} (tolem start, the kiosk or a CLI command): stop it before ${what}; nothing was changed`);
+    }
+    try {
+      return fn();
+    } finally {
+      db.exec('COMMIT');
+    }
+  } finally {
+    db.close();
+  }
+}
