@@ -78,6 +78,14 @@ export interface InputCheck {
   unverifiable: string[];
 }
 
+/**
+ * A mobile operator's service: its account is a phone number, so number portability applies (the
+ * number may have moved to another operator; `operatorByPhone` says which one owns it now).
+ */
+export function isMobileService(service: Pick<CatalogService, 'group' | 'inputs'>): boolean {
+  return /сотов|мобил|mobile|ұялы/i.test(service.group) && service.inputs.some((f) => f.name === 'account' && /^\^?\\d\{10\}\$?$/.test(f.regexp ?? ''));
+}
+
 /** A phone number input: exactly ten digits, titled as a phone (a 10-digit account that is not a phone is left alone). */
 export function isPhoneField(field: CatalogField): boolean {
   return /^\^?(\\d|\[0-9\])\{10\}\$?$/.test(field.regexp ?? '') && /телефон|phone|ұялы|нөмір/i.test(`${field.title} ${field.name}`);

@@ -103,6 +103,17 @@ export class ConfigError extends Error {
 }
 
 const money = zAmountText;
+
+/**
+ * The bounds of every duration in the configuration: a timer past 2^31 ms fires at once in Node, and
+ * a value no terminal could mean (a 24-day request timeout) is refused with the setting's name.
+ */
+export const LIMITS = {
+  requestTimeoutMs: 10 * 60_000,
+  retryMs: 24 * 3_600_000,
+  printTimeoutMs: 2 * 60_000,
+  offlineAgeHours: 30 * 24,
+} as const;
 const positiveInt = z.number().int().positive();
 
 const zConfigFile = z
@@ -122,7 +133,7 @@ const zConfigFile = z
         returnUrl: z.string().url().optional(),
         failUrl: z.string().url().optional(),
         sessionTimeoutSecs: positiveInt.max(86_400).optional(),
-        timeoutMs: positiveInt.optional(),
+        timeoutMs: positiveInt.min(100).max(LIMITS.requestTimeoutMs).optional(),
         notFoundGraceSeconds: positiveInt.max(7 * 86_400).optional(),
         commission: z.object({ percent: z.string().optional(), minimum: money.optional() }).strict().optional(),
         balanceWarning: money.optional(),
@@ -134,14 +145,14 @@ const zConfigFile = z
         url: z.string().url().nullable().optional(),
         token: z.string().nullable().optional(),
         tokenHeader: z.string().min(1).optional(),
-        requestTimeoutMs: positiveInt.optional(),
+        requestTimeoutMs: positiveInt.min(100).max(LIMITS.requestTimeoutMs).optional(),
       })
       .strict()
       .optional(),
-    retry: z.object({ initialMs: positiveInt.optional(), maxMs: positiveInt.optional() }).strict().optional(),
+    retry: z.object({ initialMs: positiveInt.max(LIMITS.retryMs).optional(), maxMs: positiveInt.max(LIMITS.retryMs).optional() }).strict().optional(),
     worker: z.object({ concurrency: positiveInt.max(256).optional() }).strict().optional(),
     offline: z
-      .object({ maxPaymentAmount: money.optional(), maxPendingTotal: money.optional(), maxPendingAgeHours: z.number().positive().optional() })
+      .object({ maxPaymentAmount: money.optional(), maxPendingTotal: money.optional(), maxPendingAgeHours: z.number().positive().max(LIMITS.offlineAgeHours).optional() })
       .strict()
       .optional(),
     mode: z.enum(['cashier', 'kiosk']).optional(),
@@ -149,7 +160,7 @@ const zConfigFile = z
       .object({
         lang: z.enum(['ru', 'kk']).optional(),
         printer: z.string().nullable().optional(),
-        timeoutMs: positiveInt.optional(),
+        timeoutMs: positiveInt.min(100).max(LIMITS.printTimeoutMs).optional(),
         header: z
           .object({ agentName: z.string().optional(), agentBin: z.string().regex(/^\d{12}$/, 'a BIN has 12 digits').or(z.literal('')).optional(), address: z.string().optional(), supportPhone: z.string().optional(), footer: z.array(z.string()).optional() })
           .strict()
@@ -210,6 +221,13 @@ function envInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
   return Number(raw.trim());
 }
 
+/** A whole number from the environment within [min, max], else a ConfigError naming the variable. */
+function envIn(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {
+  const v = envInt(env, name);
+  if (v !== undefined && (v < min || v > max)) throw new ConfigError(`${name} must be ${min}..${max}, got ${v}`);
+  return v;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
   const dataDir = defaultDataDir(env);
   const file = path.join(dataDir, 'config.json');
@@ -261,7 +279,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
   } catch (err) {
     throw new ConfigError(err instanceof Error ? err.message : String(err));
   }
-  if (requestTimeoutMs < 100) throw new ConfigError(`request timeout must be at least 100 ms, got ${requestTimeoutMs}`);
+  if (requestTimeoutMs < 100 || requestTimeoutMs > LIMITS.requestTimeoutMs) throw new ConfigError(`the request timeout (TOLEM_REQUEST_TIMEOUT_MS or processing.requestTimeoutMs) must be 100..${LIMITS.requestTimeoutMs} ms, got ${requestTimeoutMs}`);
+  if (retry.initialMs > LIMITS.retryMs || retry.maxMs > LIMITS.retryMs) throw new ConfigError(`the retry intervals (TOLEM_RETRY_INITIAL_MS, TOLEM_RETRY_MAX_MS or retry.*) must be at most ${LIMITS.retryMs} ms (a day), got ${retry.initialMs} and ${retry.maxMs}`);
   const concurrency = envInt(env, 'TOLEM_WORKER_CONCURRENCY') ?? fromFile.worker?.concurrency ?? DEFAULTS.concurrency;
   if (concurrency < 1 || concurrency > 256) throw new ConfigError(`worker concurrency must be 1..256, got ${concurrency}`);
 
@@ -292,7 +311,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
     payouts: payoutsConfig(env, fromFile.payouts, commissionRule(fromFile.commission, url === null)),
     backup: {
       dir: path.resolve(dataDir, env.TOLEM_BACKUP_DIR || fromFile.backup?.dir || 'backups'),
-      everyMinutes: envInt(env, 'TOLEM_BACKUP_EVERY_MINUTES') ?? fromFile.backup?.everyMinutes ?? 60,
+      everyMinutes: envIn(env, 'TOLEM_BACKUP_EVERY_MINUTES', 1, 24 * 60) ?? fromFile.backup?.everyMinutes ?? 60,
       keep: fromFile.backup?.keep ?? 48,
     },
     processing: {
@@ -326,7 +345,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
     commission: commissionRule(fromFile.commission, url === null),
     cashAcceptor: cashAcceptor(env.TOLEM_CASH_ACCEPTOR) ?? fromFile.cashAcceptor ?? (url === null ? 'simulated' : 'none'),
     screens: {
-      idleTimeoutMs: (envInt(env, 'TOLEM_IDLE_TIMEOUT_SECONDS') ?? fromFile.screens?.idleTimeoutSeconds ?? 90) * 1000,
+      idleTimeoutMs: (envIn(env, 'TOLEM_IDLE_TIMEOUT_SECONDS', 1, 3600) ?? fromFile.screens?.idleTimeoutSeconds ?? 90) * 1000,
       adminPin: env.TOLEM_ADMIN_PIN ?? (fromFile.screens?.adminPin !== undefined ? fromFile.screens.adminPin : url === null ? SANDBOX_ADMIN_PIN : null),
       kioskWindow: fromFile.screens?.kioskWindow ?? ((env.TOLEM_TERMINAL_MODE ?? fromFile.mode) === 'kiosk'),
     },
@@ -349,9 +368,9 @@ function payoutsConfig(env: NodeJS.ProcessEnv, f: z.output<typeof zConfigFile>['
     direct: env.TOLEM_PAYOUTS_DIRECT === '1' || (env.TOLEM_PAYOUTS_DIRECT !== '0' && f?.direct === true),
     returnUrl: f?.returnUrl ?? null,
     failUrl: f?.failUrl ?? null,
-    sessionTimeoutSecs: envInt(env, 'TOLEM_PAYOUTS_SESSION_SECONDS') ?? f?.sessionTimeoutSecs ?? 1200,
+    sessionTimeoutSecs: envIn(env, 'TOLEM_PAYOUTS_SESSION_SECONDS', 1, 86_400) ?? f?.sessionTimeoutSecs ?? 1200,
     timeoutMs: f?.timeoutMs ?? 30_000,
-    notFoundGraceMs: (envInt(env, 'TOLEM_PAYOUTS_NOT_FOUND_GRACE_SECONDS') ?? f?.notFoundGraceSeconds ?? 900) * 1000,
+    notFoundGraceMs: (envIn(env, 'TOLEM_PAYOUTS_NOT_FOUND_GRACE_SECONDS', 1, 7 * 86_400) ?? f?.notFoundGraceSeconds ?? 900) * 1000,
     commission: f?.commission ? commissionRule(f.commission, false) : paymentsCommission,
     balanceWarning: f?.balanceWarning ?? null,
   };

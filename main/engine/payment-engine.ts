@@ -8,7 +8,7 @@ import { isFinalCheckResult, describeResult } from '../api/v20/result-codes.js';
 import { buildPaymentBody, formatAgentDate, type ExtraService } from '../api/v20/requests.js';
 import { zPaymentAnswer, type CatalogService, type PaymentAnswer } from '../api/v20/schemas.js';
 import type { Catalog } from '../catalog/catalog.js';
-import { checkInputs, normalizeInputs } from '../catalog/validation.js';
+import { checkInputs, isMobileService, normalizeInputs } from '../catalog/validation.js';
 import { formatTenge, type Minor } from '../money/amount.js';
 import { lineProblem, type LineProblem } from '../invoice/lines.js';
 import { readFixedAmount } from '../views/check-view.js';
@@ -17,13 +17,13 @@ import { CashError, type CashBox } from '../cash/cash-box.js';
 import { ClockError } from '../ids/high-water.js';
 import { DEFAULT_TIME_ZONE } from '../time/zone.js';
 import { stringifyWire, toPlain, parseWire } from '../wire/json.js';
-import { surelyNotDelivered, type Claim, type Journal, type Payment, type PaymentChange } from '../journal/journal.js';
+import { NUMBER_MOVED, surelyNotDelivered, type AttemptResult, type Claim, type Journal, type Payment, type PaymentChange } from '../journal/journal.js';
 import type { ConnectivityMonitor } from './connectivity.js';
 import { crashPoint } from './crash-points.js';
 import { decideOffline, type OfflinePolicy } from './offline-policy.js';
 import type { OutcomeWriter } from './outcome-writer.js';
 import { attemptResultOf, judgePayOutcome } from './pay-outcome.js';
-import type { RetrySchedule } from './retry-schedule.js';
+import { retryDelay, type RetrySchedule } from './retry-schedule.js';
 
 export interface PaymentInput {
   serviceId: string;
@@ -41,6 +41,10 @@ export interface PaymentInput {
 }
 
 /** Bad input: nothing was sent and nothing is owed. */
+export { NUMBER_MOVED } from '../journal/journal.js';
+/** Tries at confirming a number's operator (processing reachable but its operatorByPhone failing) before a person looks. */
+const MAX_OPERATOR_TRIES = 20;
+
 export class InputError extends Error {
   override name = 'InputError';
   constructor(
@@ -343,6 +347,12 @@ export class PaymentEngine {
   async attempt(claim: Claim, writer?: OutcomeWriter, send: SendOptions = {}): Promise<PaymentChange> {
     const p = claim.payment;
     if (!p.payBody) throw new Error(`payment ${p.agentTransactionId} has no pay body`);
+    const moved = await this.numberMovedBeforeFirstPay(claim);
+    if (moved) {
+      if (writer) await writer.write(p.id, claim.attemptId, moved.attempt, moved.change);
+      else this.journal.recordPayOutcomes([{ paymentId: p.id, attemptId: claim.attemptId, ...moved }], this.now());
+      return moved.change;
+    }
     crashPoint('before-pay');
     const outcome = await this.client.pay(p.payBody, send);
     this.connectivity.report(outcome);
@@ -354,6 +364,44 @@ export class PaymentEngine {
     else this.journal.recordPayOutcomes([{ paymentId: p.id, attemptId: claim.attemptId, attempt, change }], this.now());
     crashPoint('after-record');
     return change;
+  }
+
+  /**
+   * Number portability for a mobile payment accepted offline: before its first pay leaves, processing
+   * is asked which operator owns the number now. Unreachable: nothing is sent, it waits. Another
+   * operator: nothing is sent and a person decides (pay that operator or give the money back); the
+   * screens and the receipt say so from the reason. Null: send the pay as committed.
+   */
+  private async numberMovedBeforeFirstPay(claim: Claim): Promise<{ attempt: AttemptResult; change: PaymentChange } | null> {
+    const p = claim.payment;
+    if (!p.offline || this.journal.payHistory(p.id, claim.attemptId).earlierPossiblyReceived > 0) return null;
+    const service = this.catalog.cachedService(p.serviceId);
+    if (!service || !isMobileService(service)) return null;
+    const owner = await this.client.operatorByPhone(p.account.replace(/\D/g, '').slice(-10));
+    this.connectivity.report(owner);
+    const now = this.now();
+    // Processing answered that it knows no operator for it: its pay judges the number as it would online.
+    if (owner.kind === 'answer' && owner.result !== 0) return null;
+    if (owner.kind !== 'answer') {
+      const why = describeOutcome(owner);
+      if (p.payAttempts >= MAX_OPERATOR_TRIES) {
+        return {
+          attempt: { outcome: 'transport', error: `refused: not sent, the number's operator could not be confirmed (${why})`, elapsedMs: 0 },
+          change: { state: 'review', result: null, resultMessage: `Оператор номера ${p.account} не подтверждён: платёж не отправлен`, reason: `the operator of ${p.account} could not be confirmed after ${p.payAttempts} tries (${why}); nothing was sent: a person decides` },
+        };
+      }
+      return {
+        attempt: { outcome: 'transport', error: `refused: not sent, the number's operator could not be confirmed (${why})`, elapsedMs: 0 },
+        change: { state: 'pending', nextAttemptAt: now + retryDelay(this.options.retry, p.payAttempts, this.random), result: null, reason: `waiting: the operator of ${p.account} is confirmed before the first pay (${why})` },
+      };
+    }
+    const to = owner.value.serviceId;
+    if (!to || to === p.serviceId) return null;
+    const name = this.catalog.cachedService(to)?.name ?? to;
+    return {
+      attempt: { outcome: 'transport', error: `refused: not sent, the number belongs to ${name} (${to}) now`, elapsedMs: 0 },
+      change: { state: 'review', result: null, resultMessage: `Номер ${p.account} теперь обслуживает ${name}, а не ${p.serviceName}: платёж не отправлен, оператор зачислит его ${name} или вернёт деньги`, reason: `${NUMBER_MOVED}: ${p.account} belongs to ${name} (${to}), not ${p.serviceName} (${p.serviceId}); nothing was sent: a person pays ${name} or gives the money back` },
+    };
   }
 
   /**
@@ -466,6 +514,8 @@ export function sleep(ms: number): Promise<void> {
  * the check. `chosen` is what the person already chose (null before anything is chosen).
  */
 function needsCheck(service: CatalogService, chosen: Pick<PaymentInput, 'contractId' | 'items'> | null): { code: RefusalCode; message: string } | null {
+  // The exact amount of a fixed-amount service is named by processing's check: unknown offline.
+  if (service.fixedPayment) return { code: 'offline-needs-check', message: 'this service takes exactly the amount processing names at check' };
   if (service.type === 2 && !chosen?.contractId) return { code: 'offline-needs-check', message: 'this service needs a contract chosen from processing\'s check' };
   if (service.type === 1 && !chosen?.items?.length) return { code: 'offline-needs-check', message: 'this service needs the invoice from processing\'s check' };
   return null;

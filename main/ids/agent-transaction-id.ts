@@ -11,7 +11,7 @@
 
 export const ID_EPOCH_MS = Date.UTC(2025, 0, 1);
 export const TICKS_PER_MS = 10n;
-const SEQUENCE_SPACE = 10n ** 13n;
+export const SEQUENCE_SPACE = 10n ** 13n;
 export const MAX_TERMINAL_ID = 99_999;
 
 export class IdError extends Error {

@@ -8,14 +8,14 @@
  *   (RESERVE_MS of clock time), so the mark is written once per block, not once per payment, and
  *   every id ever issued is at or below it.
  *
- * Ids continue above the floor when the clock lags it by less than one block (a re-install minutes
- * after the last payment); a clock further behind is refused: it would date payments wrongly and
- * says the machine's time was lost.
+ * Ids continue above the floor whenever the clock lags it (a re-install minutes after the last
+ * payment, a clock corrected after running years ahead): the id no longer follows the clock then,
+ * but stays unique. Only a clock before the release was built (or past the ids' range) is refused.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { currentTick, ID_EPOCH_MS, TICKS_PER_MS } from './agent-transaction-id.js';
+import { currentTick, ID_EPOCH_MS, SEQUENCE_SPACE, TICKS_PER_MS } from './agent-transaction-id.js';
 
 /** How far ahead ids are reserved at a time (clock time). */
 export const RESERVE_MS = 10 * 60_000;
@@ -97,10 +97,13 @@ export class IdHighWater implements IdFloor {
     const ours = journalReserved !== null && journalReserved >= this.mark;
     const last = lastIssued ?? 0n;
     const known = ours ? last : last > this.mark ? last : this.mark;
-    if (known - now > RESERVE_TICKS) {
-      throw new ClockError(`the clock says ${new Date(nowMs).toISOString()}, behind the last payment id this terminal issued by more than ${RESERVE_MS / 60_000} minutes: set the clock; no payment is taken until then`);
-    }
+    // A clock behind the last id (corrected after running ahead, or lagging after a re-install) never
+    // stops payments: ids go on, one above the last, whatever the clock says. Ids are unique numbers;
+    // the payment's date (agentTransactionDate) is the clock's, and is said apart from the id.
     const tick = now > known ? now : known + 1n;
+    if (tick >= SEQUENCE_SPACE) {
+      throw new ClockError(`the clock says ${new Date(nowMs).toISOString()}, past the range of payment ids (2056): set the clock; no payment is taken until then`);
+    }
     if (journalReserved !== null && tick <= journalReserved && ours) return { tick, reserved: null };
     const reserved = tick + RESERVE_TICKS;
     this.write(reserved);

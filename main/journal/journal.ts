@@ -240,6 +240,14 @@ export function leaseOwnerIsGone(owner: string): boolean {
 }
 
 /** An attempt whose connection was refused: processing surely never received it. */
+/** The reason's first words when a number accepted offline turned out to belong to another operator. */
+export const NUMBER_MOVED = 'number moved to another operator';
+
+/** Why a person must look, as a code the screens and receipts say in the person's language (null: no such code). */
+export function reviewCause(p: Pick<Payment, 'state' | 'stateReason'>): 'number-moved' | null {
+  return p.state === 'review' && p.stateReason?.startsWith(NUMBER_MOVED) ? 'number-moved' : null;
+}
+
 export function surelyNotDelivered(a: Pick<Attempt, 'outcome' | 'error'>): boolean {
   return a.outcome === 'transport' && a.error?.startsWith('refused') === true;
 }

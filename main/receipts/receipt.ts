@@ -4,7 +4,7 @@
  */
 import { RESULT_CODES } from '../api/v20/result-codes.js';
 import type { CatalogService } from '../api/v20/schemas.js';
-import type { Payment } from '../journal/journal.js';
+import { reviewCause, type Payment } from '../journal/journal.js';
 import { formatDecimal, formatMoney, parseDecimalMoney, type Minor } from '../money/amount.js';
 import { convertByRate } from '../money/exchange.js';
 import { DEFAULT_TIME_ZONE, formatReceiptDateTime } from '../time/zone.js';
@@ -39,6 +39,7 @@ const WORDS = {
     commission: 'Комиссия', credited: 'К зачислению', agentTx: 'Номер платежа', tx: 'Транзакция', status: 'Статус',
     paid: 'ОПЛАЧЕНО', pending: 'ПЛАТЁЖ В ОБРАБОТКЕ', failed: 'НЕ ОПЛАЧЕНО', review: 'ПЛАТЁЖ НА ПРОВЕРКЕ',
     pendingNote: 'Платёж принят и будет зачислен. Сохраните чек.', reviewNote: 'Платёж проверяется. Сохраните чек.',
+    numberMoved: 'Номер обслуживает другой оператор: платёж не отправлен. Оператор пункта зачислит его правильному оператору или вернёт деньги. Сохраните чек.',
     notCredited: 'Сумма не зачислена: обратитесь к кассиру или в службу поддержки',
     support: 'Служба поддержки', duplicate: 'ДУБЛИКАТ', keep: 'Сохраняйте чек до зачисления платежа',
     payout: 'Выплата на карту', card: 'Карта', order: 'Номер заказа', amount: 'Сумма', fee: 'Комиссия банка',
@@ -50,6 +51,7 @@ const WORDS = {
     commission: 'Комиссия', credited: 'Есепке алынады', agentTx: 'Төлем нөмірі', tx: 'Транзакция', status: 'Мәртебесі',
     paid: 'ТӨЛЕНДІ', pending: 'ТӨЛЕМ ӨҢДЕЛУДЕ', failed: 'ТӨЛЕНБЕДІ', review: 'ТӨЛЕМ ТЕКСЕРІЛУДЕ',
     pendingNote: 'Төлем қабылданды, есепке алынады. Чекті сақтаңыз.', reviewNote: 'Төлем тексерілуде. Чекті сақтаңыз.',
+    numberMoved: 'Нөмірге басқа оператор қызмет көрсетеді: төлем жіберілмеді. Пункт операторы оны дұрыс операторға аударады немесе ақшаны қайтарады. Чекті сақтаңыз.',
     notCredited: 'Сома есепке алынбады: кассирге немесе қолдау қызметіне жүгініңіз',
     support: 'Қолдау қызметі', duplicate: 'ТҮПНҰСҚАНЫҢ КӨШІРМЕСІ', keep: 'Төлем есепке алынғанша чекті сақтаңыз',
     payout: 'Картаға төлем', card: 'Карта', order: 'Тапсырыс нөмірі', amount: 'Сома', fee: 'Банк комиссиясы',
@@ -155,7 +157,7 @@ function statusLines(p: Payment, lang: ReceiptLang): ReceiptLine[] {
     case 'draft':
       return [{ kind: 'text', text: w.pending, align: 'center', bold: true, big: true }, { kind: 'text', text: w.pendingNote, align: 'center' }];
     case 'review':
-      return [{ kind: 'text', text: w.review, align: 'center', bold: true, big: true }, { kind: 'text', text: w.reviewNote, align: 'center' }];
+      return [{ kind: 'text', text: w.review, align: 'center', bold: true, big: true }, { kind: 'text', text: reviewCause(p) === 'number-moved' ? w.numberMoved : w.reviewNote, align: 'center' }];
     default: {
       const why = bounded(p.result !== null ? RESULT_CODES[p.result]?.[lang] ?? p.resultMessage ?? '' : (p.stateReason ?? ''));
       return [

@@ -2,7 +2,7 @@
  * How payments are shown outside the domain: as JSON (the CLI's --json and the IPC contract; ids
  * and amounts as strings, times as ISO text), or as short human lines for the CLI.
  */
-import type { Attempt, Journal, Payment } from '../journal/journal.js';
+import { reviewCause, type Attempt, type Journal, type Payment } from '../journal/journal.js';
 import { formatDecimal, formatTenge } from '../money/amount.js';
 import { describeResult } from '../api/v20/result-codes.js';
 import { parseWire, toPlain } from '../wire/json.js';
@@ -16,6 +16,8 @@ export type PaymentJson = Pick<
   amountFrom: string | null;
   commission: string | null;
   reason: string | null;
+  /** Why a person must look, in a code the screens say in words (a number that moved to another operator). */
+  reviewCause: 'number-moved' | null;
   check: unknown;
   attempts: AttemptJson[];
   createdAt: string;
@@ -74,6 +76,7 @@ export function paymentJson(p: Payment, journal: Journal, opts: { light?: boolea
     result: p.result,
     resultMessage: p.resultMessage,
     reason: p.stateReason,
+    reviewCause: reviewCause(p),
     transactionId: p.transactionId,
     transactionDate: p.transactionDate,
     check,

@@ -29,9 +29,28 @@ describe('configuration', () => {
     [{ TOLEM_TERMINAL_ID: 'abc' }, /whole number/],
     [{ TOLEM_RETRY_INITIAL_MS: '5000', TOLEM_RETRY_MAX_MS: '100' }, /at least the initial/],
     [{ TOLEM_PROCESSING_URL: 'ftp://x' }, /http/],
-    [{ TOLEM_REQUEST_TIMEOUT_MS: '5' }, /at least 100/],
+    [{ TOLEM_REQUEST_TIMEOUT_MS: '5' }, /100\.\.600000 ms/],
+    // A timer past 2^31 ms fires at once in Node: every duration is bounded.
+    [{ TOLEM_REQUEST_TIMEOUT_MS: '2147483648' }, /TOLEM_REQUEST_TIMEOUT_MS.*100\.\.600000 ms, got 2147483648/],
+    [{ TOLEM_RETRY_MAX_MS: '2147483648' }, /at most 86400000 ms/],
+    [{ TOLEM_IDLE_TIMEOUT_SECONDS: '99999999' }, /TOLEM_IDLE_TIMEOUT_SECONDS must be 1\.\.3600/],
+    [{ TOLEM_BACKUP_EVERY_MINUTES: '0' }, /TOLEM_BACKUP_EVERY_MINUTES must be 1\.\.1440/],
+    [{ TOLEM_PAYOUTS_SESSION_SECONDS: '2147483648' }, /TOLEM_PAYOUTS_SESSION_SECONDS/],
+    [{ TOLEM_PAYOUTS_NOT_FOUND_GRACE_SECONDS: '2147483648' }, /TOLEM_PAYOUTS_NOT_FOUND_GRACE_SECONDS/],
   ])('refuses %j with a clear message', (env, message) => {
     expect(() => loadConfig({ TOLEM_DATA_DIR: tempDir(), ...env })).toThrow(message);
+  });
+
+  it.each([
+    [{ processing: { requestTimeoutMs: 2147483648 } }, /processing\.requestTimeoutMs/],
+    [{ retry: { initialMs: 2147483648 } }, /retry\.initialMs/],
+    [{ receipts: { timeoutMs: 2147483648 } }, /receipts\.timeoutMs/],
+    [{ payouts: { timeoutMs: 2147483648 } }, /payouts\.timeoutMs/],
+    [{ offline: { maxPendingAgeHours: 1e9 } }, /offline\.maxPendingAgeHours/],
+  ])('refuses a duration no terminal could mean in config.json: %j', (file, message) => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ sandbox: true, ...file }));
+    expect(() => loadConfig({ TOLEM_DATA_DIR: dir })).toThrow(message);
   });
 
   it('names the wrong field of a bad config.json', () => {

@@ -41,15 +41,31 @@ describe('id high-water mark', () => {
     j2.close();
   });
 
-  it('a clock further behind than one reserved block, or before the release was built, takes no payment', () => {
+  it('a clock before the release was built takes no payment', () => {
+    const j = install(tempDir(), tempDir('tolem-backups-'));
+    expect(() => pay(j, BUILT - 1000)).toThrow(ClockError);
+    expect(() => pay(j, BUILT - 1000)).toThrow(/before this Tolem was built/);
+    j.close();
+  });
+
+  it('a payment taken with the clock ten years ahead: after the clock is corrected payments go on, every id above the last, with or without the journal', () => {
     const backups = tempDir('tolem-backups-');
-    const j1 = install(tempDir(), backups);
-    pay(j1, T0);
+    const dir = tempDir();
+    const j1 = install(dir, backups);
+    const ahead = pay(j1, T0 + 10 * 365 * 86_400_000);
+    const corrected = [pay(j1, T0), pay(j1, T0 + 1000), pay(j1, T0 + RESERVE_MS * 3)];
+    const ticks = [ahead, ...corrected].map((id) => decomposeAgentTransactionId(id).tick);
+    for (let i = 1; i < ticks.length; i += 1) expect(ticks[i]! > ticks[i - 1]!).toBe(true);
     j1.close();
+    // Re-installed (journal gone), the mark in the files still keeps the new ids above.
     const j2 = install(tempDir(), backups);
-    expect(() => pay(j2, T0 - RESERVE_MS - 60_000)).toThrow(ClockError);
-    expect(() => pay(j2, BUILT - 1000)).toThrow(/before this Tolem was built/);
+    const next = decomposeAgentTransactionId(pay(j2, T0 + 2000)).tick;
+    expect(next > ticks.at(-1)!).toBe(true);
     j2.close();
+    // And the same journal opened again.
+    const j3 = install(dir, backups);
+    expect(decomposeAgentTransactionId(pay(j3, T0 + 3000)).tick > ticks.at(-1)!).toBe(true);
+    j3.close();
   });
 
   it('a running terminal issues ids from its clock, not from its reservation; the mark is written once per block', () => {

@@ -59,6 +59,7 @@ export const en: Dictionary = {
     success: 'Paid', failed: 'Not paid', pending: 'Accepted, being sent', review: 'Accepted, needs a check', draft: 'Not paid', abandoned: 'Not paid',
     pendingNote: 'The payment is accepted and will be delivered automatically. Do not pay again.',
     pendingOffline: 'No connection to processing. The payment is accepted and will be sent automatically once the connection is back. Do not pay again.',
+    numberMoved: 'This number now belongs to another operator: the payment was not sent. The operator of this point will pay the right operator or give the money back. Keep the payment number.',
     reviewNote: 'The payment is being checked. Keep the payment number; the operator will tell you the result.',
     failedCashier: 'Give {{amount}} back to the customer.', failedKiosk: 'The money was not credited. Please contact the operator with the payment number.',
     noAnswer: 'Processing did not answer', service: 'Service', account: 'Account', number: 'Payment number', processingNumber: 'Processing number',

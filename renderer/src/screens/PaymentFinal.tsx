@@ -64,7 +64,7 @@ export function PaymentFinal() {
       )}
       {state === 'failed' && result.amountFrom && <p>{kiosk ? t('final.failedKiosk') : t('final.failedCashier', { amount: money(result.amountFrom, lang) })}</p>}
       {state === 'pending' && <p data-testid="final-pending-note">{result.offline ? t('final.pendingOffline') : t('final.pendingNote')}</p>}
-      {state === 'review' && <p>{t('final.reviewNote')}</p>}
+      {state === 'review' && <p data-testid="final-review-note">{result.reviewCause === 'number-moved' ? t('final.numberMoved') : t('final.reviewNote')}</p>}
       {kiosk && state !== 'failed' && result.receipt === 'printed' && <p className="take-receipt" data-testid="take-receipt">{t('kiosk.takeReceipt')}</p>}
       {kiosk && state !== 'failed' && result.receipt !== 'printed' && (
         <div className="no-receipt" data-testid="no-receipt" role="alert">

@@ -125,11 +125,6 @@ export function fieldProblems(service: CatalogService, values: Record<string, st
   return out;
 }
 
-/** A mobile operator's form: its account is a phone number, so number portability applies. */
-export function isMobile(service: CatalogService): boolean {
-  return /сотов|мобил|mobile|ұялы/i.test(service.group) && service.inputs.some((f) => f.name === 'account' && /^\^?\\d\{10\}\$?$/.test(f.regexp ?? ''));
-}
-
 function allLines(check: CheckView | null): InvoiceLineView[] {
   return check?.answer?.invoices?.flatMap((i) => i.lines) ?? [];
 }
@@ -222,7 +217,7 @@ export const usePayment = create<PaymentState>((set, get) => {
       }
       set({ busy: true, error: null, rerouted: null });
       try {
-        if (isMobile(service) && values.account) {
+        if (rules.isMobileService(service) && values.account) {
           const routed = await call('operator.byPhone', { phone: values.account }).catch(() => null);
           const target = routed?.serviceId ? useCatalog.getState().services.find((s) => s.serviceId === routed.serviceId) : undefined;
           if (target && target.serviceId !== service.serviceId) {
