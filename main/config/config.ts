@@ -12,6 +12,7 @@ import type { OfflinePolicy } from '../engine/offline-policy.js';
 import { validateSchedule, type RetrySchedule } from '../engine/retry-schedule.js';
 import { parsePercent, type CommissionRule } from '../money/commission.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../time/zone.js';
+import type { AmountLimit, LimitRules } from '../money/limits.js';
 
 export interface TolemConfig {
   dataDir: string;
@@ -76,6 +77,8 @@ export interface TolemConfig {
   printers: PrinterProfile[];
   /** The agent's commission on top of the amount credited, shown before the customer pays. */
   commission: CommissionRule;
+  /** How much a service may credit in one payment: per service, per group, a default (the catalog carries none). */
+  limits: LimitRules;
   screens: {
     /** A kiosk screen left alone this long goes back to Home (a cashier's screen never does). */
     idleTimeoutMs: number;
@@ -115,6 +118,8 @@ export const LIMITS = {
   offlineAgeHours: 30 * 24,
 } as const;
 const positiveInt = z.number().int().positive();
+
+const zLimit = z.object({ min: money.optional(), max: money.optional() }).strict();
 
 const zConfigFile = z
   .object({
@@ -171,6 +176,15 @@ const zConfigFile = z
     cashAcceptor: z.enum(['simulated', 'none']).optional(),
     commission: z
       .object({ percent: z.string().optional(), minimum: money.optional() })
+      .strict()
+      .optional(),
+    limits: z
+      .object({
+        min: money.optional(),
+        max: money.optional(),
+        groups: z.record(z.string().min(1), zLimit).optional(),
+        services: z.record(z.string().min(1), zLimit).optional(),
+      })
       .strict()
       .optional(),
     screens: z
@@ -343,6 +357,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
     },
     printers,
     commission: commissionRule(fromFile.commission, url === null),
+    limits: limitRules(fromFile.limits),
     cashAcceptor: cashAcceptor(env.TOLEM_CASH_ACCEPTOR) ?? fromFile.cashAcceptor ?? (url === null ? 'simulated' : 'none'),
     screens: {
       idleTimeoutMs: (envIn(env, 'TOLEM_IDLE_TIMEOUT_SECONDS', 1, 3600) ?? fromFile.screens?.idleTimeoutSeconds ?? 90) * 1000,
@@ -380,6 +395,17 @@ function cashAcceptor(raw: string | undefined): 'simulated' | 'none' | undefined
   if (raw === undefined || raw === '') return undefined;
   if (raw !== 'simulated' && raw !== 'none') throw new ConfigError(`TOLEM_CASH_ACCEPTOR must be simulated or none, got "${raw}"`);
   return raw;
+}
+
+function limitRules(f: z.output<typeof zConfigFile>['limits']): LimitRules {
+  const one = (l: { min?: number | undefined; max?: number | undefined } | undefined, where: string): AmountLimit => {
+    const limit = { min: l?.min ?? null, max: l?.max ?? null };
+    if (limit.min !== null && limit.max !== null && limit.min > limit.max) throw new ConfigError(`${where}: min is above max`);
+    return limit;
+  };
+  const map = (m: Record<string, { min?: number | undefined; max?: number | undefined }> | undefined, where: string) =>
+    Object.fromEntries(Object.entries(m ?? {}).map(([k, v]) => [k, one(v, `${where}.${k}`)]));
+  return { default: one(f, 'limits'), groups: map(f?.groups, 'limits.groups'), services: map(f?.services, 'limits.services') };
 }
 
 /** The sandbox demo's admin PIN (a real terminal sets its own in config.json). */

@@ -13,6 +13,7 @@ import { formatTenge, type Minor } from '../money/amount.js';
 import { lineProblem, type LineProblem } from '../invoice/lines.js';
 import { readFixedAmount } from '../views/check-view.js';
 import { amountTakenFor, NO_COMMISSION, type CommissionRule } from '../money/commission.js';
+import { describeLimitProblem, learnFromResult, limitFor, limitProblem, NO_LIMITS, type AmountLimit, type LimitRules } from '../money/limits.js';
 import { CashError, type CashBox } from '../cash/cash-box.js';
 import { ClockError } from '../ids/high-water.js';
 import { DEFAULT_TIME_ZONE } from '../time/zone.js';
@@ -118,6 +119,8 @@ export interface EngineOptions {
   cash?: CashBox | undefined;
   /** A kiosk: no payment is accepted without a cash session that covers it, whoever asks (screen, IPC, CLI). */
   requireCash?: boolean | undefined;
+  /** How much each service may credit (configured, and learnt from processing's 241/242). */
+  limits?: LimitRules | undefined;
 }
 
 export class PaymentEngine {
@@ -202,6 +205,11 @@ export class PaymentEngine {
   private async refuseIfClosed(): Promise<void> {
     const refusal = await this.options.refuseNewPayments?.();
     if (refusal) throw new RefusedError(`this terminal does not take payments now: ${refusal.message}`, null, refusal.code);
+  }
+
+  /** How much this service may credit in one payment: the agent's configuration narrowed by what processing answered. */
+  limitOf(service: Pick<CatalogService, 'serviceId' | 'group'>): AmountLimit {
+    return limitFor(this.options.limits ?? NO_LIMITS, this.journal.learnedLimits(), service);
   }
 
   /** What the customer pays for `amountTo` under the agent's commission rule (checked for every caller). */
@@ -329,6 +337,11 @@ export class PaymentEngine {
       if (exact !== null && exact !== amountTo) problems.push(`this service takes exactly ${formatTenge(exact)}`);
     }
     if (amountTo === undefined) problems.push('amount is required');
+    else {
+      // The same limits online and offline, for every caller.
+      const outside = limitProblem(this.limitOf(service), amountTo);
+      if (outside) problems.push(describeLimitProblem(outside));
+    }
     if (problems.length || amountTo === undefined) throw new InputError(problems, answer ? 'after-check' : 'before-send');
     const amountFrom = this.amountFromFor(amountTo, input.amountFrom, { cash: opts.cash, stage: answer ? 'after-check' : 'before-send' });
     return { amountTo, amountFrom, extras, items };
@@ -360,6 +373,8 @@ export class PaymentEngine {
     // The first attempt has no history to look up.
     const history = p.payAttempts <= 1 ? { earlierPossiblyReceived: 0, consecutive202OnRepeat: 0 } : this.journal.payHistory(p.id, claim.attemptId);
     const { attempt, change } = judgePayOutcome(outcome, p, history, this.options.retry, this.now(), this.random);
+    // Processing said the amount is outside its limits: the screens say the limit from now on.
+    if (outcome.kind === 'answer' && p.amountTo !== null) learnFromResult(this.journal.learnedLimits(), p.serviceId, p.amountTo, outcome.result);
     if (writer) await writer.write(p.id, claim.attemptId, attempt, change);
     else this.journal.recordPayOutcomes([{ paymentId: p.id, attemptId: claim.attemptId, attempt, change }], this.now());
     crashPoint('after-record');
@@ -446,6 +461,7 @@ export class PaymentEngine {
 
   /** A draft whose check processing refused: not paid, and nothing will be sent for it. */
   closeRefused(draft: Payment, check: Extract<CheckResult, { kind: 'refused' }>): Payment {
+    if (draft.amountTo !== null) learnFromResult(this.journal.learnedLimits(), draft.serviceId, draft.amountTo, check.result);
     return this.journal.closeDraft(draft.id, 'failed', check.result, check.message, `check refused: result ${check.result}`, this.now());
   }
 

@@ -65,7 +65,7 @@ export const channels = {
   /** The screen gives the session up (the customer walked away, or paying failed): its cash is the attendant's now. */
   'cash.release': z.object({ session: cashSession }).strict(),
   /** A kiosk's cash against what it must cover: payable yet, and how much more to insert. */
-  'cash.progress': z.object({ inserted: amount, lockedTotal: amount.optional() }).strict(),
+  'cash.progress': z.object({ inserted: amount, lockedTotal: amount.optional(), agentTransactionId: atid.optional() }).strict(),
   /** Cash to card: what the customer pays for an amount on the card (the agent's payout commission). */
   'payout.quote': z.object({ amount }).strict(),
   /**
@@ -163,6 +163,11 @@ export interface CheckView {
    * screens say before any cash is taken), or null when it can be accepted offline.
    */
   offlineBlocked: string | null;
+  /**
+   * How much this service credits in one payment (the agent's configuration and what processing
+   * answered before), and what a customer pays for each end with the commission; null: no limit known.
+   */
+  limits: { min: string | null; max: string | null; minFrom: string | null; maxFrom: string | null };
 }
 
 export interface Results {

@@ -71,6 +71,12 @@ export function createHandlers(t: Terminal): Handlers {
     finalAmount: intl ? convertByRate(q.amountTo, intl.rate) : null,
     currency: intl?.currency ?? null,
   });
+  /** A service's limits for the screens, with what the customer pays at each end (the commission on top). */
+  const limitsView = (service: { serviceId: string; group: string }): Results['payment.check']['limits'] => {
+    const l = t.engine.limitOf(service);
+    const from = (m: number | null) => (m === null ? null : formatDecimal(quoteFor(m, t.config.commission).amountFrom));
+    return { min: l.min === null ? null : formatDecimal(l.min), max: l.max === null ? null : formatDecimal(l.max), minFrom: from(l.min), maxFrom: from(l.max) };
+  };
   const pins = new PinGuard(t.journal.db, t.config.screens.adminPin);
   const payouts = () => {
     if (!t.payouts) throw new RefusedError('no payouts module is configured', null, 'payouts-off');
@@ -140,6 +146,7 @@ export function createHandlers(t: Terminal): Handlers {
         answer: check.kind === 'ok' ? checkAnswerView(check.answer, t.catalog.cachedService(payment.serviceId)) : null,
         message: check.kind === 'refused' ? check.message : check.kind === 'unreachable' ? check.problem : null,
         offlineBlocked: check.kind === 'unreachable' ? (t.engine.offlineBlocker(service, unverifiable)?.code ?? null) : null,
+        limits: limitsView(service),
       };
     },
     async 'payment.pay'(a) {
@@ -227,7 +234,8 @@ export function createHandlers(t: Terminal): Handlers {
       return { session: s.id, total: formatDecimal(s.total), toAttendant: t.cash.unpaid().some((u) => u.id === s.id) };
     },
     async 'cash.progress'(a) {
-      const p = cashProgress(a.inserted, t.config.commission, a.lockedTotal ?? null);
+      const service = a.agentTransactionId ? t.catalog.cachedService(byAtid(a.agentTransactionId).serviceId) : null;
+      const p = cashProgress(a.inserted, t.config.commission, a.lockedTotal ?? null, service ? t.engine.limitOf(service).min : null);
       return { payable: p.payable, missing: formatDecimal(p.missing) };
     },
     async 'payout.quote'(a) {

@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import type Database from 'better-sqlite3';
+import type { AmountLimit, LearnedLimits } from '../money/limits.js';
 import { composeAgentTransactionId, decomposeAgentTransactionId, nextTick } from '../ids/agent-transaction-id.js';
 import type { IdFloor } from '../ids/high-water.js';
 import type { Minor } from '../money/amount.js';
@@ -706,7 +707,26 @@ export class Journal {
     return row ? { fetchedAt: row.fetched_at, body: row.body } : null;
   }
 
+  /** What processing's refusals taught about services' amount limits (241/242), kept across restarts. */
+  learnedLimits(): LearnedLimits {
+    const read = (): Record<string, AmountLimit> => {
+      try {
+        return JSON.parse(this.q.getMeta.get(LEARNED_LIMITS)?.value ?? '{}') as Record<string, AmountLimit>;
+      } catch {
+        return {};
+      }
+    };
+    return {
+      get: (serviceId) => read()[serviceId] ?? null,
+      set: (serviceId, limit) => {
+        this.q.setMeta.run(LEARNED_LIMITS, JSON.stringify({ ...read(), [serviceId]: limit }));
+      },
+    };
+  }
+
   close(): void {
     this.db.close();
   }
 }
+
+const LEARNED_LIMITS = 'limits_learned';

@@ -89,15 +89,15 @@ export function amountTakenFor(amountTo: Minor, given: Minor | undefined, rule: 
  * (more than the minimum commission); for a locked amount, its total. `missing` is what is still to be
  * inserted, in whole tenge (notes have no tiyn).
  */
-export function cashProgress(inserted: Minor, rule: CommissionRule, lockedTotal: Minor | null): { payable: boolean; missing: Minor; quote: Quote | null } {
+export function cashProgress(inserted: Minor, rule: CommissionRule, lockedTotal: Minor | null, minCredited: Minor | null = null): { payable: boolean; missing: Minor; quote: Quote | null } {
   if (lockedTotal !== null) {
     const missing = Math.max(0, lockedTotal - inserted);
     return { payable: missing === 0, missing: upToWholeTenge(missing), quote: null };
   }
+  // The least that can be paid: the service's minimum credited (with its commission), else one tiyn's worth.
+  const least = quoteFor(Math.max(1, minCredited ?? 1), rule).amountFrom;
   const quote = inserted > 0 ? quoteFromTaken(inserted, rule) : null;
-  if (quote) return { payable: true, missing: 0, quote };
-  // The least that credits one tiyn: the minimum commission (or the percentage on one tiyn) plus that tiyn.
-  const least = quoteFor(1, rule).amountFrom;
+  if (quote && inserted >= least) return { payable: true, missing: 0, quote };
   const missing = Math.max(1, least - inserted);
-  return { payable: false, missing: upToWholeTenge(missing), quote: null };
+  return { payable: false, missing: upToWholeTenge(missing), quote };
 }

@@ -28,6 +28,7 @@ import { PayoutJournal } from '../payouts/payout-journal.js';
 import { TerminalEvents } from './events.js';
 import { CashBox } from '../cash/cash-box.js';
 import { CashLedger } from '../cash/cash-ledger.js';
+import type { LimitRules } from '../money/limits.js';
 import { generatedServices, SANDBOX_SERVICES, type SandboxService } from '../sandbox/catalog.js';
 
 export interface Terminal {
@@ -61,6 +62,14 @@ export interface Terminal {
   /** One online backup now, into the configured place. */
   backupNow(): Promise<BackupInfo>;
   close(): Promise<void>;
+}
+
+function limitsUnset(l: LimitRules): boolean {
+  return l.default.min === null && l.default.max === null && !Object.keys(l.groups).length && !Object.keys(l.services).length;
+}
+
+function sandboxLimits(services: readonly SandboxService[]): LimitRules {
+  return { default: { min: null, max: null }, groups: {}, services: Object.fromEntries(services.map((s) => [s.serviceId, { min: s.minAmount, max: s.maxAmount }])) };
 }
 
 function isLoopback(host: string): boolean {
@@ -129,6 +138,8 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
     timeZone: config.timeZone,
     cash,
     requireCash: config.mode === 'kiosk',
+    // The demo's agent knows its emulator's limits, as a real agent configures processing's.
+    limits: sandbox && limitsUnset(config.limits) ? sandboxLimits(opts.sandbox?.services ?? SANDBOX_SERVICES) : config.limits,
   });
   const events = new TerminalEvents();
   // A password only the Electron host can decrypt leaves the other hosts without payouts (said in the log).

@@ -46,7 +46,8 @@ describe('number portability offline', () => {
     expect(h.sandbox.processing.ledger()).toHaveLength(0);
     // The screens get the cause as a code, and the receipt says it in the customer's language.
     expect(paymentJson(p, h.terminal.journal).reviewCause).toBe('number-moved');
-    const text = (lang: 'ru' | 'kk') => paymentReceipt(p, { header: h.config.receipts.header, terminalId: 7, lang, service: null, printedAt: new Date() }).lines.map((l) => ('text' in l ? l.text : '')).join('\n');
+    const header = h.config.receipts.header;
+    const text = (lang: 'ru' | 'kk') => paymentReceipt(p, { header, terminalId: 7, lang, service: null, printedAt: new Date() }).lines.map((l) => ('text' in l ? l.text : '')).join('\n');
     expect(text('ru')).toMatch(/другой оператор: платёж не отправлен/);
     expect(text('kk')).toMatch(/басқа оператор .*төлем жіберілмеді/);
   });

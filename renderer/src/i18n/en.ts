@@ -28,7 +28,7 @@ export const en: Dictionary = {
     hintDigitsRange: '{{min}} to {{max}} digits', hintRequired: 'Required',
   },
   details: {
-    why: { contract: 'Choose a contract', lines: 'Fix the invoice lines', amount: 'Enter the amount', total: 'Working out the total…', cash: 'Insert cash', received: 'Enter what the customer gave (at least the total)' },
+    why: { insertAtLeast: 'Insert at least {{amount}}', contract: 'Choose a contract', lines: 'Fix the invoice lines', amount: 'Enter the amount', total: 'Working out the total…', cash: 'Insert cash', received: 'Enter what the customer gave (at least the total)' },
     unreachableBlocked: 'Processing cannot be reached now, and this service cannot be paid without it. No money is taken; try later.',
     unreachable: 'Processing is unavailable right now. The payment will be accepted and sent automatically once the connection is back.',
     chooseContract: 'Choose a contract', fixedAmount: 'Amount due', rate: 'Rate', pay: 'Pay {{amount}}', payNoAmount: 'Pay',
@@ -40,10 +40,12 @@ export const en: Dictionary = {
     prev: 'Previous reading', last: 'Current reading: {{name}}', lastShort: 'Current', amount: 'Amount: {{name}}',
   },
   amount: {
+    min: 'This service takes at least {{amount}}', max: 'This service takes at most {{amount}}', 
     toCredit: 'Amount to credit, ₸', hint: 'For example 1500 or 1500.50', invalid: 'Enter an amount, e.g. 1500.00',
     credited: 'To be credited', commission: 'Commission', total: 'To pay', arrives: 'The recipient gets',
   },
   cash: {
+    limits: 'You can insert from {{min}} to {{max}}.', limitMin: 'Insert at least {{min}}.', limitMax: 'You can insert at most {{max}}.', returnedMax: 'Note returned: with it the sum would pass the maximum of {{max}}. Insert a smaller note or press Pay.', 
     changeKept: '(no tiyn coins: {{amount}} stays in the till)',
     commissionRule: 'Commission {{percent}} % of the amount credited, at least {{minimum}}.',
     remainder: 'No change in tiyn: {{amount}} above the total stays in the commission.',

@@ -9,6 +9,7 @@ import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import type { CheckAnswerView, InvoiceView } from '../../../main/ipc/contract';
 import { TextField } from '../components/TextField';
 import { changeInTenge, decimalText, money, tiyn, typedAmount, formatDecimal } from '../format/money';
+import { upToWholeTenge as upToTenge } from '../../../main/money/amount';
 import { amountToOf, lineProblems, usePayment } from '../stores/payment';
 import { sayError } from '../format/error';
 import type { LineProblem } from '../../../main/invoice/lines';
@@ -29,7 +30,10 @@ export function PaymentDetails() {
   const problems = lineProblems(check, flow.lines);
   const needContract = !!answer?.contracts?.length && !flow.contractId;
   const typed = flow.amount.trim();
-  const amountProblem = !locked && typed !== '' && (amount === null || amount === 0) ? t('amount.invalid') : null;
+  // The service's limits (the agent's configuration and what processing answered before), said before anything is taken.
+  const limits = check.limits;
+  const outside = !locked && amount !== null && amount > 0 ? (limits.min !== null && amount < tiyn(limits.min) ? 'min' : limits.max !== null && amount > tiyn(limits.max) ? 'max' : null) : null;
+  const amountProblem = !locked && typed !== '' && (amount === null || amount === 0) ? t('amount.invalid') : outside ? t(`amount.${outside}`, { amount: money(outside === 'min' ? limits.min : limits.max, lang) }) : null;
   const received = typedAmount(flow.cashReceived);
   const due = quote ? tiyn(quote.amountFrom) : null;
   const change = !kiosk && due !== null && received !== null ? received - due : null;
@@ -40,9 +44,13 @@ export function PaymentDetails() {
   // Processing could not be reached and this service cannot be paid without it: said before any cash is taken.
   const blocked = check.result === 'unreachable' && check.offlineBlocked !== null;
   const unreadableFixed = answer?.fixedAmountUnreadable === true;
-  const ready = !blocked && !unreadableFixed && quote !== null && !needContract && Object.keys(problems).length === 0 && (kioskFree ? flow.inserted > 0 && flow.missing === 0 : amount !== null && amount > 0) && cashOk && !busy;
+  // A kiosk's free amount: nothing is payable below the least the service credits (with the commission).
+  const leastFrom = kioskFree && limits.minFrom !== null ? tiyn(limits.minFrom) : null;
+  const belowLeast = kioskFree && (flow.inserted === 0 || flow.missing > 0 || (leastFrom !== null && flow.inserted < leastFrom));
+  const ready = !blocked && !unreadableFixed && quote !== null && !needContract && Object.keys(problems).length === 0 && outside === null && (kioskFree ? !belowLeast : amount !== null && amount > 0) && cashOk && !busy;
   // Why Pay is not lit, said next to it.
-  const why = needContract ? 'contract' : Object.keys(problems).length ? 'lines' : !kioskFree && (amount === null || amount <= 0) ? 'amount' : quote === null ? 'total' : kiosk ? 'cash' : 'received';
+  const why = needContract ? 'contract' : Object.keys(problems).length ? 'lines' : kioskFree && belowLeast ? 'insertAtLeast' : !kioskFree && (amount === null || amount <= 0 || outside) ? 'amount' : quote === null ? 'total' : kiosk ? 'cash' : 'received';
+  const leastToInsert = kioskFree ? (flow.inserted > 0 && flow.missing > 0 ? flow.missing : Math.max(0, (leastFrom ?? 0) - flow.inserted)) : 0;
 
   return (
     <div className="details" data-testid="payment-details">
@@ -152,9 +160,24 @@ export function PaymentDetails() {
               {t('cash.commissionRule', { percent: decimalText(status.commission.percent, lang), minimum: money(status.commission.minimum, lang) })}
             </p>
           )}
-          <p className={flow.returned ? 'note problem' : 'muted'} data-testid="cash-note">
-            {flow.returned ? t('cash.returned') : kioskFree ? t('cash.insertFree') : t('cash.noChange')}
-          </p>
+          {kioskFree && flow.inserted === 0 && (limits.minFrom !== null || limits.maxFrom !== null) && (
+            // Before the first note: how much this service takes, so no note goes in for a payment it would refuse.
+            <p className="limits big" data-testid="cash-limits">
+              {limits.minFrom !== null && limits.maxFrom !== null
+                ? t('cash.limits', { min: money(limits.minFrom, lang), max: money(limits.maxFrom, lang) })
+                : limits.minFrom !== null ? t('cash.limitMin', { min: money(limits.minFrom, lang) }) : t('cash.limitMax', { max: money(limits.maxFrom, lang) })}
+            </p>
+          )}
+          {flow.returned ? (
+            // A returned note is said large, where the customer looks.
+            <p className="note returned big" role="alert" data-testid="cash-note" data-returned="yes">
+              {kioskFree && limits.maxFrom !== null ? t('cash.returnedMax', { max: money(limits.maxFrom, lang) }) : t('cash.returned')}
+            </p>
+          ) : (
+            <p className="muted" data-testid="cash-note">
+              {kioskFree ? t('cash.insertFree') : t('cash.noChange')}
+            </p>
+          )}
           {flow.inserted > 0 && flow.missing > 0 && (
             <p className="note problem insert-more" data-testid="insert-more" role="status">
               {t('kiosk.insertMore', { amount: money(formatDecimal(flow.missing), lang) })}
@@ -182,7 +205,7 @@ export function PaymentDetails() {
             {t('kiosk.cancel')}
           </button>
         )}
-        {!blocked && !ready && !busy && <span className="pay-why muted" data-testid="pay-why">{t(`details.why.${why}`)}</span>}
+        {!blocked && !ready && !busy && <span className="pay-why muted" data-testid="pay-why">{why === 'insertAtLeast' && leastToInsert === 0 ? t('details.why.cash') : t(`details.why.${why}`, { amount: money(formatDecimal(upToTenge(leastToInsert)), lang) })}</span>}
         {!blocked && <button type="button" className="primary" data-testid="pay" disabled={!ready} onClick={() => void flow.pay(kiosk ? 'kiosk' : 'cashier')}>
           {kiosk && flow.inserted > 0 ? t('details.pay', { amount: money(formatDecimal(flow.inserted), lang) }) : quote ? t('details.pay', { amount: money(quote.amountFrom, lang) }) : t('details.payNoAmount')}
         </button>}

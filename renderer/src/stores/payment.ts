@@ -264,14 +264,15 @@ export const usePayment = create<PaymentState>((set, get) => {
       if (locked && (amount === null || !s.quote)) return;
       // A locked amount (fixed, invoice) takes no more than is due, rounded up to the tenge (tiyn cannot
       // be inserted): the acceptor returns a note that would go past it.
-      const limit = locked && s.quote ? formatDecimal(upToWholeTenge(tiyn(s.quote.amountFrom))) : undefined;
+      // A free amount takes no more than the service's maximum (with the commission): a note past it is returned.
+      const limit = locked && s.quote ? formatDecimal(upToWholeTenge(tiyn(s.quote.amountFrom))) : (s.check?.limits.maxFrom ?? undefined);
       try {
         const r = await call('cash.insert', { session: s.cashSession ?? undefined, note: formatDecimal(note), limit });
         set({ cashSession: r.session, inserted: tiyn(r.inserted), returned: !r.stacked, error: null });
         requote();
         // How much more before anything can be paid: the terminal's rule (commission minimum, the locked total).
         const due = locked && get().quote ? get().quote!.amountFrom : undefined;
-        const progress = await call('cash.progress', { inserted: r.inserted, lockedTotal: due });
+        const progress = await call('cash.progress', { inserted: r.inserted, lockedTotal: due, agentTransactionId: s.check?.payment.agentTransactionId });
         set({ missing: tiyn(progress.missing) });
       } catch (err) {
         fail(err);
