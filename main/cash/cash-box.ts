@@ -10,7 +10,7 @@
  * has touched it for `idleMs` (a screen that died); from then on unpaid cash is the attendant's.
  */
 import { formatDecimal, type Minor } from '../money/amount.js';
-import type { CashLedger, CashSession } from './cash-ledger.js';
+import type { CashLedger, CashReleaseReason, CashSession } from './cash-ledger.js';
 
 export type CashDevice = 'simulated' | 'none';
 
@@ -88,10 +88,22 @@ export class CashBox {
     if (s.paymentId !== null || s.payoutId !== null || !this.ledger.linkPayout(sessionId, payoutId, this.now())) throw new CashError('this cash has paid for something already', 'paid-already');
   }
 
-  /** The screen is done with this session (paid, or the customer gave up): unpaid cash is the attendant's now. */
-  release(sessionId: string): CashSession | null {
+  /**
+   * The screen is done with this session (paid, or the customer gave up): unpaid cash is the
+   * attendant's now. `why` says, for the attendant's list and the customer's slip, why and for which payment.
+   */
+  release(sessionId: string, why?: { reason: CashReleaseReason; paymentId: number | null }): CashSession | null {
     this.inUse.delete(sessionId);
+    const s = this.ledger.get(sessionId);
+    if (s && why && this.ledger.isUnpaid(s)) this.ledger.recordRelease(sessionId, why.reason, why.paymentId, this.now());
     return this.ledger.get(sessionId);
+  }
+
+  /** Why cash no payment accounts for is the attendant's: the screen's reason, a refusal, or the terminal stopping mid-way. */
+  static why(s: CashSession): CashReleaseReason | 'power-cut' {
+    if (s.release) return s.release.reason;
+    if (s.paymentState !== null || s.payoutState !== null) return 'refused';
+    return 'power-cut';
   }
 
   private forget(): void {

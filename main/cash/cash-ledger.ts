@@ -26,9 +26,16 @@ export interface CashSession {
   payoutState: string | null;
   /** Settled by a person (cash given back, or paid by hand), with what they wrote. */
   settled: { at: number; note: string } | null;
+  /** Why the screen handed it to the attendant (none: the terminal stopped or lost power mid-way). */
+  release: { at: number; reason: CashReleaseReason } | null;
+  /** The payment it was inserted for (linked, or named when it was handed over), as the attendant looks it up. */
+  forPayment: { agentTransactionId: string; serviceName: string; account: string } | null;
   total: Minor;
   notes: CashNote[];
 }
+
+/** Why a screen handed cash to the attendant: the customer cancelled, walked away, or paying was refused. */
+export type CashReleaseReason = 'cancelled' | 'walked-away' | 'refused';
 
 /** Payment states that account for the cash linked to them. */
 export const ACCOUNTING_STATES = ['pending', 'review', 'success'] as const;
@@ -44,11 +51,15 @@ export class CashLedger {
     this.q = {
       open: db.prepare<[string, number]>('INSERT INTO cash_sessions (id, opened_at) VALUES (?, ?)'),
       note: db.prepare<[string, number, string, number]>('INSERT INTO cash_notes (session_id, amount, device, at) VALUES (?, ?, ?, ?)'),
-      session: db.prepare<[string], { id: string; opened_at: number; payment_id: number | null; payment_state: string | null; payout_id: number | null; payout_state: string | null; settled_at: number | null; settled_note: string | null }>(`
+      session: db.prepare<[string], { id: string; opened_at: number; payment_id: number | null; payment_state: string | null; payout_id: number | null; payout_state: string | null; settled_at: number | null; settled_note: string | null; released_at: number | null; release_reason: CashReleaseReason | null; atid: string | null; service_name: string | null; account: string | null }>(`
         SELECT s.id, s.opened_at, s.payment_id, p.state AS payment_state, s.payout_id, o.state AS payout_state,
-          coalesce(c.at, s.settled_at) AS settled_at, coalesce(c.note, s.settled_note) AS settled_note
+          coalesce(c.at, s.settled_at) AS settled_at, coalesce(c.note, s.settled_note) AS settled_note,
+          r.at AS released_at, r.reason AS release_reason,
+          coalesce(p.agent_transaction_id, rp.agent_transaction_id) AS atid, coalesce(p.service_name, rp.service_name) AS service_name, coalesce(p.account, rp.account) AS account
         FROM cash_sessions s LEFT JOIN payments p ON p.id = s.payment_id LEFT JOIN payouts o ON o.id = s.payout_id LEFT JOIN cash_settlements c ON c.session_id = s.id
+          LEFT JOIN cash_releases r ON r.session_id = s.id LEFT JOIN payments rp ON rp.id = r.payment_id
         WHERE s.id = ?`),
+      release: db.prepare<[string, number, string, number | null]>('INSERT OR IGNORE INTO cash_releases (session_id, at, reason, payment_id) VALUES (?, ?, ?, ?)'),
       linkPayout: db.prepare<[number, number, string]>('UPDATE cash_sessions SET payout_id = ?, linked_at = ? WHERE id = ? AND payment_id IS NULL AND payout_id IS NULL'),
       settle: db.prepare<[string, number, string]>('INSERT INTO cash_settlements (session_id, at, note) VALUES (?, ?, ?)'),
       notes: db.prepare<[string], { amount: number; device: string; at: number }>('SELECT amount, device, at FROM cash_notes WHERE session_id = ? ORDER BY id'),
@@ -79,7 +90,14 @@ export class CashLedger {
     if (!row) return null;
     const notes = this.q.notes.all(sessionId);
     const settled = row.settled_at === null ? null : { at: row.settled_at, note: row.settled_note ?? '' };
-    return { id: row.id, openedAt: row.opened_at, paymentId: row.payment_id, paymentState: row.payment_state, payoutId: row.payout_id, payoutState: row.payout_state, settled, total: notes.reduce((sum, n) => sum + n.amount, 0), notes };
+    const release = row.released_at === null || row.release_reason === null ? null : { at: row.released_at, reason: row.release_reason };
+    const forPayment = row.atid === null ? null : { agentTransactionId: row.atid, serviceName: row.service_name ?? '', account: row.account ?? '' };
+    return { id: row.id, openedAt: row.opened_at, paymentId: row.payment_id, paymentState: row.payment_state, payoutId: row.payout_id, payoutState: row.payout_state, settled, release, forPayment, total: notes.reduce((sum, n) => sum + n.amount, 0), notes };
+  }
+
+  /** Why the screen handed the session to the attendant, and for which payment: the first reason stands. */
+  recordRelease(sessionId: string, reason: CashReleaseReason, paymentId: number | null, now: number): void {
+    this.q.release.run(sessionId, now, reason, paymentId);
   }
 
   /** Links the session's cash to the payment it pays for; false when it was linked already. */

@@ -247,7 +247,7 @@ export class PaymentEngine {
    * Accepts a checked (or, within the offline policy, unchecked) draft: the final pay body is
    * committed with the first pay attempt under this process's lease, before the pay is sent.
    */
-  accept(draft: Payment, service: CatalogService, input: PaymentInput, check: CheckResult, unverifiable: string[] = [], opts: { cashSession?: string | undefined; claim?: boolean } = {}): { payment: Payment; attemptId: number | null } {
+  accept(draft: Payment, service: CatalogService, input: PaymentInput, check: CheckResult, unverifiable: string[] = [], opts: { cashSession?: string | undefined; cashReceived?: Minor | undefined; claim?: boolean } = {}): { payment: Payment; attemptId: number | null } {
     const now = this.now();
     if (check.kind === 'refused') throw new Error('a refused check cannot be accepted');
     if (check.kind === 'unauthorized') {
@@ -276,6 +276,9 @@ export class PaymentEngine {
     if (cashSession !== undefined && !cash) throw new InputError(['this terminal has no cash box'], 'before-send');
     // A kiosk moves no money it has not taken: the notes inserted for this payment must cover it (payFor checks the sum).
     if (this.options.requireCash && cashSession === undefined) throw new CashError('a kiosk accepts a payment only against the cash inserted for it', 'cash-required');
+    // A cashier's cash: what the customer handed over covers what is taken, and is journaled with the acceptance.
+    const cashReceived = opts.cashReceived;
+    if (cashReceived !== undefined && cashReceived < details.amountFrom) throw new InputError([`the cash received (${formatTenge(cashReceived)}) is less than the amount to pay (${formatTenge(details.amountFrom)})`], check.kind === 'ok' ? 'after-check' : 'before-send');
     const claim = opts.claim ?? true;
     const { payment, attemptId } = this.journal.acceptDraft(
       draft.id,
@@ -283,7 +286,10 @@ export class PaymentEngine {
       now,
       claim ? { leaseMs: this.options.leaseMs } : undefined,
       // The kiosk's cash and the acceptance are one commit: refused, nothing is linked; accepted, the cash is its.
-      cashSession !== undefined && cash ? () => cash.payFor(cashSession, draft.id, details.amountFrom) : undefined,
+      () => {
+        if (cashSession !== undefined && cash) cash.payFor(cashSession, draft.id, details.amountFrom);
+        if (cashReceived !== undefined) this.journal.setCashReceived(draft.id, cashReceived);
+      },
     );
     if (claim && attemptId === null) throw new Error(`payment ${payment.agentTransactionId} could not be claimed`);
     return { payment, attemptId };
@@ -440,13 +446,13 @@ export class PaymentEngine {
    * Pays a draft checked earlier (a screen: check, the person chooses, then pays), with the same
    * agentTransactionId. Bad choices leave the draft open for the person to correct.
    */
-  async payChecked(paymentId: number, choices: Omit<PaymentInput, 'serviceId' | 'account' | 'fields'>, waitMs: number, opts: { cashSession?: string | undefined } = {}): Promise<Payment> {
+  async payChecked(paymentId: number, choices: Omit<PaymentInput, 'serviceId' | 'account' | 'fields'>, waitMs: number, opts: { cashSession?: string | undefined; cashReceived?: Minor | undefined } = {}): Promise<Payment> {
     const draft = this.journal.mustGet(paymentId);
     if (draft.state !== 'draft') throw new InputError([`payment ${draft.agentTransactionId} is ${draft.state}, not waiting to be paid`]);
     const input: PaymentInput = { ...choices, serviceId: draft.serviceId, account: draft.account, fields: draft.fields };
     const { service, unverifiable } = await this.validate(input);
     await this.refuseIfClosed();
-    return this.finish(draft, service, input, this.checkResultOf(draft), unverifiable, waitMs, opts.cashSession);
+    return this.finish(draft, service, input, this.checkResultOf(draft), unverifiable, waitMs, opts);
   }
 
   /** What the journaled check of a draft found. */
@@ -470,11 +476,11 @@ export class PaymentEngine {
    * not accepted and nothing was sent; after it, whatever fails (a full disk while recording the
    * answer), the payment is accepted and pending: AcceptedError, never "not accepted".
    */
-  private async finish(draft: Payment, service: CatalogService, input: PaymentInput, check: CheckResult, unverifiable: string[], waitMs: number, cashSession?: string): Promise<Payment> {
+  private async finish(draft: Payment, service: CatalogService, input: PaymentInput, check: CheckResult, unverifiable: string[], waitMs: number, cash: { cashSession?: string | undefined; cashReceived?: Minor | undefined } = {}): Promise<Payment> {
     if (check.kind === 'refused') return this.closeRefused(draft, check);
     const deadline = this.now() + waitMs;
     // No time to wait: accept and leave it to the worker (nothing is sent from here).
-    const accepted = this.accept(draft, service, input, check, unverifiable, { cashSession, claim: waitMs > 0 });
+    const accepted = this.accept(draft, service, input, check, unverifiable, { ...cash, claim: waitMs > 0 });
     try {
       if (accepted.attemptId === null) return accepted.payment;
       const payment = await this.deliver({ payment: accepted.payment, attemptId: accepted.attemptId }, { deadline });

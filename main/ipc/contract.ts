@@ -22,6 +22,7 @@ const atid = z.string().regex(/^[1-9]\d{0,17}$/, 'an agentTransactionId of up to
 const amount = zAmountText;
 const text = z.string().max(200);
 const cashSession = z.string().uuid('a cash session id');
+const receiptLang = z.enum(['ru', 'kk']);
 
 export const channels = {
   'terminal.status': z.object({}).strict(),
@@ -39,6 +40,10 @@ export const channels = {
       items: z.array(z.object({ subServiceId: text.min(1), amount, lastCount: z.string().regex(/^\d+(\.\d+)?$/).optional() }).strict()).max(100).optional(),
       /** A kiosk: the cash session whose notes pay for this payment (its total must be amountFrom). */
       cashSession: cashSession.optional(),
+      /** A cashier: the cash the customer handed over (at least amountFrom); the receipt says it and the change. */
+      cashReceived: amount.optional(),
+      /** The customer's language for the receipt (a customer who chose ҚАЗ gets a Kazakh receipt). */
+      receiptLang: receiptLang.optional(),
     })
     .strict(),
   'payment.quote': z.object({ agentTransactionId: atid.optional(), amountTo: amount.optional(), amountFrom: amount.optional() }).strict().refine((a) => (a.amountTo === undefined) !== (a.amountFrom === undefined), 'give either amountTo or amountFrom'),
@@ -63,7 +68,17 @@ export const channels = {
   'cash.unpaid': z.object({}).strict(),
   'cash.settle': z.object({ session: cashSession, note: z.string().min(1).max(200) }).strict(),
   /** The screen gives the session up (the customer walked away, or paying failed): its cash is the attendant's now. */
-  'cash.release': z.object({ session: cashSession }).strict(),
+  'cash.release': z
+    .object({
+      session: cashSession,
+      /** Why: the customer cancelled, walked away, or paying was refused (said on the attendant's list and the slip). */
+      reason: z.enum(['cancelled', 'walked-away', 'refused']).optional(),
+      /** The payment the cash was inserted for, if it got that far. */
+      agentTransactionId: atid.optional(),
+      /** The customer's language for the slip the kiosk prints. */
+      receiptLang: receiptLang.optional(),
+    })
+    .strict(),
   /** A kiosk's cash against what it must cover: payable yet, and how much more to insert. */
   'cash.progress': z.object({ inserted: amount, lockedTotal: amount.optional(), agentTransactionId: atid.optional() }).strict(),
   /** Cash to card: what the customer pays for an amount on the card (the agent's payout commission). */
@@ -80,6 +95,8 @@ export const channels = {
       flow: z.enum(['page', 'direct']),
       pan: z.string().regex(/^[\d\s-]{12,23}$/, 'a card number').optional(),
       cashSession: cashSession.optional(),
+      cashReceived: amount.optional(),
+      receiptLang: receiptLang.optional(),
     })
     .strict(),
   /** Asks the bank for a payout's status now (getPayoutStatus.do) and answers it as journaled. */
@@ -189,9 +206,9 @@ export interface Results {
   'printer.test': { printed: boolean; printer: string | null; error: string | null };
   'admin.exit': { exited: boolean };
   'cash.insert': { session: string; inserted: string; stacked: boolean };
-  'cash.unpaid': { session: string; openedAt: string; total: string; notes: number }[];
+  'cash.unpaid': { session: string; openedAt: string; total: string; notes: number; why: 'cancelled' | 'walked-away' | 'refused' | 'power-cut'; agentTransactionId: string | null; serviceName: string | null; account: string | null }[];
   'cash.settle': { settled: true };
-  'cash.release': { session: string; total: string; toAttendant: boolean };
+  'cash.release': { session: string; total: string; toAttendant: boolean; slip: 'printed' | 'failed' | null };
   'cash.progress': { payable: boolean; missing: string };
   'payout.quote': { amount: string; commission: string; amountFrom: string };
   'payout.start': PayoutView;
@@ -217,6 +234,8 @@ export interface Results {
 export interface PayoutView extends PayoutJson {
   /** The bank page's address as a QR code (PNG data URL), while the payout waits for the card. */
   qr: string | null;
+  /** Its receipt right after it ended: printed, tried and not printed, or none (no printer, or not ended yet). */
+  receipt: 'printed' | 'failed' | null;
 }
 
 export type ErrorCode = 'forbidden' | 'unknown-channel' | 'bad-request' | 'input' | 'refused' | 'not-found' | 'unavailable' | 'internal';

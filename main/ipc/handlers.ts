@@ -3,7 +3,8 @@
  * dispatcher; results are plain data (ids and amounts as strings).
  */
 import type { AgentBalance } from '../api/v20/schemas.js';
-import { CashError, TENGE_DENOMINATIONS } from '../cash/cash-box.js';
+import { CashBox, CashError, TENGE_DENOMINATIONS } from '../cash/cash-box.js';
+import type { CashReleaseReason } from '../cash/cash-ledger.js';
 import { PinGuard } from '../admin/pin-guard.js';
 import { AcceptedError, authMessage, InputError, RefusedError } from '../engine/payment-engine.js';
 import type { Payment } from '../journal/journal.js';
@@ -77,6 +78,21 @@ export function createHandlers(t: Terminal): Handlers {
     const from = (m: number | null) => (m === null ? null : formatDecimal(quoteFor(m, t.config.commission).amountFrom));
     return { min: l.min === null ? null : formatDecimal(l.min), max: l.max === null ? null : formatDecimal(l.max), minFrom: from(l.min), maxFrom: from(l.max) };
   };
+  /**
+   * The screen gives cash up: journaled with why and for which payment; cash no payment accounts for is
+   * the attendant's, and a kiosk prints the customer's slip (amount, time, payment, what to do).
+   */
+  const releaseCash = async (session: string, reason: CashReleaseReason | null, paymentId: number | null, lang: 'ru' | 'kk' | undefined, printSlip = true): Promise<Results['cash.release']> => {
+    const s = t.cash.release(session, reason ? { reason, paymentId } : undefined);
+    if (!s) throw new NotFoundError(`no cash session ${session}`);
+    const toAttendant = t.cash.unpaid().some((u) => u.id === s.id);
+    let slip: Results['cash.release']['slip'] = null;
+    if (toAttendant && reason && printSlip && t.config.mode === 'kiosk') {
+      const printed = await t.receipts.printCashSlip({ session: s.id, total: s.total, why: CashBox.why(s), at: new Date(), payment: s.forPayment }, { lang });
+      slip = printed.ok ? 'printed' : 'failed';
+    }
+    return { session: s.id, total: formatDecimal(s.total), toAttendant, slip };
+  };
   const pins = new PinGuard(t.journal.db, t.config.screens.adminPin);
   const payouts = () => {
     if (!t.payouts) throw new RefusedError('no payouts module is configured', null, 'payouts-off');
@@ -85,6 +101,7 @@ export function createHandlers(t: Terminal): Handlers {
   /** A payout for the screens: while it waits for the card, the bank page's address as a QR code. */
   const payoutView = async (p: Payout2, withQr = true): Promise<PayoutView> => ({
     ...payoutJson(p),
+    receipt: null,
     qr: withQr && p.state === 'registered' && p.formUrl ? await (await import('qrcode')).default.toDataURL(p.formUrl, { margin: 1, scale: 8 }) : null,
   });
   const status = async (): Promise<Results['terminal.status']> => {
@@ -156,18 +173,22 @@ export function createHandlers(t: Terminal): Handlers {
       let paid: Payment;
       try {
         // One domain call: the commission rule, the cash linked in the commit that accepts the payment, pay.
-        paid = await t.engine.payChecked(draft.id, { amountTo, amountFrom: a.amountFrom, contractId: a.contractId, items: a.items }, SCREEN_WAIT_MS, { cashSession: a.cashSession });
+        paid = await t.engine.payChecked(draft.id, { amountTo, amountFrom: a.amountFrom, contractId: a.contractId, items: a.items }, SCREEN_WAIT_MS, { cashSession: a.cashSession, cashReceived: a.cashReceived });
       } catch (err) {
         if (err instanceof AcceptedError) paid = err.payment;
         else {
-          // Bad input leaves the customer at the screen with their cash to correct it; a refusal hands the cash to the attendant.
-          if (a.cashSession && !(err instanceof InputError) && !(err instanceof CashError)) t.cash.release(a.cashSession);
+          // Bad input leaves the customer at the screen with their cash to correct it; a refusal hands the cash to the attendant, with a slip.
+          if (a.cashSession && !(err instanceof InputError) && !(err instanceof CashError)) await releaseCash(a.cashSession, 'refused', draft.id, a.receiptLang);
           t.events.emit({ type: 'status' });
           throw err;
         }
       }
-      if (a.cashSession) t.cash.release(a.cashSession);
-      await t.receipts.printAfterPayment(paid).catch((err: unknown) => t.log.error('receipt', { error: err instanceof Error ? err.message : String(err) }));
+      if (a.cashSession) {
+        // Refused by processing after the notes went in: the cash is the attendant's; the payment's own receipt (not paid) is the customer's proof.
+        if (paid.state === 'failed') await releaseCash(a.cashSession, 'refused', paid.id, a.receiptLang, false);
+        else t.cash.release(a.cashSession);
+      }
+      await t.receipts.printAfterPayment(paid, a.receiptLang).catch((err: unknown) => t.log.error('receipt', { error: err instanceof Error ? err.message : String(err) }));
       t.events.emit({ type: 'status' });
       return paymentJson(t.journal.get(paid.id) ?? paid, t.journal);
     },
@@ -220,7 +241,10 @@ export function createHandlers(t: Terminal): Handlers {
       return { session: r.session.id, inserted: formatDecimal(r.session.total), stacked: r.stacked };
     },
     async 'cash.unpaid'() {
-      return t.cash.unpaid().map((c) => ({ session: c.id, openedAt: new Date(c.openedAt).toISOString(), total: formatDecimal(c.total), notes: c.notes.length }));
+      return t.cash.unpaid().map((c) => ({
+        session: c.id, openedAt: new Date(c.openedAt).toISOString(), total: formatDecimal(c.total), notes: c.notes.length, why: CashBox.why(c),
+        agentTransactionId: c.forPayment?.agentTransactionId ?? null, serviceName: c.forPayment?.serviceName ?? null, account: c.forPayment?.account ?? null,
+      }));
     },
     async 'cash.settle'(a) {
       t.cash.settle(a.session, a.note);
@@ -228,10 +252,10 @@ export function createHandlers(t: Terminal): Handlers {
       return { settled: true as const };
     },
     async 'cash.release'(a) {
-      const s = t.cash.release(a.session);
-      if (!s) throw new NotFoundError(`no cash session ${a.session}`);
+      const paymentId = a.agentTransactionId ? (t.journal.byAgentTransactionId(a.agentTransactionId)?.id ?? null) : null;
+      const r = await releaseCash(a.session, a.reason ?? null, paymentId, a.receiptLang);
       t.events.emit({ type: 'status' });
-      return { session: s.id, total: formatDecimal(s.total), toAttendant: t.cash.unpaid().some((u) => u.id === s.id) };
+      return r;
     },
     async 'cash.progress'(a) {
       const service = a.agentTransactionId ? t.catalog.cachedService(byAtid(a.agentTransactionId).serviceId) : null;
@@ -245,15 +269,16 @@ export function createHandlers(t: Terminal): Handlers {
     async 'payout.start'(a) {
       let p: Payout2;
       try {
-        p = await payouts().start({ amount: a.amount, name: a.name, phone: a.phone, flow: a.flow, pan: a.pan, cashSession: a.cashSession }, a.flow === 'direct' ? SCREEN_WAIT_MS : 0);
+        p = await payouts().start({ amount: a.amount, name: a.name, phone: a.phone, flow: a.flow, pan: a.pan, cashSession: a.cashSession, cashReceived: a.cashReceived }, a.flow === 'direct' ? SCREEN_WAIT_MS : 0);
       } catch (err) {
-        if (a.cashSession && !(err instanceof PayoutInputError) && !(err instanceof CashError)) t.cash.release(a.cashSession);
+        if (a.cashSession && !(err instanceof PayoutInputError) && !(err instanceof CashError)) await releaseCash(a.cashSession, 'refused', null, a.receiptLang);
         throw err;
       }
       if (a.cashSession) t.cash.release(a.cashSession);
       t.events.emit({ type: 'status' });
-      if (p.state !== 'registered') void t.receipts.printPayout(p);
-      return payoutView(p);
+      let receipt: PayoutView['receipt'] = null;
+      if (p.state !== 'registered') receipt = (await t.receipts.printPayout(p, { lang: a.receiptLang })).ok ? 'printed' : t.receipts.defaultPrinter ? 'failed' : null;
+      return { ...(await payoutView(p)), receipt };
     },
     async 'payout.check'(a) {
       const known = payouts().journal.byOrderNumber(a.orderNumber);

@@ -35,6 +35,8 @@ export interface Payment {
   transactionDate: string | null;
   statusDate: string | null;
   stateReason: string | null;
+  /** A cashier's payment: the cash the customer handed over, tiyn (the receipt says it and the change). */
+  cashReceived: Minor | null;
   payAttempts: number;
   nextAttemptAt: number | null;
   createdAt: number;
@@ -146,6 +148,7 @@ interface PaymentRow {
   transaction_date: string | null;
   status_date: string | null;
   state_reason: string | null;
+  cash_received: number | null;
   pay_attempts: number;
   next_attempt_at: number | null;
   lease_owner: string | null;
@@ -176,6 +179,7 @@ function toPayment(r: PaymentRow): Payment {
     transactionDate: r.transaction_date,
     statusDate: r.status_date,
     stateReason: r.state_reason,
+    cashReceived: r.cash_received ?? null,
     payAttempts: r.pay_attempts,
     nextAttemptAt: r.next_attempt_at,
     createdAt: r.created_at,
@@ -410,7 +414,7 @@ export class Journal {
     return {
       id, agentTransactionId, agentTransactionDate: date, serviceId: p.serviceId, serviceName: p.serviceName, account: p.account,
       fields: { ...p.fields }, amountTo: p.amountTo, amountFrom: p.amountFrom, checkAnswer: null, payBody: body, state: 'pending',
-      offline, result: null, resultMessage: null, transactionId: null, transactionDate: null, statusDate: null, stateReason: null,
+      offline, result: null, resultMessage: null, transactionId: null, transactionDate: null, statusDate: null, stateReason: null, cashReceived: null,
       payAttempts: 0, nextAttemptAt: now, createdAt: now, acceptedAt: now, finishedAt: null,
     };
   }
@@ -705,6 +709,11 @@ export class Journal {
   loadCatalog(): { fetchedAt: number; body: string } | null {
     const row = this.q.loadCatalog.get();
     return row ? { fetchedAt: row.fetched_at, body: row.body } : null;
+  }
+
+  /** The cash a cashier received for a payment: written once (a trigger refuses a second value). */
+  setCashReceived(paymentId: number, amount: Minor): void {
+    this.db.prepare('UPDATE payments SET cash_received = ? WHERE id = ? AND cash_received IS NULL').run(amount, paymentId);
   }
 
   /** What processing's refusals taught about services' amount limits (241/242), kept across restarts. */

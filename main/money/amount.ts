@@ -85,6 +85,16 @@ export function changeInTenge(received: Minor, due: Minor): { give: Minor; kept:
   return { give: change - kept, kept };
 }
 
+/**
+ * What a cashier hands back after a cash payment: the change (whole tenge) when the payment was
+ * taken; when it was not, everything the customer handed over (what was received, else what was due).
+ */
+export function handBack(received: Minor | null, due: Minor | null, taken: boolean): { change: Minor | null; giveBack: Minor | null } {
+  if (!taken) return { change: null, giveBack: received ?? due };
+  if (received === null || due === null) return { change: null, giveBack: null };
+  return { change: changeInTenge(received, due)?.give ?? null, giveBack: null };
+}
+
 /** An amount rounded up to whole tenge: what notes can make of it (there are no tiyn notes or coins). */
 export function upToWholeTenge(minor: Minor): Minor {
   return Math.ceil(minor / 1_00) * 1_00;

@@ -30,6 +30,8 @@ export interface PayoutInput {
   pan?: string | undefined;
   /** A kiosk's cash session that funds it (its total must be the amount plus the commission). */
   cashSession?: string | undefined;
+  /** A cashier: the cash the customer handed over (at least the amount plus the commission). */
+  cashReceived?: Minor | undefined;
 }
 
 /** Bad input: nothing was sent. `problems` are codes the screens say in words; `message` is for the CLI. */
@@ -116,7 +118,11 @@ export class PayoutEngine {
     const client: Record<string, unknown> = { name, ...(phone ? { phone } : {}) };
     const base = { orderNumber, amount: input.amount, currency: '398', description: `Tolem payout ${formatDecimal(input.amount)} KZT`, language: 'ru', client };
     const cash = this.options.cash;
-    const fund = input.cashSession !== undefined && cash ? (payoutId: number) => cash.fundPayout(input.cashSession!, payoutId, quote.amountFrom) : undefined;
+    if (input.cashReceived !== undefined && input.cashReceived < quote.amountFrom) throw new PayoutInputError(['cash-received'], `the cash received (${formatDecimal(input.cashReceived)}) is less than the amount to pay (${formatDecimal(quote.amountFrom)})`);
+    const fund = (payoutId: number) => {
+      if (input.cashSession !== undefined && cash) cash.fundPayout(input.cashSession, payoutId, quote.amountFrom);
+      if (input.cashReceived !== undefined) this.journal.setCashReceived(payoutId, input.cashReceived);
+    };
     if (input.cashSession !== undefined && !cash) throw new PayoutInputError(['cash'], 'this terminal has no cash box');
     // A kiosk moves no money it has not taken: the payout must be funded by notes inserted for it.
     if (this.options.requireCash && input.cashSession === undefined) throw new PayoutInputError(['cash-required'], 'a kiosk pays out only against the cash inserted for it');
@@ -290,6 +296,7 @@ export function describeProblem(code: string): string {
     case 'pan': return 'the card number is not valid';
     case 'return-url': return 'payouts.returnUrl is not configured (the bank page needs it)';
     case 'cash-required': return 'a kiosk pays out only against the cash inserted for it';
+    case 'cash-received': return 'the cash received is less than the amount to pay';
     default: return code;
   }
 }

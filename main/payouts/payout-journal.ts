@@ -32,6 +32,8 @@ export interface Payout {
   checks: number;
   createdAt: number;
   finishedAt: number | null;
+  /** A cashier's payout: the cash the customer handed over, tiyn. */
+  cashReceived: number | null;
 }
 
 export interface PayoutAttempt {
@@ -63,7 +65,7 @@ export interface PayoutChange {
 interface Row {
   id: number; order_number: string; flow: 'page' | 'direct'; amount: number; amount_from: number; fee: number | null; client_name: string; phone: string | null;
   masked_pan: string | null; order_id: string | null; form_url: string | null; state: PayoutState; reason: string | null; error_code: string | null;
-  session_timeout_secs: number | null; expires_at: number | null; next_check_at: number | null; checks: number; created_at: number; finished_at: number | null;
+  session_timeout_secs: number | null; expires_at: number | null; next_check_at: number | null; checks: number; created_at: number; finished_at: number | null; cash_received: number | null;
 }
 
 function toPayout(r: Row): Payout {
@@ -71,6 +73,7 @@ function toPayout(r: Row): Payout {
     id: r.id, orderNumber: r.order_number, flow: r.flow, amount: r.amount, amountFrom: r.amount_from, fee: r.fee, clientName: r.client_name, phone: r.phone,
     maskedPan: r.masked_pan, orderId: r.order_id, formUrl: r.form_url, state: r.state, reason: r.reason, errorCode: r.error_code,
     sessionTimeoutSecs: r.session_timeout_secs, expiresAt: r.expires_at, nextCheckAt: r.next_check_at, checks: r.checks, createdAt: r.created_at, finishedAt: r.finished_at,
+    cashReceived: r.cash_received ?? null,
   };
 }
 
@@ -110,6 +113,11 @@ export class PayoutJournal {
       const attemptId = Number(this.q.attempt.run(id, firstRequest.kind, now, scrubPans(firstRequest.body)).lastInsertRowid);
       return { payout: this.mustGet(id), attemptId };
     }).immediate();
+  }
+
+  /** The cash a cashier received for a payout: written once. */
+  setCashReceived(payoutId: number, amount: Minor): void {
+    this.db.prepare('UPDATE payouts SET cash_received = ? WHERE id = ? AND cash_received IS NULL').run(amount, payoutId);
   }
 
   startAttempt(payoutId: number, kind: PayoutAttempt['kind'], body: string, now: number): number {

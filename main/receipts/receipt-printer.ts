@@ -8,7 +8,7 @@ import { VIRTUAL_PRINTER, type PrinterProfile, type TolemConfig } from '../confi
 import type { Journal, Payment } from '../journal/journal.js';
 import type { Logger } from '../logging/log.js';
 import { PAPER_COLUMNS } from './layout.js';
-import { paymentReceipt, payoutReceipt, type Receipt, type ReceiptLang } from './receipt.js';
+import { cashSlipReceipt, paymentReceipt, payoutReceipt, type CashSlipData, type Receipt, type ReceiptLang } from './receipt.js';
 import type { Payout } from '../payouts/payout-journal.js';
 import { paperStatus, PrinterError, sendToPrinter, type PrinterFailure } from './transport.js';
 import { startOfLocalDay } from '../time/zone.js';
@@ -153,10 +153,24 @@ export class ReceiptPrinter {
     }
   }
 
+  /** The customer's slip for cash a kiosk took and no payment credited, in the customer's language; never throws for printer trouble. */
+  async printCashSlip(d: CashSlipData, opts: { lang?: ReceiptLang } = {}): Promise<PrintResult> {
+    const profile = this.profile();
+    if (!profile) return { ok: false, printer: null, error: 'no receipt printer is configured', code: 'no-printer' };
+    const receipt = cashSlipReceipt(d, { header: this.config.receipts.header, terminalId: this.config.terminalId, lang: opts.lang ?? this.config.receipts.lang, printedAt: new Date(), timeZone: this.config.timeZone, test: this.config.sandbox });
+    try {
+      await sendToPrinter(profile.interface, await encodeReceipt(receipt, profile), this.config.receipts.timeoutMs);
+      return { ok: true, printer: profile.name };
+    } catch (err) {
+      this.log.warn('cash slip not printed', { session: d.session, error: err instanceof Error ? err.message : String(err) });
+      return { ok: false, printer: profile.name, error: err instanceof Error ? err.message : String(err), code: err instanceof PrinterError ? err.failure : 'render' };
+    }
+  }
+
   /** After a payment's outcome is journaled: its receipt, when a printer is configured and the payment was taken. */
-  async printAfterPayment(p: Payment): Promise<PrintResult | null> {
+  async printAfterPayment(p: Payment, lang?: ReceiptLang): Promise<PrintResult | null> {
     if (!this.defaultPrinter || p.state === 'abandoned' || p.state === 'draft') return null;
-    return this.printPayment(p.id);
+    return this.printPayment(p.id, { lang });
   }
 
   /** Receipts of today's payments that never printed (what the cashier must hand over or reprint). */

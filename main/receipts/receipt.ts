@@ -5,7 +5,7 @@
 import { RESULT_CODES } from '../api/v20/result-codes.js';
 import type { CatalogService } from '../api/v20/schemas.js';
 import { reviewCause, type Payment } from '../journal/journal.js';
-import { formatDecimal, formatMoney, parseDecimalMoney, type Minor } from '../money/amount.js';
+import { changeInTenge, formatDecimal, formatMoney, parseDecimalMoney, type Minor } from '../money/amount.js';
 import { convertByRate } from '../money/exchange.js';
 import { DEFAULT_TIME_ZONE, formatReceiptDateTime } from '../time/zone.js';
 import { parseWire, toPlain } from '../wire/json.js';
@@ -44,7 +44,11 @@ const WORDS = {
     support: 'Служба поддержки', duplicate: 'ДУБЛИКАТ', keep: 'Сохраняйте чек до зачисления платежа',
     payout: 'Выплата на карту', card: 'Карта', order: 'Номер заказа', amount: 'Сумма', fee: 'Комиссия банка',
     test: 'ТЕСТОВЫЙ ЧЕК', testNote: 'Демо-режим: платёж не проведён, деньги никуда не зачислены',
-    contract: 'Договор', reading: 'показание', arrives: 'Поступит получателю',
+    contract: 'Договор', reading: 'показание', arrives: 'Поступит получателю', rate: 'Курс', arrivesFor: '(за {amount} к зачислению, без комиссии)',
+    cashReceived: 'Получено наличными', change: 'Сдача',
+    slip: 'ДЕНЬГИ НЕ ЗАЧИСЛЕНЫ', slipCash: 'Внесено наличными', slipAccount: 'Счёт', slipNumber: 'Номер',
+    slipWhat: 'Обратитесь к оператору пункта с этим чеком: он вернёт деньги или проведёт платёж.',
+    slipWhy: { cancelled: 'Отменено покупателем', 'walked-away': 'Платёж не завершён', refused: 'Платёж не принят', 'power-cut': 'Сбой терминала' },
   },
   kk: {
     bin: 'БСН', terminal: 'Терминал', receipt: 'Чек №', date: 'Күні', service: 'Қызмет', taken: 'Қабылданды',
@@ -56,7 +60,11 @@ const WORDS = {
     support: 'Қолдау қызметі', duplicate: 'ТҮПНҰСҚАНЫҢ КӨШІРМЕСІ', keep: 'Төлем есепке алынғанша чекті сақтаңыз',
     payout: 'Картаға төлем', card: 'Карта', order: 'Тапсырыс нөмірі', amount: 'Сома', fee: 'Банк комиссиясы',
     test: 'СЫНАҚ ЧЕГІ', testNote: 'Демо режимі: төлем жүргізілмеді, ақша ешқайда аударылмады',
-    contract: 'Келісімшарт', reading: 'көрсеткіш', arrives: 'Алушыға түседі',
+    contract: 'Келісімшарт', reading: 'көрсеткіш', arrives: 'Алушыға түседі', rate: 'Бағам', arrivesFor: '(есепке алынатын {amount} үшін, комиссиясыз)',
+    cashReceived: 'Қолма-қол алынды', change: 'Қайтарым',
+    slip: 'АҚША ЕСЕПКЕ АЛЫНБАДЫ', slipCash: 'Салынған қолма-қол ақша', slipAccount: 'Шот', slipNumber: 'Нөмірі',
+    slipWhat: 'Осы чекпен пункт операторына жүгініңіз: ол ақшаны қайтарады немесе төлемді жүргізеді.',
+    slipWhy: { cancelled: 'Сатып алушы бас тартты', 'walked-away': 'Төлем аяқталмады', refused: 'Төлем қабылданбады', 'power-cut': 'Терминал ақауы' },
   },
 } as const;
 
@@ -136,6 +144,12 @@ export function paymentReceipt(p: Payment, ctx: PaymentReceiptContext): Receipt 
   lines.push(...paidFacts(p, w));
   lines.push({ kind: 'rule' });
   if (p.amountFrom !== null) lines.push({ kind: 'pair', left: w.taken, right: tenge(p.amountFrom) });
+  // A cashier's cash payment: what the customer handed over and the change in whole tenge (the screens' rule).
+  if (p.cashReceived !== null && p.amountFrom !== null && p.state !== 'failed' && p.state !== 'abandoned') {
+    lines.push({ kind: 'pair', left: w.cashReceived, right: tenge(p.cashReceived) });
+    const change = changeInTenge(p.cashReceived, p.amountFrom);
+    if (change && change.give > 0) lines.push({ kind: 'pair', left: w.change, right: tenge(change.give) });
+  }
   const notPaid = p.state === 'failed' || p.state === 'abandoned';
   if (!notPaid && p.amountFrom !== null && p.amountTo !== null) lines.push({ kind: 'pair', left: w.commission, right: tenge(p.amountFrom - p.amountTo) });
   if (!notPaid && p.amountTo !== null) lines.push({ kind: 'pair', left: w.credited, right: tenge(p.amountTo), bold: true });
@@ -202,7 +216,9 @@ function paidFacts(p: Payment, w: (typeof WORDS)[ReceiptLang]): ReceiptLine[] {
   }
   if (typeof check.rate === 'string' && typeof check.currency === 'string' && p.amountTo !== null) {
     const arrives = convertByRate(p.amountTo, check.rate);
-    if (arrives) out.push({ kind: 'pair', left: w.arrives, right: `${arrives} ${bounded(check.currency)}` });
+    // The rate as processing converts with it, so the amount that arrives can be checked against it on paper.
+    out.push({ kind: 'pair', left: w.rate, right: `1 ₸ = ${bounded(check.rate)} ${bounded(check.currency)}` });
+    if (arrives) out.push({ kind: 'pair', left: w.arrives, right: `${arrives} ${bounded(check.currency)}` }, { kind: 'text', text: w.arrivesFor.replace('{amount}', tenge(p.amountTo)) });
   }
   return out;
 }
@@ -244,6 +260,37 @@ export function payoutReceipt(d: PayoutReceiptData, ctx: Omit<PaymentReceiptCont
   const status = d.status === 'paid' ? w.paid : d.status === 'pending' ? w.pending : w.failed;
   lines.push({ kind: 'text', text: status, align: 'center', bold: true, big: true });
   if (d.reason) lines.push({ kind: 'text', text: d.reason, align: 'center' });
+  lines.push(...tail(ctx.header, w, qr));
+  return { lang: ctx.lang, lines, qr };
+}
+
+export interface CashSlipData {
+  session: string;
+  total: Minor;
+  why: 'cancelled' | 'walked-away' | 'refused' | 'power-cut';
+  at: Date;
+  payment: { agentTransactionId: string; serviceName: string; account: string } | null;
+}
+
+/**
+ * The customer's proof of cash a kiosk took and no payment credited (cancelled, walked away, refused):
+ * the amount, when, where, the payment number, the service and account, and what to do.
+ */
+export function cashSlipReceipt(d: CashSlipData, ctx: Omit<PaymentReceiptContext, 'service'>): Receipt {
+  const w = WORDS[ctx.lang];
+  const qr = `tolem:cash?session=${d.session}&sum=${formatDecimal(d.total)}&t=${ctx.terminalId}`;
+  const lines: ReceiptLine[] = ctx.test ? testLines(w) : [];
+  lines.push(...head(ctx.header, w, ctx.terminalId));
+  lines.push({ kind: 'pair', left: w.date, right: receiptDate(d.at, ctx.timeZone) });
+  lines.push({ kind: 'rule' }, { kind: 'text', text: w.slip, align: 'center', bold: true, big: true });
+  lines.push({ kind: 'text', text: w.slipWhy[d.why], align: 'center' });
+  lines.push({ kind: 'pair', left: w.slipCash, right: tenge(d.total), bold: true });
+  if (d.payment) {
+    lines.push({ kind: 'pair', left: w.service, right: d.payment.serviceName }, { kind: 'pair', left: w.slipAccount, right: d.payment.account });
+    lines.push({ kind: 'pair', left: w.agentTx, right: d.payment.agentTransactionId });
+  }
+  lines.push({ kind: 'pair', left: w.slipNumber, right: d.session.slice(0, 8).toUpperCase() }, { kind: 'rule' });
+  lines.push({ kind: 'text', text: w.slipWhat, align: 'center' });
   lines.push(...tail(ctx.header, w, qr));
   return { lang: ctx.lang, lines, qr };
 }

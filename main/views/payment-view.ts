@@ -3,7 +3,7 @@
  * and amounts as strings, times as ISO text), or as short human lines for the CLI.
  */
 import { reviewCause, type Attempt, type Journal, type Payment } from '../journal/journal.js';
-import { formatDecimal, formatTenge } from '../money/amount.js';
+import { formatDecimal, formatTenge, handBack } from '../money/amount.js';
 import { describeResult } from '../api/v20/result-codes.js';
 import { parseWire, toPlain } from '../wire/json.js';
 
@@ -18,6 +18,10 @@ export type PaymentJson = Pick<
   reason: string | null;
   /** Why a person must look, in a code the screens say in words (a number that moved to another operator). */
   reviewCause: 'number-moved' | null;
+  /** A cashier's cash payment: what the customer handed over, the change, or (not paid) what to hand back. */
+  cashReceived: string | null;
+  change: string | null;
+  giveBack: string | null;
   check: unknown;
   attempts: AttemptJson[];
   createdAt: string;
@@ -37,6 +41,13 @@ export interface AttemptJson {
   result: number | null;
   error: string | null;
   elapsedMs: number | null;
+}
+
+function cashView(p: Payment): Pick<PaymentJson, 'cashReceived' | 'change' | 'giveBack'> {
+  const taken = p.state !== 'failed' && p.state !== 'abandoned';
+  const back = p.cashReceived === null && taken ? { change: null, giveBack: null } : handBack(p.cashReceived, p.amountFrom, taken);
+  const text = (m: number | null) => (m === null ? null : formatDecimal(m));
+  return { cashReceived: text(p.cashReceived), change: text(back.change), giveBack: p.state === 'draft' ? null : text(back.giveBack) };
 }
 
 function receiptState(journal: Journal, paymentId: number): PaymentJson['receipt'] {
@@ -77,6 +88,7 @@ export function paymentJson(p: Payment, journal: Journal, opts: { light?: boolea
     resultMessage: p.resultMessage,
     reason: p.stateReason,
     reviewCause: reviewCause(p),
+    ...cashView(p),
     transactionId: p.transactionId,
     transactionDate: p.transactionDate,
     check,

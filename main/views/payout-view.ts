@@ -1,5 +1,5 @@
 /** A payout as the CLI and the screens show it: amounts as decimal text, the card masked, never more. */
-import { formatDecimal, formatTenge } from '../money/amount.js';
+import { formatDecimal, formatTenge, handBack } from '../money/amount.js';
 import type { Payout } from '../payouts/payout-journal.js';
 
 export interface PayoutJson {
@@ -18,6 +18,10 @@ export interface PayoutJson {
   errorCode: string | null;
   createdAt: string;
   finishedAt: string | null;
+  /** A cashier's payout: the cash the customer handed over and the change (or, not paid, what to hand back). */
+  cashReceived: string | null;
+  change: string | null;
+  giveBack: string | null;
 }
 
 export function payoutJson(p: Payout): PayoutJson {
@@ -27,7 +31,15 @@ export function payoutJson(p: Payout): PayoutJson {
     fee: p.fee === null ? null : formatDecimal(p.fee), maskedPan: p.maskedPan, formUrl: p.state === 'registered' ? p.formUrl : null,
     expiresAt: p.expiresAt === null ? null : new Date(p.expiresAt).toISOString(), reason: p.reason, errorCode: p.errorCode,
     createdAt: new Date(p.createdAt).toISOString(), finishedAt: p.finishedAt === null ? null : new Date(p.finishedAt).toISOString(),
+    ...payoutCash(p),
   };
+}
+
+function payoutCash(p: Payout): Pick<PayoutJson, 'cashReceived' | 'change' | 'giveBack'> {
+  if (p.cashReceived === null) return { cashReceived: null, change: null, giveBack: null };
+  const notPaid = p.state === 'declined' || p.state === 'expired';
+  const back = handBack(p.cashReceived, p.amountFrom, !notPaid);
+  return { cashReceived: formatDecimal(p.cashReceived), change: back.change === null ? null : formatDecimal(back.change), giveBack: back.giveBack === null ? null : formatDecimal(back.giveBack) };
 }
 
 const WORDS: Record<Payout['state'], string> = {

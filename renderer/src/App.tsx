@@ -14,6 +14,8 @@ import { Journal } from './screens/Journal';
 import { PaymentScreen } from './screens/PaymentScreen';
 import { onEvent } from './ipc/bridge';
 import { DemoBanner, ScreenBoundary } from './components/ScreenBoundary';
+import { useSettings } from './stores/settings';
+import { formatDecimal, money } from './format/money';
 
 /**
  * A kiosk left alone: first "are you still there?" with a countdown, then back to Home (or, with
@@ -33,7 +35,7 @@ function useIdleReturn(): number | null {
       if (flow.inserted > 0 && flow.step === 'details') {
         // Cash is in: paid when it can be, otherwise handed to the attendant, and the screen says so.
         if (flow.missing === 0 && flow.quote) void flow.pay('kiosk');
-        else void flow.handOverCash();
+        else void flow.handOverCash('walked-away');
         return arm();
       }
       const payout = usePayout.getState();
@@ -77,10 +79,17 @@ function StillThere({ until }: { until: number }) {
     const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);
   }, []);
+  // What happens when it runs out, said before it does: cash in is paid, or handed to the attendant with a slip.
+  const flow = usePayment.getState();
+  const lang = useSettings((s) => s.lang);
+  const cashIn = flow.inserted > 0 && flow.step === 'details';
+  const willPay = cashIn && flow.missing === 0 && flow.quote !== null;
+  const then = willPay ? t('kiosk.stillThereWillPay', { amount: money(formatDecimal(flow.inserted), lang) }) : cashIn ? t('kiosk.stillThereWillHandOver', { amount: money(formatDecimal(flow.inserted), lang) }) : t('kiosk.stillThereWillHome');
   return (
-    <div className="still-there" role="alertdialog" aria-modal="true" aria-labelledby="still-there-title" data-testid="still-there">
+    <div className="still-there" role="alertdialog" aria-modal="true" aria-labelledby="still-there-title" aria-describedby="still-there-then" data-testid="still-there">
       <div className="still-there-box">
         <h2 id="still-there-title">{t('kiosk.stillThere')}</h2>
+        <p id="still-there-then" className="still-there-then" data-testid="still-there-then">{then}</p>
         <p className="big-number" data-testid="still-there-seconds">{Math.max(0, Math.ceil((until - now) / 1000))}</p>
         <button type="button" className="primary" data-testid="still-here">{t('kiosk.stillHere')}</button>
       </div>

@@ -23,7 +23,7 @@ export function payment(over: Partial<Payment> = {}): Payment {
     account: '7172123456', fields: {}, amountTo: 5_000_00, amountFrom: 5_100_00,
     checkAnswer: '{"result":0,"transactionId":"1","displays":{"fio":"Әбілқайыр Нұрлан Серікұлы"}}',
     payBody: '{}', state: 'success', offline: false, result: 0, resultMessage: 'ok', transactionId: '900000000000015838', transactionDate: null,
-    statusDate: null, stateReason: null, payAttempts: 1, nextAttemptAt: null,
+    statusDate: null, stateReason: null, cashReceived: null, payAttempts: 1, nextAttemptAt: null,
     // 14:05:09 in Almaty (UTC+5), whatever the zone of the machine running the tests.
     createdAt: Date.UTC(2026, 10, 22, 9, 5, 9), acceptedAt: Date.UTC(2026, 10, 22, 9, 5, 9), finishedAt: null,
     ...over,

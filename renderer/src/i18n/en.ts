@@ -31,7 +31,7 @@ export const en: Dictionary = {
     why: { insertAtLeast: 'Insert at least {{amount}}', contract: 'Choose a contract', lines: 'Fix the invoice lines', amount: 'Enter the amount', total: 'Working out the total…', cash: 'Insert cash', received: 'Enter what the customer gave (at least the total)' },
     unreachableBlocked: 'Processing cannot be reached now, and this service cannot be paid without it. No money is taken; try later.',
     unreachable: 'Processing is unavailable right now. The payment will be accepted and sent automatically once the connection is back.',
-    chooseContract: 'Choose a contract', fixedAmount: 'Amount due', rate: 'Rate', pay: 'Pay {{amount}}', payNoAmount: 'Pay',
+    chooseContract: 'Choose a contract', fixedAmount: 'Amount due', ratePerUnit: '(1 {{currency}} ≈ {{price}})', rate: 'Rate', pay: 'Pay {{amount}}', payNoAmount: 'Pay',
   },
   invoice: {
     meterRequired: 'Enter the current meter reading',
@@ -42,7 +42,7 @@ export const en: Dictionary = {
   amount: {
     min: 'This service takes at least {{amount}}', max: 'This service takes at most {{amount}}', 
     toCredit: 'Amount to credit, ₸', hint: 'For example 1500 or 1500.50', invalid: 'Enter an amount, e.g. 1500.00',
-    credited: 'To be credited', commission: 'Commission', total: 'To pay', arrives: 'The recipient gets',
+    credited: 'To be credited', commission: 'Commission', total: 'To pay', arrivesNote: '(at the rate, for the {{amount}} credited; the {{commission}} commission is not converted)', arrives: 'The recipient gets',
   },
   cash: {
     limits: 'You can insert from {{min}} to {{max}}.', limitMin: 'Insert at least {{min}}.', limitMax: 'You can insert at most {{max}}.', returnedMax: 'Note returned: with it the sum would pass the maximum of {{max}}. Insert a smaller note or press Pay.', 
@@ -63,6 +63,7 @@ export const en: Dictionary = {
     pendingOffline: 'No connection to processing. The payment is accepted and will be sent automatically once the connection is back. Do not pay again.',
     numberMoved: 'This number now belongs to another operator: the payment was not sent. The operator of this point will pay the right operator or give the money back. Keep the payment number.',
     reviewNote: 'The payment is being checked. Keep the payment number; the operator will tell you the result.',
+    cashReceived: 'Cash received', 
     failedCashier: 'Give {{amount}} back to the customer.', failedKiosk: 'The money was not credited. Please contact the operator with the payment number.',
     noAnswer: 'Processing did not answer', service: 'Service', account: 'Account', number: 'Payment number', processingNumber: 'Processing number',
     rerouted: 'Operator', reroutedFrom: 'This number is served by {{to}} (not {{from}}): the payment goes to {{to}}.', done: 'Done',
@@ -82,7 +83,7 @@ export const en: Dictionary = {
       mode: { cashier: 'cash desk', kiosk: 'kiosk' }, paper: { ok: 'paper in', out: 'out of paper', unknown: 'state unknown', unreachable: 'not answering' },
     },
     payouts: 'Payouts to cards', payoutsOnline: 'The payouts module is online', payoutsOffline: 'The payouts module does not answer', payoutsBalance: 'payouts balance {{balance}}', payoutsLow: 'payouts balance is low', payoutCheck: 'Check the status now',
-    cashTitle: 'Cash without a payment', cashHelp: 'Money was taken but no payment accounts for it (a failure, a power cut). Give it back to the customer or make the payment by hand, and write down what was done.', cashNotes_one: '{{count}} note', cashNotes_few: '{{count}} notes', cashNotes_many: '{{count}} notes', cashNotes_other: '{{count}} notes', cashNote: 'What was done (e.g. given back to the customer)', cashSettle: 'Settle', cashSettled: 'Recorded',
+    cashWhy: { cancelled: 'the customer cancelled', 'walked-away': 'the customer left without finishing', refused: 'the payment was refused', 'power-cut': 'the terminal stopped (a fault or a power cut)' }, cashTitle: 'Cash without a payment', cashHelp: 'Money was taken but no payment accounts for it: why is said on each line. Give it back to the customer or make the payment by hand, and write down what was done.', cashNotes_one: '{{count}} note', cashNotes_few: '{{count}} notes', cashNotes_many: '{{count}} notes', cashNotes_other: '{{count}} notes', cashNote: 'What was done (e.g. given back to the customer)', cashSettle: 'Settle', cashSettled: 'Recorded',
     title: 'Admin', refreshCatalog: 'Refresh catalog', catalogRefreshed: 'Catalog refreshed', testPrint: 'Test print',
     testPrinted: 'Test page printed on {{printer}}', testNotPrinted: 'Test page not printed: {{error}}',
     pin: 'Admin PIN', exited: 'Kiosk mode is off', noKioskToExit: 'PIN accepted. In a browser, kiosk mode is left from the browser itself.',
@@ -113,7 +114,7 @@ export const en: Dictionary = {
   },
   demo: { banner: 'DEMO MODE: the built-in sandbox. No payment is made, no money goes anywhere.' },
   kiosk: {
-    stillThere: 'Are you still there?', stillHere: 'Yes, go on',
+    stillThereWillPay: 'If nobody answers, the terminal pays the {{amount}} inserted.', stillThereWillHandOver: 'If nobody answers, the {{amount}} inserted goes to the operator and the terminal prints a slip.', stillThereWillHome: 'If nobody answers, the terminal goes back to Home.', cancelAsk: 'Cancel the payment?', cancelAskNote: 'The {{amount}} inserted will not be credited: the operator of this point gives it back. The terminal prints a slip.', cancelYes: 'Yes, cancel', cancelNo: 'Go on paying', takeSlip: 'Take the slip: with it the operator gives the money back or makes the payment.', slipNotPrinted: 'The slip did not print. Write down the payment number:', stillThere: 'Are you still there?', stillHere: 'Yes, go on',
     insertMore: 'Insert {{amount}} more', handedOver: 'The cash inserted ({{amount}}) is handed to the attendant. Call the attendant: they will give it back or make the payment.',
     cancel: 'Cancel', noReceipt: 'No receipt could be printed. Write down or photograph the payment number:', takeReceipt: 'Take your receipt',
   },

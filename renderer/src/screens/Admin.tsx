@@ -131,6 +131,10 @@ export function Admin() {
             <div key={c.session} className="cash-row" data-testid={`cash-${c.session}`}>
               <span>
                 {dateTime(c.openedAt, lang, status?.timeZone)} · <strong>{money(c.total, lang)}</strong> · {t('admin.cashNotes', { count: c.notes })}
+                <br />
+                <span data-testid={`cash-why-${c.session}`}>{t(`admin.cashWhy.${c.why}`)}</span>
+                {c.serviceName && <> · {c.serviceName} · {c.account}</>}
+                {c.agentTransactionId && <> · {t('final.number')} <strong>{c.agentTransactionId}</strong></>}
               </span>
               <input aria-label={t('admin.cashNote')} placeholder={t('admin.cashNote')} data-testid={`cash-note-${c.session}`} value={notes[c.session] ?? ''} onChange={(e) => setNotes({ ...notes, [c.session]: e.target.value })} readOnly={kiosk} onFocus={() => kiosk && setEditingNote(c.session)} />
               <button

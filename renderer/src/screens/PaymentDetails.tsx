@@ -121,6 +121,7 @@ export function PaymentDetails() {
                 <dt>{t('amount.arrives')}</dt>
                 <dd data-testid="quote-final-amount">
                   {decimalText(quote.finalAmount, lang)} {quote.currency}
+                  <span className="muted arrives-note" data-testid="quote-final-note"> {t('amount.arrivesNote', { amount: money(quote.amountTo, lang), commission: money(quote.commission, lang) })}</span>
                 </dd>
               </>
             )}
@@ -201,7 +202,7 @@ export function PaymentDetails() {
       )}
       <div className="actions">
         {kiosk && flow.inserted > 0 && (
-          <button type="button" className="secondary" data-testid="cancel-cash" disabled={busy} onClick={() => void flow.handOverCash()}>
+          <button type="button" className="secondary" data-testid="cancel-cash" disabled={busy} onClick={() => flow.askCancel(true)}>
             {t('kiosk.cancel')}
           </button>
         )}
@@ -236,7 +237,9 @@ function CheckAnswer({ answer, lang }: { answer: CheckAnswerView; lang: string }
         <div className="display-row">
           <dt>{t('details.rate')}</dt>
           <dd data-testid="rate">
-            {answer.international.unitPrice ? `1 ${answer.international.currency} = ${money(answer.international.unitPrice, lang as 'ru')}` : `1 ₸ = ${answer.international.rate} ${answer.international.currency}`}
+            {/* Processing's rate as it converts (what arrives is computed from it), with the price of one unit beside it, approximately. */}
+            {`1 ₸ = ${decimalText(answer.international.rate, lang as 'ru')} ${answer.international.currency}`}
+            {answer.international.unitPrice && <span className="muted"> {t('details.ratePerUnit', { currency: answer.international.currency, price: money(answer.international.unitPrice, lang as 'ru') })}</span>}
           </dd>
         </div>
       )}

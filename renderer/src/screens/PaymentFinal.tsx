@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changeInTenge, decimalText, formatDecimal, money, tiyn, typedAmount } from '../format/money';
+import { decimalText, formatDecimal, money, tiyn, typedAmount } from '../format/money';
 import { onEvent } from '../ipc/bridge';
 import { useNav } from '../stores/nav';
 import { usePayment } from '../stores/payment';
@@ -32,7 +32,7 @@ export function PaymentFinal() {
   const { t } = useTranslation();
   const lang = useSettings((s) => s.lang);
   const kiosk = useStatus((s) => s.status?.mode === 'kiosk');
-  const { result, rerouted, refreshResult, reset, check, contractId, lines, quote, cashReceived } = usePayment();
+  const { result, rerouted, refreshResult, reset, check, contractId, lines, quote } = usePayment();
   const go = useNav((s) => s.go);
   const atid = result?.agentTransactionId;
   useEffect(() => {
@@ -44,8 +44,8 @@ export function PaymentFinal() {
   if (!result) return null;
   const contract = contractId ? (check?.answer?.contracts?.find((c) => c.contractId === contractId) ?? null) : null;
   const paidLines = (check?.answer?.invoices?.flatMap((i) => i.lines) ?? []).filter((l) => lines[l.subServiceId]?.selected);
-  const received = kiosk ? null : typedAmount(cashReceived);
-  const change = received !== null && result.amountFrom ? (changeInTenge(received, tiyn(result.amountFrom))?.give ?? null) : null;
+  // What the terminal journaled of the cash: received and the change (its rule, in whole tenge).
+  const change = result.change !== null ? tiyn(result.change) : null;
   const done = () => {
     reset();
     go('home');
@@ -62,7 +62,13 @@ export function PaymentFinal() {
           {resultText(t, result.result)}
         </p>
       )}
-      {state === 'failed' && result.amountFrom && <p>{kiosk ? t('final.failedKiosk') : t('final.failedCashier', { amount: money(result.amountFrom, lang) })}</p>}
+      {state === 'failed' && kiosk && result.amountFrom && <p>{t('final.failedKiosk')}</p>}
+      {/* The cashier hands back exactly what they took from the customer (the terminal's own record of it), said large. */}
+      {state === 'failed' && !kiosk && (result.giveBack ?? result.amountFrom) && (
+        <p className="give-back" data-testid="final-give-back" role="alert">
+          {t('final.failedCashier', { amount: money(result.giveBack ?? result.amountFrom, lang) })}
+        </p>
+      )}
       {state === 'pending' && <p data-testid="final-pending-note">{result.offline ? t('final.pendingOffline') : t('final.pendingNote')}</p>}
       {state === 'review' && <p data-testid="final-review-note">{result.reviewCause === 'number-moved' ? t('final.numberMoved') : t('final.reviewNote')}</p>}
       {kiosk && state !== 'failed' && result.receipt === 'printed' && <p className="take-receipt" data-testid="take-receipt">{t('kiosk.takeReceipt')}</p>}
@@ -101,6 +107,7 @@ export function PaymentFinal() {
             {/* «К оплате» is for before paying; after, it is what was taken. */}
             <dt className="total">{t(state === 'failed' ? 'amount.total' : 'final.taken')}</dt>
             <dd className="total">{money(result.amountFrom, lang)}</dd>
+            {result.cashReceived !== null && state !== 'failed' && <Fact label={t('final.cashReceived')} value={money(result.cashReceived, lang)} testid="final-received" />}
             {change !== null && change > 0 && state !== 'failed' && <Fact label={t('cash.change')} value={money(formatDecimal(change), lang)} testid="final-change" />}
           </>
         )}

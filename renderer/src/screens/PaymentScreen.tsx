@@ -15,13 +15,20 @@ import { useSettings } from '../stores/settings';
 function HandedOver({ amount }: { amount: number }) {
   const { t } = useTranslation();
   const lang = useSettings((s) => s.lang);
-  const { reset, error } = usePayment();
+  const { reset, error, slip, check } = usePayment();
   const go = useNav((s) => s.go);
   return (
     <div className="final final-failed" data-testid="handed-over" role="alert">
       <div className="final-mark" aria-hidden="true">!</div>
       {error && <p className="final-why">{sayError(t, error)}</p>}
       <h1>{t('kiosk.handedOver', { amount: money(formatDecimal(amount), lang) })}</h1>
+      {slip === 'printed' && <p className="take-receipt" data-testid="take-slip">{t('kiosk.takeSlip')}</p>}
+      {slip === 'failed' && check && (
+        <div className="no-receipt" data-testid="slip-not-printed">
+          <p>{t('kiosk.slipNotPrinted')}</p>
+          <p className="big-number">{check.payment.agentTransactionId}</p>
+        </div>
+      )}
       <div className="actions">
         <button
           type="button"
@@ -41,13 +48,14 @@ function HandedOver({ amount }: { amount: number }) {
 
 export function PaymentScreen() {
   const { t } = useTranslation();
-  const { step, service, rerouted, reset, inserted, handedOver, handOverCash, values } = usePayment();
+  const { step, service, rerouted, reset, inserted, handedOver, handOverCash, values, confirmingCancel, askCancel, busy } = usePayment();
+  const lang = useSettings((s) => s.lang);
   const go = useNav((s) => s.go);
   if (!service) return null;
   const back = () => {
-    // With cash in, going back hands it to the attendant (a kiosk gives no change), and the screen says so.
+    // With cash in, going back hands it to the attendant (a kiosk gives no change): asked once, then said, with a slip.
     if (inserted > 0) {
-      void handOverCash();
+      askCancel(true);
       return;
     }
     reset();
@@ -87,6 +95,18 @@ export function PaymentScreen() {
         </div>
       )}
       {step === 'final' && (handedOver !== null ? <HandedOver amount={handedOver} /> : <PaymentFinal />)}
+      {confirmingCancel && step === 'details' && inserted > 0 && (
+        <div className="still-there" role="alertdialog" aria-modal="true" aria-labelledby="cancel-ask-title" aria-describedby="cancel-ask-note" data-testid="cancel-ask">
+          <div className="still-there-box">
+            <h2 id="cancel-ask-title">{t('kiosk.cancelAsk')}</h2>
+            <p id="cancel-ask-note" className="still-there-then">{t('kiosk.cancelAskNote', { amount: money(formatDecimal(inserted), lang) })}</p>
+            <div className="actions">
+              <button type="button" className="secondary" data-testid="cancel-no" autoFocus onClick={() => askCancel(false)}>{t('kiosk.cancelNo')}</button>
+              <button type="button" className="primary danger" data-testid="cancel-yes" disabled={busy} onClick={() => void handOverCash('cancelled')}>{t('kiosk.cancelYes')}</button>
+            </div>
+          </div>
+        </div>
+      )}
     </main>
   );
 }

@@ -10,6 +10,7 @@ import { formatDecimal, typedAmount, tiyn, upToWholeTenge, type Minor } from '..
 import { call, CallError } from '../ipc/bridge';
 import { errorKey, type ErrorWords } from '../format/error';
 import { useCatalog } from './catalog';
+import { useSettings } from './settings';
 import { amountOrNull, lineProblem, type LineProblem } from '../../../main/invoice/lines';
 
 export type Step = 'form' | 'details' | 'paying' | 'final';
@@ -47,6 +48,10 @@ interface PaymentState {
   missing: Minor;
   /** Kiosk: the cash inserted went to the attendant (the customer gave up, or paying was refused): how much. */
   handedOver: Minor | null;
+  /** The customer's slip for the cash handed over: printed, not printed, or none. */
+  slip: 'printed' | 'failed' | null;
+  /** Kiosk: the customer asked to cancel with cash in; the screen asks once before handing it over. */
+  confirmingCancel: boolean;
   result: PaymentJson | null;
   error: FlowError | null;
   busy: boolean;
@@ -63,14 +68,15 @@ interface PaymentState {
   setCashReceived(text: string): void;
   insertCash(note: Minor): Promise<void>;
   /** Kiosk: the customer gives up with cash inserted: it goes to the attendant, and the screen says so. */
-  handOverCash(): Promise<void>;
+  handOverCash(reason?: 'cancelled' | 'walked-away'): Promise<void>;
+  askCancel(ask: boolean): void;
   pay(mode: 'cashier' | 'kiosk'): Promise<void>;
   /** A background event said this payment changed: fetch it again. */
   refreshResult(): Promise<void>;
   reset(): void;
 }
 
-const EMPTY: Omit<PaymentState, 'validationReady' | 'start' | 'setValue' | 'focus' | 'blur' | 'submitForm' | 'chooseContract' | 'setLine' | 'setAmount' | 'setCashReceived' | 'insertCash' | 'handOverCash' | 'pay' | 'refreshResult' | 'reset'> = {
+const EMPTY: Omit<PaymentState, 'validationReady' | 'start' | 'setValue' | 'focus' | 'blur' | 'submitForm' | 'chooseContract' | 'setLine' | 'setAmount' | 'setCashReceived' | 'insertCash' | 'handOverCash' | 'askCancel' | 'pay' | 'refreshResult' | 'reset'> = {
   step: 'form' as Step,
   service: null,
   values: {},
@@ -88,6 +94,8 @@ const EMPTY: Omit<PaymentState, 'validationReady' | 'start' | 'setValue' | 'focu
   returned: false,
   missing: 0,
   handedOver: null,
+  slip: null,
+  confirmingCancel: false,
   result: null,
   error: null,
   busy: false,
@@ -107,6 +115,11 @@ export function loadValidation(): Promise<Validation> {
     return m;
   });
   return loadingValidation;
+}
+
+/** The customer's language for what the terminal prints (receipts are Russian or Kazakh). */
+export function receiptLang(): 'ru' | 'kk' {
+  return useSettings.getState().lang === 'kk' ? 'kk' : 'ru';
 }
 
 /** The engine's input rules, once loaded (null until then). */
@@ -278,15 +291,22 @@ export const usePayment = create<PaymentState>((set, get) => {
         fail(err);
       }
     },
-    async handOverCash() {
+    async handOverCash(reason) {
       const s = get();
       if (!s.cashSession || s.inserted <= 0 || s.busy) return;
+      set({ busy: true, confirmingCancel: false });
+      let slip: PaymentState['slip'] = null;
       try {
-        await call('cash.release', { session: s.cashSession });
+        // Why and for which payment, for the attendant's list; the kiosk prints the customer's slip in their language.
+        const r = await call('cash.release', { session: s.cashSession, reason, agentTransactionId: s.check?.payment.agentTransactionId, receiptLang: receiptLang() });
+        slip = r.slip;
       } catch {
         // Released or not, the cash is in the journal: the attendant's list shows it.
       }
-      set({ handedOver: s.inserted, step: 'final', busy: false });
+      set({ handedOver: s.inserted, slip, step: 'final', busy: false });
+    },
+    askCancel(ask) {
+      set({ confirmingCancel: ask });
     },
     async pay(mode) {
       const s = get();
@@ -312,6 +332,9 @@ export const usePayment = create<PaymentState>((set, get) => {
           contractId: s.contractId ?? undefined,
           items,
           cashSession: mode === 'kiosk' ? (s.cashSession ?? undefined) : undefined,
+          // A cashier: what the customer handed over (the receipt says it and the change; a refusal, what to give back).
+          cashReceived: mode === 'cashier' && typedAmount(s.cashReceived) !== null ? formatDecimal(typedAmount(s.cashReceived)!) : undefined,
+          receiptLang: receiptLang(),
         });
         set({ result, step: 'final', busy: false });
       } catch (err) {
