@@ -101,7 +101,7 @@ export const channels = {
     .strict(),
   /** Asks the bank for a payout's status now (getPayoutStatus.do) and answers it as journaled. */
   'payout.check': z.object({ orderNumber: z.string().regex(/^[0-9a-f]{32}$/, 'an order number') }).strict(),
-  'payout.list': z.object({}).strict(),
+  'payout.list': z.object({ today: z.boolean().optional() }).strict(),
   'payout.print': z.object({ orderNumber: z.string().regex(/^[0-9a-f]{32}$/, 'an order number') }).strict(),
   /** The service menu: what this terminal is and how it stands. */
   'admin.info': z.object({}).strict(),
@@ -199,7 +199,8 @@ export interface Results {
   'payment.retryNow': PaymentJson;
   /** List rows: without attempts and receipt (ask payment.get for the whole payment). */
   'journal.list': PaymentJson[];
-  'journal.totals': { count: number; paid: number; taken: string; credited: string; commission: string };
+  /** Today's payments, and the payouts that took cash: the till's figures (taken = both). */
+  'journal.totals': { count: number; paid: number; taken: string; credited: string; commission: string; payouts: { count: number; paid: number; taken: string; toCards: string; commission: string }; takenAll: string };
   /** `error`: why it did not print, as a code the screens say (printer.<code>): refused, timeout, dropped, device, spooler, paper-out, no-printer, render. */
   'receipt.print': { printed: boolean; error: string | null };
   'receipt.preview': { png: string };

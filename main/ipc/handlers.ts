@@ -218,8 +218,14 @@ export function createHandlers(t: Terminal): Handlers {
       return t.journal.list({ search: a.search, since, states, limit: a.limit ?? 5000 }).map((p) => paymentJson(p, t.journal, { light: true }));
     },
     async 'journal.totals'() {
-      const s = t.journal.totals(startOfLocalDay(Date.now(), t.config.timeZone));
-      return { count: s.count, paid: s.paid, taken: formatDecimal(s.taken), credited: formatDecimal(s.credited), commission: formatDecimal(s.commission) };
+      const since = startOfLocalDay(Date.now(), t.config.timeZone);
+      const s = t.journal.totals(since);
+      const o = t.payouts?.journal.totals(since) ?? { count: 0, paid: 0, taken: 0, toCards: 0, commission: 0 };
+      return {
+        count: s.count, paid: s.paid, taken: formatDecimal(s.taken), credited: formatDecimal(s.credited), commission: formatDecimal(s.commission),
+        payouts: { count: o.count, paid: o.paid, taken: formatDecimal(o.taken), toCards: formatDecimal(o.toCards), commission: formatDecimal(o.commission) },
+        takenAll: formatDecimal(s.taken + o.taken),
+      };
     },
     async 'receipt.print'(a) {
       const r = await t.receipts.printPayment(byAtid(a.agentTransactionId).id);
@@ -291,8 +297,9 @@ export function createHandlers(t: Terminal): Handlers {
       }
       return payoutView(p);
     },
-    async 'payout.list'() {
-      return Promise.all(payouts().journal.list(200).map((p) => payoutView(p, false)));
+    async 'payout.list'(a) {
+      const list = a.today ? payouts().journal.since(startOfLocalDay(Date.now(), t.config.timeZone)) : payouts().journal.list(200);
+      return Promise.all(list.map((p) => payoutView(p, false)));
     },
     async 'payout.print'(a) {
       const p = payouts().journal.byOrderNumber(a.orderNumber);

@@ -169,6 +169,26 @@ export class PayoutJournal {
     return this.q.lastRequest.get(payoutId)?.at ?? null;
   }
 
+  /**
+   * The day's payouts that took the customer's cash and still account for it (sent, paid, or for a
+   * person): their count, the cash taken, what went to cards, and the agent's commission.
+   */
+  totals(since: number): { count: number; paid: number; taken: Minor; toCards: Minor; commission: Minor } {
+    const r = this.db
+      .prepare<[number], { count: number; paid: number | null; taken: number | null; to_cards: number | null }>(
+        "SELECT count(*) AS count, sum(state = 'paid') AS paid, sum(amount_from) AS taken, sum(amount) AS to_cards FROM payouts WHERE created_at >= ? AND state IN ('new', 'registered', 'pending', 'review', 'paid')",
+      )
+      .get(since);
+    const taken = r?.taken ?? 0;
+    const toCards = r?.to_cards ?? 0;
+    return { count: r?.count ?? 0, paid: r?.paid ?? 0, taken, toCards, commission: taken - toCards };
+  }
+
+  /** Payouts created since `since` (the journal screen's day), newest first. */
+  since(since: number, limit = 5000): Payout[] {
+    return this.db.prepare<[number, number], Row>('SELECT * FROM payouts WHERE created_at >= ? ORDER BY id DESC LIMIT ?').all(since, limit).map(toPayout);
+  }
+
   list(limit = 200): Payout[] {
     return this.q.list.all(limit).map(toPayout);
   }

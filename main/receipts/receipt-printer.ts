@@ -141,7 +141,7 @@ export class ReceiptPrinter {
     if (!profile) return { ok: false, printer: null, error: 'no receipt printer is configured', code: 'no-printer' };
     const status = p.state === 'paid' ? 'paid' : p.state === 'declined' || p.state === 'expired' ? 'failed' : 'pending';
     const receipt = payoutReceipt(
-      { orderNumber: p.orderNumber, maskedPan: p.maskedPan ?? '', amount: p.amount, fee: p.amountFrom - p.amount, status, reason: p.state === 'expired' ? 'срок страницы банка истёк' : undefined, at: new Date(p.createdAt) },
+      { orderNumber: p.orderNumber, maskedPan: p.maskedPan ?? '', amount: p.amount, fee: p.amountFrom - p.amount, status, reason: p.state === 'expired' ? 'срок страницы банка истёк' : undefined, at: new Date(p.createdAt), amountFrom: p.amountFrom, cashReceived: p.cashReceived },
       { header: this.config.receipts.header, terminalId: this.config.terminalId, lang: opts.lang ?? this.config.receipts.lang, printedAt: new Date(), timeZone: this.config.timeZone, test: this.config.sandbox },
     );
     try {

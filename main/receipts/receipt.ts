@@ -241,6 +241,9 @@ export interface PayoutReceiptData {
   status: 'paid' | 'pending' | 'failed';
   reason?: string | undefined;
   at: Date;
+  /** What the customer paid in cash (amount plus commission), and, at a desk, what they handed over. */
+  amountFrom?: Minor | undefined;
+  cashReceived?: Minor | null | undefined;
 }
 
 /** A card payout's receipt: the card is shown masked (first 6 / last 4) and nothing more. */
@@ -256,7 +259,14 @@ export function payoutReceipt(d: PayoutReceiptData, ctx: Omit<PaymentReceiptCont
   if (ctx.duplicate) lines.push({ kind: 'text', text: w.duplicate, align: 'center', bold: true });
   lines.push({ kind: 'rule' }, { kind: 'text', text: w.payout, bold: true });
   lines.push({ kind: 'pair', left: w.card, right: masked }, { kind: 'pair', left: w.order, right: d.orderNumber });
-  lines.push({ kind: 'pair', left: w.amount, right: tenge(d.amount), bold: true }, { kind: 'pair', left: w.fee, right: tenge(d.fee) }, { kind: 'rule' });
+  lines.push({ kind: 'pair', left: w.amount, right: tenge(d.amount), bold: true }, { kind: 'pair', left: w.fee, right: tenge(d.fee) });
+  if (d.amountFrom !== undefined) lines.push({ kind: 'pair', left: w.taken, right: tenge(d.amountFrom) });
+  if (d.cashReceived !== undefined && d.cashReceived !== null && d.amountFrom !== undefined && d.status !== 'failed') {
+    lines.push({ kind: 'pair', left: w.cashReceived, right: tenge(d.cashReceived) });
+    const change = changeInTenge(d.cashReceived, d.amountFrom);
+    if (change && change.give > 0) lines.push({ kind: 'pair', left: w.change, right: tenge(change.give) });
+  }
+  lines.push({ kind: 'rule' });
   const status = d.status === 'paid' ? w.paid : d.status === 'pending' ? w.pending : w.failed;
   lines.push({ kind: 'text', text: status, align: 'center', bold: true, big: true });
   if (d.reason) lines.push({ kind: 'text', text: d.reason, align: 'center' });

@@ -8,7 +8,8 @@ import type { CatalogService, PaymentAnswer } from '../api/v20/schemas.js';
 import { AmountError, formatDecimal, parseDecimalMoney, type Minor } from '../money/amount.js';
 import { tengePerUnit } from '../money/exchange.js';
 
-export interface DisplayView { name: string; title: string; value: string }
+/** `amount`: the value read as an amount ("15000.00 тенге" → "15000.00") so screens format it as every sum; null when it is words. */
+export interface DisplayView { name: string; title: string; value: string; amount: string | null }
 export interface ContractView { contractId: string; name: string | null; contractNumber: string | null; contractSum: string | null; contractDate: string | null }
 export interface InvoiceLineView {
   subServiceId: string;
@@ -60,6 +61,14 @@ function readProcessingAmount(text: string): Minor | null {
   }
 }
 
+/** A display that is an amount with at most a currency word ("15000.00 тенге", "1 250,00 ₸"): its decimal text. */
+function displayAmount(value: string): string | null {
+  const m = /^\s*([\d\s\u00a0\u202f]+(?:[.,]\d{1,4})?)\s*(?:тенге|тг\.?|₸|kzt|теңге)?\s*$/i.exec(value);
+  if (!m?.[1] || !/\d/.test(m[1])) return null;
+  const minor = readProcessingAmount(m[1]);
+  return minor === null ? null : formatDecimal(minor);
+}
+
 /** A fixed amount as processing may write it: tiyn, or null when it is not an amount above zero. */
 export function readFixedAmount(text: string): Minor | null {
   const m = readProcessingAmount(text);
@@ -94,7 +103,7 @@ export function checkAnswerView(answer: PaymentAnswer, service: CatalogService |
       fixedAmountUnreadable = m === null;
       continue;
     }
-    if (displays.length < MAX_DISPLAYS) displays.push({ name: shown(name), title: shown(titles.get(name) || name), value: shown(value) });
+    if (displays.length < MAX_DISPLAYS) displays.push({ name: shown(name), title: shown(titles.get(name) || name), value: shown(value), amount: displayAmount(value) });
   }
   const rate = text(answer.rate ?? answer.currencyRate);
   const perUnit = rate === null ? null : tengePerUnit(rate);

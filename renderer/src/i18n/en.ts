@@ -31,7 +31,7 @@ export const en: Dictionary = {
     why: { insertAtLeast: 'Insert at least {{amount}}', contract: 'Choose a contract', lines: 'Fix the invoice lines', amount: 'Enter the amount', total: 'Working out the total…', cash: 'Insert cash', received: 'Enter what the customer gave (at least the total)' },
     unreachableBlocked: 'Processing cannot be reached now, and this service cannot be paid without it. No money is taken; try later.',
     unreachable: 'Processing is unavailable right now. The payment will be accepted and sent automatically once the connection is back.',
-    chooseContract: 'Choose a contract', fixedAmount: 'Amount due', ratePerUnit: '(1 {{currency}} ≈ {{price}})', rate: 'Rate', pay: 'Pay {{amount}}', payNoAmount: 'Pay',
+    chooseContract: 'Choose a contract', fixedCredited: 'Amount credited (fixed)', fixedAmount: 'Amount due', ratePerUnit: '(1 {{currency}} ≈ {{price}})', rate: 'Rate', pay: 'Pay {{amount}}', payNoAmount: 'Pay',
   },
   invoice: {
     meterRequired: 'Enter the current meter reading',
@@ -70,6 +70,7 @@ export const en: Dictionary = {
   },
   state: { draft: 'Draft', pending: 'Waiting to be sent', success: 'Paid', failed: 'Not paid', review: 'Under review', abandoned: 'Not taken' },
   journal: {
+    payouts: 'Today\'s payouts to cards', payoutTotals: 'Payouts to cards: {{count}}, paid {{paid}}', toCards: 'To cards', takenAll: 'All cash taken (payments and payouts)', 
     filter: 'Show', filters: { all: 'All', success: 'Paid', pending: 'Waiting', failed: 'Not paid', review: 'Under review', draft: 'Drafts' },
     totals_one: 'Today {{count}} payment ({{paid}} paid)', totals_few: 'Today {{count}} payments ({{paid}} paid)', totals_many: 'Today {{count}} payments ({{paid}} paid)', totals_other: 'Today {{count}} payments ({{paid}} paid)', taken: 'Taken',
     title: 'Journal', search: 'Search by account or payment number', time: 'Time', state: 'State', empty: 'No payments today.',
@@ -124,6 +125,7 @@ export const en: Dictionary = {
     device: 'the printer is not found', spooler: 'the system print queue refused it', 'paper-out': 'the printer is out of paper', 'no-printer': 'no printer is set up', render: 'the receipt could not be made',
   },
   payout: {
+    viaPage: 'via the bank page', 
     title: 'Cash to card', subtitle: 'A payout to a card of a Kazakh bank', open: 'Cash to card',
     amount: 'Amount to the card, ₸', name: 'Recipient\'s name in Latin letters', nameHint: 'Latin letters, up to 24, e.g. IVAN IVANOV', phone: 'Recipient\'s phone (optional)',
     toCard: 'To the card', pageKiosk: 'Enter the card on your own phone (QR code)', pageCashier: 'Open the bank\'s page to enter the card', direct: 'Type the card number here',

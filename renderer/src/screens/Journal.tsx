@@ -39,6 +39,16 @@ export function Journal() {
       {j.totals && (
         <p className="journal-totals" data-testid="journal-totals">
           {t('journal.totals', { count: j.totals.count, paid: j.totals.paid })} · {t('journal.taken')}: <strong>{money(j.totals.taken, lang)}</strong> · {t('amount.credited')}: {money(j.totals.credited, lang)} · {t('amount.commission')}: {money(j.totals.commission, lang)}
+          {j.totals.payouts.count > 0 && (
+            <>
+              <br />
+              <span data-testid="journal-totals-payouts">
+                {t('journal.payoutTotals', { count: j.totals.payouts.count, paid: j.totals.payouts.paid })} · {t('journal.taken')}: <strong>{money(j.totals.payouts.taken, lang)}</strong> · {t('journal.toCards')}: {money(j.totals.payouts.toCards, lang)} · {t('amount.commission')}: {money(j.totals.payouts.commission, lang)}
+              </span>
+              <br />
+              <strong data-testid="journal-totals-all">{t('journal.takenAll')}: {money(j.totals.takenAll, lang)}</strong>
+            </>
+          )}
         </p>
       )}
       <div className="journal-body">
@@ -67,6 +77,33 @@ export function Journal() {
           </tbody>
         </table>
         {j.payments.length === 0 && <p className="muted">{t('journal.empty')}</p>}
+        {j.payouts.length > 0 && (
+          <table className="journal-table" data-testid="journal-payouts">
+            <caption>{t('journal.payouts')}</caption>
+            <thead>
+              <tr>
+                <th>{t('journal.time')}</th>
+                <th>{t('payout.card')}</th>
+                <th className="num">{t('journal.toCards')}</th>
+                <th className="num">{t('amount.total')}</th>
+                <th>{t('journal.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {j.payouts.map((o) => (
+                <tr key={o.orderNumber} data-testid={`journal-payout-${o.orderNumber}`} data-state={o.state}>
+                  <td>{time(o.createdAt)}</td>
+                  <td>{o.maskedPan ?? t('payout.viaPage')}</td>
+                  <td className="num">{money(o.amount, lang)}</td>
+                  <td className="num">{money(o.amountFrom, lang)}</td>
+                  <td>
+                    <span className={`state state-${o.state}`}>{t(`payout.state.${o.state}`)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
         {sel && (
           <aside className="journal-detail" data-testid="journal-detail">
             <h2>

@@ -10,7 +10,7 @@ import type { CheckAnswerView, InvoiceView } from '../../../main/ipc/contract';
 import { TextField } from '../components/TextField';
 import { changeInTenge, decimalText, money, tiyn, typedAmount, formatDecimal } from '../format/money';
 import { upToWholeTenge as upToTenge } from '../../../main/money/amount';
-import { amountToOf, lineProblems, usePayment } from '../stores/payment';
+import { amountToOf, lineProblems, readiness, usePayment } from '../stores/payment';
 import { sayError } from '../format/error';
 import type { LineProblem } from '../../../main/invoice/lines';
 import { useSettings } from '../stores/settings';
@@ -28,11 +28,10 @@ export function PaymentDetails() {
   const kiosk = status?.mode === 'kiosk';
   const { amount, locked } = amountToOf(flow);
   const problems = lineProblems(check, flow.lines);
-  const needContract = !!answer?.contracts?.length && !flow.contractId;
   const typed = flow.amount.trim();
-  // The service's limits (the agent's configuration and what processing answered before), said before anything is taken.
   const limits = check.limits;
-  const outside = !locked && amount !== null && amount > 0 ? (limits.min !== null && amount < tiyn(limits.min) ? 'min' : limits.max !== null && amount > tiyn(limits.max) ? 'max' : null) : null;
+  // One rule for the button, Enter and the idle return (the store's): what the fields hold now.
+  const { ready, why, outside, leastToInsert, blocked, unreadableFixed } = readiness(flow, kiosk);
   const amountProblem = !locked && typed !== '' && (amount === null || amount === 0) ? t('amount.invalid') : outside ? t(`amount.${outside}`, { amount: money(outside === 'min' ? limits.min : limits.max, lang) }) : null;
   const received = typedAmount(flow.cashReceived);
   const due = quote ? tiyn(quote.amountFrom) : null;
@@ -40,17 +39,6 @@ export function PaymentDetails() {
   // Change as a cashier gives it: whole tenge; the tiyn left over are said.
   const giving = !kiosk && due !== null && received !== null ? changeInTenge(received, due) : null;
   const kioskFree = kiosk && !locked;
-  const cashOk = kiosk ? (due !== null && flow.inserted >= due && flow.inserted > 0) : change !== null && change >= 0;
-  // Processing could not be reached and this service cannot be paid without it: said before any cash is taken.
-  const blocked = check.result === 'unreachable' && check.offlineBlocked !== null;
-  const unreadableFixed = answer?.fixedAmountUnreadable === true;
-  // A kiosk's free amount: nothing is payable below the least the service credits (with the commission).
-  const leastFrom = kioskFree && limits.minFrom !== null ? tiyn(limits.minFrom) : null;
-  const belowLeast = kioskFree && (flow.inserted === 0 || flow.missing > 0 || (leastFrom !== null && flow.inserted < leastFrom));
-  const ready = !blocked && !unreadableFixed && quote !== null && !needContract && Object.keys(problems).length === 0 && outside === null && (kioskFree ? !belowLeast : amount !== null && amount > 0) && cashOk && !busy;
-  // Why Pay is not lit, said next to it.
-  const why = needContract ? 'contract' : Object.keys(problems).length ? 'lines' : kioskFree && belowLeast ? 'insertAtLeast' : !kioskFree && (amount === null || amount <= 0 || outside) ? 'amount' : quote === null ? 'total' : kiosk ? 'cash' : 'received';
-  const leastToInsert = kioskFree ? (flow.inserted > 0 && flow.missing > 0 ? flow.missing : Math.max(0, (leastFrom ?? 0) - flow.inserted)) : 0;
 
   return (
     <div className="details" data-testid="payment-details">
@@ -134,7 +122,10 @@ export function PaymentDetails() {
         <section className="cash-box">
           <TextField id="cash" data-testid="cash-received" label={t('cash.received')} inputMode="decimal" value={flow.cashReceived} onChange={flow.setCashReceived} onKeyDown={(e) => {
             // Enter in the cash field pays, once everything is ready (the same condition as the button).
-            if (e.key === 'Enter' && ready) void flow.pay('cashier');
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void flow.payWhenReady('cashier');
+            }
           }} problem={change !== null && change < 0 ? t('cash.notEnough') : null} hint={t('cash.hint')} />
           <div className="change" data-testid="change">
             {t('cash.change')}: <strong>{giving ? money(formatDecimal(giving.give), lang) : '—'}</strong>
@@ -208,7 +199,8 @@ export function PaymentDetails() {
         )}
         {!blocked && !ready && !busy && <span className="pay-why muted" data-testid="pay-why">{why === 'insertAtLeast' && leastToInsert === 0 ? t('details.why.cash') : t(`details.why.${why}`, { amount: money(formatDecimal(upToTenge(leastToInsert)), lang) })}</span>}
         {!blocked && <button type="button" className="primary" data-testid="pay" disabled={!ready} onClick={() => void flow.pay(kiosk ? 'kiosk' : 'cashier')}>
-          {kiosk && flow.inserted > 0 ? t('details.pay', { amount: money(formatDecimal(flow.inserted), lang) }) : quote ? t('details.pay', { amount: money(quote.amountFrom, lang) }) : t('details.payNoAmount')}
+          {/* A kiosk names no sum on Pay before the notes are in (the one figure to insert is said above). */}
+          {kiosk ? (flow.inserted > 0 ? t('details.pay', { amount: money(formatDecimal(flow.inserted), lang) }) : t('details.payNoAmount')) : quote ? t('details.pay', { amount: money(quote.amountFrom, lang) }) : t('details.payNoAmount')}
         </button>}
       </div>
       </div>
@@ -221,15 +213,16 @@ function CheckAnswer({ answer, lang }: { answer: CheckAnswerView; lang: string }
   if (!answer.displays.length && !answer.international && !answer.fixedAmount) return null;
   return (
     <dl className="displays" data-testid="displays">
-      {answer.displays.map((d) => (
+      {/* A display that repeats the fixed amount is not shown twice: one figure, formatted as every sum. */}
+      {answer.displays.filter((d) => !(answer.fixedAmount && d.amount === answer.fixedAmount)).map((d) => (
         <div key={d.name} className="display-row">
           <dt>{d.title}</dt>
-          <dd>{d.value}</dd>
+          <dd>{d.amount !== null ? money(d.amount, lang as 'ru') : d.value}</dd>
         </div>
       ))}
       {answer.fixedAmount && (
         <div className="display-row">
-          <dt>{t('details.fixedAmount')}</dt>
+          <dt>{t('details.fixedCredited')}</dt>
           <dd data-testid="fixed-amount">{money(answer.fixedAmount, lang as 'ru')}</dd>
         </div>
       )}

@@ -199,13 +199,31 @@ function PayoutFinal({ onDone }: { onDone(): void }) {
     <div className={`final final-${state === 'paid' ? 'success' : notPaid || state === 'handed' ? 'failed' : 'pending'}`} data-testid="payout-final" data-state={state}>
       <div className="final-mark" aria-hidden="true">{state === 'paid' ? '✓' : notPaid || state === 'handed' ? '✕' : '…'}</div>
       <h1>{state === 'handed' ? t('kiosk.handedOver', { amount: money(formatDecimal(handedOver ?? 0), lang) }) : t(`payout.final.${state}`)}</h1>
-      {p && notPaid && <p>{kiosk ? t('payout.cashToAttendant') : t('final.failedCashier', { amount: money(p.amountFrom, lang) })}</p>}
+      {p && notPaid && kiosk && <p>{t('payout.cashToAttendant')}</p>}
+      {p && notPaid && !kiosk && (
+        <p className="give-back" data-testid="payout-give-back" role="alert">{t('final.failedCashier', { amount: money(p.giveBack ?? p.amountFrom, lang) })}</p>
+      )}
+      {p && kiosk && p.receipt === 'printed' && <p className="take-receipt" data-testid="payout-take-receipt">{t('kiosk.takeReceipt')}</p>}
       {p && (
         <dl className="sums">
           <dt>{t('payout.toCard')}</dt>
           <dd>{money(p.amount, lang)}</dd>
           <dt>{t('amount.commission')}</dt>
           <dd>{money(p.commission, lang)}</dd>
+          <dt className="total">{t(notPaid ? 'amount.total' : 'final.taken')}</dt>
+          <dd className="total" data-testid="payout-taken">{money(p.amountFrom, lang)}</dd>
+          {p.cashReceived !== null && !notPaid && (
+            <>
+              <dt>{t('final.cashReceived')}</dt>
+              <dd data-testid="payout-received">{money(p.cashReceived, lang)}</dd>
+            </>
+          )}
+          {p.change !== null && p.change !== '0.00' && !notPaid && (
+            <>
+              <dt>{t('cash.change')}</dt>
+              <dd data-testid="payout-change">{money(p.change, lang)}</dd>
+            </>
+          )}
           {p.maskedPan && (
             <>
               <dt>{t('payout.card')}</dt>

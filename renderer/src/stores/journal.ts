@@ -13,6 +13,8 @@ interface JournalState {
   totals: Results['journal.totals'] | null;
   setFilter(filter: StateFilter): void;
   payments: PaymentJson[];
+  /** Today's cash-to-card payouts: the till has them too. */
+  payouts: Results['payout.list'];
   selected: PaymentJson | null;
   receipt: string | null;
   message: string | null;
@@ -32,6 +34,7 @@ export const useJournal = create<JournalState>((set, get) => ({
   filter: 'all',
   totals: null,
   payments: [],
+  payouts: [],
   selected: null,
   receipt: null,
   message: null,
@@ -51,8 +54,13 @@ export const useJournal = create<JournalState>((set, get) => ({
       const search = get().search.trim() || undefined;
       const filter = get().filter;
       const states = filter === 'all' ? undefined : filter === 'failed' ? (['failed', 'abandoned'] as const) : ([filter] as const);
-      const [list, totals] = await Promise.all([call('journal.list', { search, today: search === undefined, states: states ? [...states] : undefined }), call('journal.totals', {})]);
-      set({ payments: list, totals, error: null });
+      const withPayouts = filter === 'all' && search === undefined;
+      const [list, totals, payouts] = await Promise.all([
+        call('journal.list', { search, today: search === undefined, states: states ? [...states] : undefined }),
+        call('journal.totals', {}),
+        withPayouts ? call('payout.list', { today: true }).catch(() => []) : Promise.resolve([]),
+      ]);
+      set({ payments: list, totals, payouts, error: null });
       const sel = get().selected;
       if (sel) set({ selected: list.find((p) => p.agentTransactionId === sel.agentTransactionId) ?? sel });
     } catch (err) {

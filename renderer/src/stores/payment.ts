@@ -70,13 +70,15 @@ interface PaymentState {
   /** Kiosk: the customer gives up with cash inserted: it goes to the attendant, and the screen says so. */
   handOverCash(reason?: 'cancelled' | 'walked-away'): Promise<void>;
   askCancel(ask: boolean): void;
+  /** Enter: pays once the quote for what is typed now is known and everything is ready; else nothing is sent. */
+  payWhenReady(mode: 'cashier' | 'kiosk'): Promise<void>;
   pay(mode: 'cashier' | 'kiosk'): Promise<void>;
   /** A background event said this payment changed: fetch it again. */
   refreshResult(): Promise<void>;
   reset(): void;
 }
 
-const EMPTY: Omit<PaymentState, 'validationReady' | 'start' | 'setValue' | 'focus' | 'blur' | 'submitForm' | 'chooseContract' | 'setLine' | 'setAmount' | 'setCashReceived' | 'insertCash' | 'handOverCash' | 'askCancel' | 'pay' | 'refreshResult' | 'reset'> = {
+const EMPTY: Omit<PaymentState, 'validationReady' | 'start' | 'setValue' | 'focus' | 'blur' | 'submitForm' | 'chooseContract' | 'setLine' | 'setAmount' | 'setCashReceived' | 'insertCash' | 'handOverCash' | 'askCancel' | 'payWhenReady' | 'pay' | 'refreshResult' | 'reset'> = {
   step: 'form' as Step,
   service: null,
   values: {},
@@ -178,7 +180,44 @@ export function lineProblems(check: CheckView | null, lines: Record<string, Line
   return out;
 }
 
+/** Why Pay cannot go now (a key of details.why), or null when it can: one rule for the button, Enter and the idle return. */
+export interface Readiness {
+  ready: boolean;
+  why: 'contract' | 'lines' | 'insertAtLeast' | 'amount' | 'total' | 'cash' | 'received';
+  /** The typed amount is outside the service's limits. */
+  outside: 'min' | 'max' | null;
+  /** A kiosk's free amount: how much more to insert before anything is payable, tiyn (0: nothing or unknown). */
+  leastToInsert: Minor;
+  blocked: boolean;
+  unreadableFixed: boolean;
+}
+
+export function readiness(s: Pick<PaymentState, 'check' | 'lines' | 'amount' | 'service' | 'quote' | 'inserted' | 'missing' | 'contractId' | 'cashReceived' | 'busy'>, kiosk: boolean): Readiness {
+  const check = s.check;
+  const answer = check?.answer ?? null;
+  const { amount, locked } = amountToOf(s);
+  const problems = lineProblems(check, s.lines);
+  const needContract = !!answer?.contracts?.length && !s.contractId;
+  const limits = check?.limits ?? { min: null, max: null, minFrom: null, maxFrom: null };
+  const outside = !locked && amount !== null && amount > 0 ? (limits.min !== null && amount < tiyn(limits.min) ? 'min' : limits.max !== null && amount > tiyn(limits.max) ? 'max' : null) : null;
+  const due = s.quote ? tiyn(s.quote.amountFrom) : null;
+  const received = typedAmount(s.cashReceived);
+  const change = !kiosk && due !== null && received !== null ? received - due : null;
+  const kioskFree = kiosk && !locked;
+  const cashOk = kiosk ? due !== null && s.inserted >= due && s.inserted > 0 : change !== null && change >= 0;
+  const blocked = check?.result === 'unreachable' && check.offlineBlocked !== null;
+  const unreadableFixed = answer?.fixedAmountUnreadable === true;
+  const leastFrom = kioskFree && limits.minFrom !== null ? tiyn(limits.minFrom) : null;
+  const belowLeast = kioskFree && (s.inserted === 0 || s.missing > 0 || (leastFrom !== null && s.inserted < leastFrom));
+  const ready = !!check && !blocked && !unreadableFixed && s.quote !== null && !needContract && Object.keys(problems).length === 0 && outside === null && (kioskFree ? !belowLeast : amount !== null && amount > 0) && cashOk && !s.busy;
+  const why = needContract ? 'contract' : Object.keys(problems).length ? 'lines' : kioskFree && belowLeast ? 'insertAtLeast' : !kioskFree && (amount === null || amount <= 0 || outside) ? 'amount' : s.quote === null ? 'total' : kiosk ? 'cash' : 'received';
+  const leastToInsert = kioskFree ? (s.inserted > 0 && s.missing > 0 ? s.missing : Math.max(0, (leastFrom ?? 0) - s.inserted)) : 0;
+  return { ready, why, outside, leastToInsert, blocked, unreadableFixed };
+}
+
 let quoteSeq = 0;
+/** The quote being asked for the amount as it stands now (Enter waits for it, never for a stale one). */
+let quoting: Promise<void> = Promise.resolve();
 
 export const usePayment = create<PaymentState>((set, get) => {
   const fail = (err: unknown) => {
@@ -195,9 +234,9 @@ export const usePayment = create<PaymentState>((set, get) => {
       return;
     }
     const args = kioskFree ? { agentTransactionId: atid, amountFrom: formatDecimal(s.inserted) } : { agentTransactionId: atid, amountTo: formatDecimal(amount ?? 0) };
-    call('payment.quote', args).then(
-      (quote) => seq === quoteSeq && set({ quote }),
-      () => seq === quoteSeq && set({ quote: null }),
+    quoting = call('payment.quote', args).then(
+      (quote) => void (seq === quoteSeq && set({ quote })),
+      () => void (seq === quoteSeq && set({ quote: null })),
     );
   };
   return {
@@ -308,6 +347,15 @@ export const usePayment = create<PaymentState>((set, get) => {
     askCancel(ask) {
       set({ confirmingCancel: ask });
     },
+    async payWhenReady(mode) {
+      // Enter acts on what the fields hold now: the quote for the amount as typed is awaited, then the one rule decides.
+      let seen = -1;
+      while (seen !== quoteSeq) {
+        seen = quoteSeq;
+        await quoting;
+      }
+      if (readiness(get(), mode === 'kiosk').ready) await get().pay(mode);
+    },
     async pay(mode) {
       const s = get();
       if (!s.check || s.busy) return;
@@ -328,7 +376,8 @@ export const usePayment = create<PaymentState>((set, get) => {
           agentTransactionId: s.check.payment.agentTransactionId,
           amountTo,
           // A kiosk pays with exactly the cash it holds (see the terminal's rule for a locked amount).
-          amountFrom: mode === 'kiosk' ? formatDecimal(s.inserted) : s.quote?.amountFrom,
+          // A cashier's amountFrom is the terminal's rule for amountTo (never a quote that may be for an older amount).
+          amountFrom: mode === 'kiosk' ? formatDecimal(s.inserted) : undefined,
           contractId: s.contractId ?? undefined,
           items,
           cashSession: mode === 'kiosk' ? (s.cashSession ?? undefined) : undefined,

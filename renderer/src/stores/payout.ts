@@ -9,6 +9,7 @@ import type { PayoutView } from '../../../main/ipc/contract';
 import { errorKey, type ErrorWords } from '../format/error';
 import { formatDecimal, tiyn, typedAmount, upToWholeTenge, type Minor } from '../format/money';
 import { call } from '../ipc/bridge';
+import { receiptLang } from './payment';
 
 export type PayoutStep = 'form' | 'cash' | 'flow' | 'card' | 'waiting' | 'final';
 
@@ -56,6 +57,9 @@ export const usePayout = create<PayoutState>((set, get) => {
       const payout = await call('payout.start', {
         amount: s.quote.amount, name: s.name.trim(), phone: s.phone.trim() || undefined, flow,
         ...(flow === 'direct' ? { pan } : {}), cashSession: kiosk ? (s.cashSession ?? undefined) : undefined,
+        // A cashier: what the customer handed over (the final screen and the receipt say it and the change).
+        cashReceived: !kiosk && typedAmount(s.cashReceived) !== null ? formatDecimal(typedAmount(s.cashReceived)!) : undefined,
+        receiptLang: receiptLang(),
       });
       set({ payout, busy: false, step: payout.state === 'registered' || payout.state === 'new' || payout.state === 'pending' ? 'waiting' : 'final' });
     } catch (err) {
@@ -112,7 +116,7 @@ export const usePayout = create<PayoutState>((set, get) => {
     async handOver() {
       const s = get();
       if (!s.cashSession || s.inserted <= 0) return;
-      await call('cash.release', { session: s.cashSession }).catch(() => null);
+      await call('cash.release', { session: s.cashSession, reason: 'walked-away', receiptLang: receiptLang() }).catch(() => null);
       set({ handedOver: s.inserted, step: 'final' });
     },
     reset() {
