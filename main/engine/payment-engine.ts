@@ -209,7 +209,7 @@ export class PaymentEngine {
 
   /** How much this service may credit in one payment: the agent's configuration narrowed by what processing answered. */
   limitOf(service: Pick<CatalogService, 'serviceId' | 'group'>): AmountLimit {
-    return limitFor(this.options.limits ?? NO_LIMITS, this.journal.learnedLimits(), service);
+    return limitFor(this.options.limits ?? NO_LIMITS, this.journal.learnedLimits(), service, this.now());
   }
 
   /** What the customer pays for `amountTo` under the agent's commission rule (checked for every caller). */
@@ -344,8 +344,8 @@ export class PaymentEngine {
     }
     if (amountTo === undefined) problems.push('amount is required');
     else {
-      // The same limits online and offline, for every caller.
-      const outside = limitProblem(this.limitOf(service), amountTo);
+      // The agent's configured limits, online and offline, for every caller (what processing taught is the screens' advice).
+      const outside = limitProblem(limitFor(this.options.limits ?? NO_LIMITS, null, service), amountTo);
       if (outside) problems.push(describeLimitProblem(outside));
     }
     if (problems.length || amountTo === undefined) throw new InputError(problems, answer ? 'after-check' : 'before-send');
@@ -380,7 +380,7 @@ export class PaymentEngine {
     const history = p.payAttempts <= 1 ? { earlierPossiblyReceived: 0, consecutive202OnRepeat: 0 } : this.journal.payHistory(p.id, claim.attemptId);
     const { attempt, change } = judgePayOutcome(outcome, p, history, this.options.retry, this.now(), this.random);
     // Processing said the amount is outside its limits: the screens say the limit from now on.
-    if (outcome.kind === 'answer' && p.amountTo !== null) learnFromResult(this.journal.learnedLimits(), p.serviceId, p.amountTo, outcome.result);
+    if (outcome.kind === 'answer' && p.amountTo !== null) learnFromResult(this.journal.learnedLimits(), p.serviceId, p.amountTo, outcome.result, this.now());
     if (writer) await writer.write(p.id, claim.attemptId, attempt, change);
     else this.journal.recordPayOutcomes([{ paymentId: p.id, attemptId: claim.attemptId, attempt, change }], this.now());
     crashPoint('after-record');
@@ -467,7 +467,7 @@ export class PaymentEngine {
 
   /** A draft whose check processing refused: not paid, and nothing will be sent for it. */
   closeRefused(draft: Payment, check: Extract<CheckResult, { kind: 'refused' }>): Payment {
-    if (draft.amountTo !== null) learnFromResult(this.journal.learnedLimits(), draft.serviceId, draft.amountTo, check.result);
+    if (draft.amountTo !== null) learnFromResult(this.journal.learnedLimits(), draft.serviceId, draft.amountTo, check.result, this.now());
     return this.journal.closeDraft(draft.id, 'failed', check.result, check.message, `check refused: result ${check.result}`, this.now());
   }
 

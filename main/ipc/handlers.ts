@@ -259,7 +259,8 @@ export function createHandlers(t: Terminal): Handlers {
     },
     async 'cash.release'(a) {
       const paymentId = a.agentTransactionId ? (t.journal.byAgentTransactionId(a.agentTransactionId)?.id ?? null) : null;
-      const r = await releaseCash(a.session, a.reason ?? null, paymentId, a.receiptLang);
+      // The screen giving cash up without a word is the customer giving up: never called a power cut.
+      const r = await releaseCash(a.session, a.reason ?? 'cancelled', paymentId, a.receiptLang);
       t.events.emit({ type: 'status' });
       return r;
     },

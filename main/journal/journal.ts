@@ -718,9 +718,9 @@ export class Journal {
 
   /** What processing's refusals taught about services' amount limits (241/242), kept across restarts. */
   learnedLimits(): LearnedLimits {
-    const read = (): Record<string, AmountLimit> => {
+    const read = (): Record<string, AmountLimit & { at?: number }> => {
       try {
-        return JSON.parse(this.q.getMeta.get(LEARNED_LIMITS)?.value ?? '{}') as Record<string, AmountLimit>;
+        return JSON.parse(this.q.getMeta.get(LEARNED_LIMITS)?.value ?? '{}') as Record<string, AmountLimit & { at?: number }>;
       } catch {
         return {};
       }

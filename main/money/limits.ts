@@ -23,9 +23,15 @@ export const NO_LIMITS: LimitRules = { default: { min: null, max: null }, groups
 
 /** Where what processing taught is kept (the journal's meta table): survives restarts. */
 export interface LearnedLimits {
-  get(serviceId: string): AmountLimit | null;
-  set(serviceId: string, limit: AmountLimit): void;
+  get(serviceId: string): (AmountLimit & { at?: number }) | null;
+  set(serviceId: string, limit: AmountLimit & { at: number }): void;
 }
+
+/**
+ * How long a limit processing taught is believed: processing may change its limits, and a refusal
+ * scripted for one account must not close a service for good. Configured limits have no such end.
+ */
+export const LEARNED_FOR_MS = 24 * 3_600_000;
 
 export const RESULT_TOO_SMALL = 241;
 export const RESULT_TOO_LARGE = 242;
@@ -36,10 +42,11 @@ function pick<K extends keyof AmountLimit>(key: K, ...sources: (AmountLimit | un
 }
 
 /** The limit of one service: the configured one (service, then group, then default), narrowed by what processing answered. */
-export function limitFor(rules: LimitRules, learned: LearnedLimits | null, service: { serviceId: string; group: string }): AmountLimit {
+export function limitFor(rules: LimitRules, learned: LearnedLimits | null, service: { serviceId: string; group: string }, now: number = Date.now()): AmountLimit {
   let min = pick('min', rules.services[service.serviceId], rules.groups[service.group], rules.default);
   let max = pick('max', rules.services[service.serviceId], rules.groups[service.group], rules.default);
-  const taught = learned?.get(service.serviceId) ?? null;
+  const stored = learned?.get(service.serviceId) ?? null;
+  const taught = stored && (stored.at === undefined || now - stored.at < LEARNED_FOR_MS) ? stored : null;
   if (taught?.min !== null && taught?.min !== undefined) min = min === null ? taught.min : Math.max(min, taught.min);
   if (taught?.max !== null && taught?.max !== undefined) max = max === null ? taught.max : Math.min(max, taught.max);
   return { min, max };
@@ -61,14 +68,15 @@ export function describeLimitProblem(p: { code: 'min' | 'max'; limit: Minor }): 
  * What a refusal teaches: 241 for `amountTo` → the minimum is at least the next whole tenge above it;
  * 242 → the maximum is at most the whole tenge below it. Only ever narrows what was known.
  */
-export function learnFromResult(learned: LearnedLimits, serviceId: string, amountTo: Minor, result: number): void {
+export function learnFromResult(learned: LearnedLimits, serviceId: string, amountTo: Minor, result: number, now: number = Date.now()): void {
   if (result !== RESULT_TOO_SMALL && result !== RESULT_TOO_LARGE) return;
-  const old = learned.get(serviceId) ?? { min: null, max: null };
+  const stored = learned.get(serviceId);
+  const old = stored && (stored.at === undefined || now - stored.at < LEARNED_FOR_MS) ? { ...stored, at: now } : { min: null, max: null, at: now };
   if (result === RESULT_TOO_SMALL) {
     const min = upToWholeTenge(amountTo + 1);
-    if (old.min === null || min > old.min) learned.set(serviceId, { ...old, min });
+    if (old.min === null || min > old.min) learned.set(serviceId, { ...old, min, at: now });
   } else {
     const max = Math.floor((amountTo - 1) / 100) * 100;
-    if (max >= 0 && (old.max === null || max < old.max)) learned.set(serviceId, { ...old, max });
+    if (max >= 0 && (old.max === null || max < old.max)) learned.set(serviceId, { ...old, max, at: now });
   }
 }

@@ -8,8 +8,8 @@ import type { CatalogService, PaymentAnswer } from '../api/v20/schemas.js';
 import { AmountError, formatDecimal, parseDecimalMoney, type Minor } from '../money/amount.js';
 import { tengePerUnit } from '../money/exchange.js';
 
-/** `amount`: the value read as an amount ("15000.00 тенге" → "15000.00") so screens format it as every sum; null when it is words. */
-export interface DisplayView { name: string; title: string; value: string; amount: string | null }
+/** `amount`: the value read as an amount ("Сумма 15000.00 тенге" → "15000.00", its words in `amountWords`) so screens format it as every sum; null when it is words. */
+export interface DisplayView { name: string; title: string; value: string; amount: string | null; amountWords: string | null }
 export interface ContractView { contractId: string; name: string | null; contractNumber: string | null; contractSum: string | null; contractDate: string | null }
 export interface InvoiceLineView {
   subServiceId: string;
@@ -61,12 +61,18 @@ function readProcessingAmount(text: string): Minor | null {
   }
 }
 
-/** A display that is an amount with at most a currency word ("15000.00 тенге", "1 250,00 ₸"): its decimal text. */
-function displayAmount(value: string): string | null {
-  const m = /^\s*([\d\s\u00a0\u202f]+(?:[.,]\d{1,4})?)\s*(?:тенге|тг\.?|₸|kzt|теңге)?\s*$/i.exec(value);
-  if (!m?.[1] || !/\d/.test(m[1])) return null;
-  const minor = readProcessingAmount(m[1]);
-  return minor === null ? null : formatDecimal(minor);
+/**
+ * A display that is an amount ("15000.00", "1 250,00 ₸"), or words then an amount in tenge ("Сумма к
+ * оплате 15000.00 тенге"): the amount's decimal text, so screens format it as every sum; null otherwise.
+ */
+function displayAmount(value: string): { amount: string; words: string | null } | null {
+  const m = /^(.*?)(\d[\d\s\u00a0\u202f]*(?:[.,]\d{1,4})?)\s*(тенге|теңге|тг\.?|₸|kzt)?\s*$/iu.exec(value);
+  if (!m?.[2]) return null;
+  const words = (m[1] ?? '').trim().replace(/[:\s]+$/, '');
+  // Words before a number are only an amount's label when a currency says so ("Заказ № 15" is not money).
+  if (words && !m[3]) return null;
+  const minor = readProcessingAmount(m[2]);
+  return minor === null ? null : { amount: formatDecimal(minor), words: words || null };
 }
 
 /** A fixed amount as processing may write it: tiyn, or null when it is not an amount above zero. */
@@ -103,7 +109,10 @@ export function checkAnswerView(answer: PaymentAnswer, service: CatalogService |
       fixedAmountUnreadable = m === null;
       continue;
     }
-    if (displays.length < MAX_DISPLAYS) displays.push({ name: shown(name), title: shown(titles.get(name) || name), value: shown(value), amount: displayAmount(value) });
+    if (displays.length < MAX_DISPLAYS) {
+      const a = displayAmount(value);
+      displays.push({ name: shown(name), title: shown(titles.get(name) || name), value: shown(value), amount: a?.amount ?? null, amountWords: a?.words ? shown(a.words) : null });
+    }
   }
   const rate = text(answer.rate ?? answer.currencyRate);
   const perUnit = rate === null ? null : tengePerUnit(rate);

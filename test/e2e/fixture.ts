@@ -38,7 +38,7 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(browser: Browser, opts: { mode?: 'cashier' | 'kiosk'; services?: SandboxService[]; env?: NodeJS.ProcessEnv; lang?: 'ru' | 'kk' | 'en'; viewport?: { width: number; height: number }; payouts?: boolean } = {}): Promise<E2E> {
+export async function startE2E(browser: Browser, opts: { mode?: 'cashier' | 'kiosk'; services?: SandboxService[]; env?: NodeJS.ProcessEnv; lang?: 'ru' | 'kk' | 'en'; viewport?: { width: number; height: number }; payouts?: boolean; config?: Record<string, unknown> } = {}): Promise<E2E> {
   const dir = tempDir('tolem-e2e-');
   const requests: { method: string; body: string }[] = [];
   const services = opts.services ?? SANDBOX_SERVICES;
@@ -48,7 +48,7 @@ export async function startE2E(browser: Browser, opts: { mode?: 'cashier' | 'kio
   const payoutsEnv = opts.payouts ? { TOLEM_PAYOUTS_URL: sandbox.url, TOLEM_PAYOUTS_USER: SANDBOX_PAYOUTS_USER, TOLEM_PAYOUTS_PASSWORD: SANDBOX_PAYOUTS_PASSWORD } : {};
   const env = harnessEnv(dir, sandbox.url, { TOLEM_TERMINAL_MODE: opts.mode ?? 'cashier', TOLEM_REQUEST_TIMEOUT_MS: '1500', TOLEM_CASH_ACCEPTOR: 'simulated', ...payoutsEnv, ...opts.env });
   // The sandbox demo's commission and virtual printer, as `npm start` has them.
-  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ commission: { percent: '1', minimum: '20.00' }, receipts: { printer: 'virtual' }, payouts: { returnUrl: `${sandbox.url}/payouts/sandbox/done` } }));
+  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ commission: { percent: '1', minimum: '20.00' }, receipts: { printer: 'virtual' }, payouts: { returnUrl: `${sandbox.url}/payouts/sandbox/done` }, ...opts.config }));
   const terminal = await openTerminal(loadConfig(env), { log: createLogger({ level: 'error', stderr: false }) });
   terminal.worker.start();
   terminal.startProbe(250);

@@ -136,10 +136,10 @@ describe('a payment of each scheme, Home to final screen', () => {
     await page.fill('[data-testid=input-account]', 'gamer_01');
     await page.click('[data-testid=check]');
     await page.waitForSelector('[data-testid=rate]');
-    // The rate as a person reads it: what one dollar costs, in tenge, written as Kazakhstan writes money.
-    expect(await page.textContent('[data-testid=rate]')).toBe('1 USD = 480,00\u00a0₸');
+    // The rate as processing converts with it (so what arrives can be checked against it), and what one dollar costs beside it.
+    expect(await page.textContent('[data-testid=rate]')).toBe('1 ₸ = 0,0020833333 USD (1 USD ≈ 480,00\u00a0₸)');
     await page.fill('[data-testid=amount]', '4800');
-    await expect.poll(() => page.textContent('[data-testid=quote-final-amount]')).toBe('9,99 USD');
+    await expect.poll(() => page.textContent('[data-testid=quote-final-amount]')).toMatch(/^9,99 USD \(по курсу за 4\s800,00\s₸ к зачислению; комиссия 48,00\s₸ не конвертируется\)$/);
     // Kazakh, in Chromium, whose own kk-KZ data would write «KZT 4,800.00»: the terminal's formatter instead.
     await page.click('[data-testid=lang-kk]');
     await expect.poll(() => page.textContent('[data-testid=quote-amount-to]')).toBe('4\u00a0800,00\u00a0₸');

@@ -119,7 +119,7 @@ describe('kiosk', () => {
     for (const n of [2000, 500, 50, 20, 20]) await page.click(`[data-testid=insert-${n}]`);
     await expect.poll(() => page.textContent('[data-testid=inserted]')).toMatch(/2\s590,00\s₸/);
     await page.click('[data-testid=insert-5]');
-    await page.waitForSelector('[data-testid=cash-note].problem');
+    await page.waitForSelector('[data-testid=cash-note][data-returned=yes]');
     expect(await page.textContent('[data-testid=inserted]')).toMatch(/2\s590,00\s₸/);
     expect(await page.isDisabled('[data-testid=pay]')).toBe(true);
     await page.click('[data-testid=insert-2]');

@@ -147,8 +147,8 @@ describe('dispatch', () => {
     if (!left.ok) throw new Error('insert failed');
     const leftSession = (left.value as { session: string }).session;
     expect(await call('cash.unpaid', {})).toEqual({ ok: true, value: [] });
-    await call('cash.release', { session: leftSession });
-    expect(await call('cash.unpaid', {})).toEqual({ ok: true, value: [{ session: leftSession, openedAt: expect.any(String), total: '2000.00', notes: 1 }] });
+    await call('cash.release', { session: leftSession, reason: 'walked-away' });
+    expect(await call('cash.unpaid', {})).toEqual({ ok: true, value: [{ session: leftSession, openedAt: expect.any(String), total: '2000.00', notes: 1, why: 'walked-away', agentTransactionId: null, serviceName: null, account: null }] });
     expect(await call('cash.settle', { session: leftSession, note: 'возвращено клиенту' })).toEqual({ ok: true, value: { settled: true } });
     expect(await call('cash.unpaid', {})).toEqual({ ok: true, value: [] });
   });

@@ -73,4 +73,44 @@ describe('each migration upgrades a journal that holds data', () => {
     expect(() => db.prepare("INSERT INTO cash_notes (session_id, amount, device, at) VALUES ('settled', 1, 'x', 9)").run()).toThrow(/settled/);
     db.prepare("INSERT INTO security_events (at, kind, detail) VALUES (1, 'pin-wrong', 'screen')").run();
   });
+
+  it('5 (payouts) on a journal at 4: its cash and settlements kept; a payout funded by cash is accounted for', () => {
+    const db = journalAt(4);
+    db.exec(`
+      INSERT INTO cash_sessions (id, opened_at) VALUES ('left', 1);
+      INSERT INTO cash_notes (session_id, amount, device, at) VALUES ('left', 2000, 'simulated', 1);
+      INSERT INTO cash_sessions (id, opened_at) VALUES ('funds', 1);
+      INSERT INTO cash_notes (session_id, amount, device, at) VALUES ('funds', 102000, 'simulated', 1);
+    `);
+    upgradeAndCheckPayments(db);
+    db.exec(`
+      INSERT INTO payouts (id, order_number, flow, amount, amount_from, client_name, state, created_at) VALUES (1, 'a1', 'direct', 100000, 102000, 'IVAN', 'pending', 2);
+      UPDATE cash_sessions SET payout_id = 1, linked_at = 3 WHERE id = 'funds';
+    `);
+    const ledger = new CashLedger(db);
+    expect(ledger.unpaid().map((x) => x.id)).toEqual(['left']);
+    expect(ledger.get('funds')).toMatchObject({ payoutId: 1, payoutState: 'pending' });
+  });
+
+  it('6 (cash received, cash releases) on a journal at 5: payouts and their cash kept; cash received is written once; a release says why', () => {
+    const db = journalAt(5);
+    db.exec(`
+      INSERT INTO payouts (id, order_number, flow, amount, amount_from, client_name, state, created_at) VALUES (1, 'a1', 'direct', 100000, 102000, 'IVAN', 'paid', 2);
+      INSERT INTO payout_attempts (payout_id, kind, started_at, request, finished_at, outcome, http_status, error_code, order_status) VALUES (1, 'perform', 2, '{}', 3, 'answer', 200, '0', 2);
+      INSERT INTO cash_sessions (id, opened_at) VALUES ('left', 1);
+      INSERT INTO cash_notes (session_id, amount, device, at) VALUES ('left', 2000, 'simulated', 1);
+    `);
+    const j = upgradeAndCheckPayments(db);
+    expect(db.prepare('SELECT state, amount_from FROM payouts WHERE id = 1').get()).toEqual({ state: 'paid', amount_from: 102000 });
+    expect(db.prepare('SELECT count(*) AS n FROM payout_attempts').get()).toEqual({ n: 1 });
+    expect(j.mustGet(1).cashReceived).toBeNull();
+    j.setCashReceived(1, 20000);
+    expect(j.mustGet(1).cashReceived).toBe(20000);
+    expect(() => db.prepare('UPDATE payments SET cash_received = 30000 WHERE id = 1').run()).toThrow(/written once/);
+    const ledger = new CashLedger(db);
+    expect(ledger.get('left')!.release).toBeNull();
+    ledger.recordRelease('left', 'cancelled', 1, 9);
+    expect(ledger.get('left')).toMatchObject({ release: { at: 9, reason: 'cancelled' }, forPayment: { agentTransactionId: '700001000000000001', account: '7771234567' } });
+    expect(() => db.prepare("DELETE FROM cash_releases WHERE session_id = 'left'").run()).toThrow(/append-only/);
+  });
 });

@@ -3,9 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cashProgress } from '../../main/money/commission.js';
 import { learnFromResult, limitFor, limitProblem, type AmountLimit, type LearnedLimits } from '../../main/money/limits.js';
 import { startHarness, type Harness } from '../helpers/harness.js';
+import { createDispatcher } from '../../main/ipc/dispatch.js';
+import { createHandlers } from '../../main/ipc/handlers.js';
 
-function memory(): LearnedLimits & { all: Map<string, AmountLimit> } {
-  const all = new Map<string, AmountLimit>();
+function memory(): LearnedLimits & { all: Map<string, AmountLimit & { at?: number }> } {
+  const all = new Map<string, AmountLimit & { at?: number }>();
   return { all, get: (id) => all.get(id) ?? null, set: (id, l) => void all.set(id, l) };
 }
 
@@ -15,6 +17,13 @@ describe('limits', () => {
   it('a service takes its own limit first, then its group\'s, then the default', () => {
     expect(limitFor(rules, null, { serviceId: 'P1013', group: 'Сотовая связь' })).toEqual({ min: 50_00, max: 100_000_00 });
     expect(limitFor(rules, null, { serviceId: 'P2001', group: 'Телефон' })).toEqual({ min: 1_00, max: 500_000_00 });
+  });
+
+  it('what processing taught is believed for a day', () => {
+    const learned = memory();
+    learnFromResult(learned, 'P2001', 30_00, 241, 0);
+    expect(limitFor(rules, learned, { serviceId: 'P2001', group: 'Телефон' }, 1000).min).toBe(31_00);
+    expect(limitFor(rules, learned, { serviceId: 'P2001', group: 'Телефон' }, 25 * 3_600_000).min).toBe(1_00);
   });
 
   it('a 241 for 30.00 raises the minimum above it; a 242 lowers the maximum; they only ever narrow', () => {
@@ -50,12 +59,12 @@ describe('the engine keeps the limits for every caller', () => {
     await expect(h.terminal.engine.pay({ serviceId: 'P1011', account: '7771230001', amountTo: 30_00 }, 3000)).rejects.toThrow(/at least 50\.00/);
     await expect(h.terminal.engine.pay({ serviceId: 'P1011', account: '7771239610', amountTo: 30_00 }, 3000)).rejects.toThrow(/at least 50\.00/);
     expect(h.requests.filter((r) => r.method === 'pay')).toHaveLength(0);
-    // A service the agent configured nothing for: processing's refusal teaches the minimum, and the next try is refused here.
+    // A service the agent configured nothing for: processing's refusal teaches the minimum the screens say (for a day).
     const first = await h.terminal.engine.pay({ serviceId: 'P1014', account: '7071230001', amountTo: 30_00 }, 3000);
     expect(first).toMatchObject({ state: 'failed', result: 241 });
     expect(h.terminal.engine.limitOf(h.terminal.catalog.cachedService('P1014')!)).toMatchObject({ min: 31_00 });
-    const sent = h.requests.filter((r) => r.method === 'pay').length;
-    await expect(h.terminal.engine.pay({ serviceId: 'P1014', account: '7071230001', amountTo: 30_00 }, 3000)).rejects.toThrow(/at least 31\.00/);
-    expect(h.requests.filter((r) => r.method === 'pay').length).toBe(sent);
+    const dispatch = createDispatcher(createHandlers(h.terminal), ['tolem://app'], () => undefined);
+    const check = await dispatch('payment.check', { serviceId: 'P1014', account: '7071230002' }, 'tolem://app/');
+    expect(check).toMatchObject({ ok: true, value: { limits: { min: '31.00', minFrom: '31.00' } } });
   });
 });

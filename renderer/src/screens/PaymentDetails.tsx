@@ -217,7 +217,7 @@ function CheckAnswer({ answer, lang }: { answer: CheckAnswerView; lang: string }
       {answer.displays.filter((d) => !(answer.fixedAmount && d.amount === answer.fixedAmount)).map((d) => (
         <div key={d.name} className="display-row">
           <dt>{d.title}</dt>
-          <dd>{d.amount !== null ? money(d.amount, lang as 'ru') : d.value}</dd>
+          <dd>{d.amount !== null ? `${d.amountWords ? `${d.amountWords} ` : ''}${money(d.amount, lang as 'ru')}` : d.value}</dd>
         </div>
       ))}
       {answer.fixedAmount && (
