@@ -7,8 +7,7 @@
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { journalBinding } from '../host/native-binding.js';
-import { explainOpenError, JournalOpenError } from './database.js';
+import { explainOpenError, JournalOpenError, sqliteOptions } from './database.js';
 
 export const LOCK_FILE = 'terminal.lock';
 
@@ -17,8 +16,7 @@ export class DataDirBusyError extends Error {
 }
 
 function openLock(dataDir: string, waitMs: number): Database.Database {
-  const nativeBinding = journalBinding();
-  const db = new Database(path.join(dataDir, LOCK_FILE), { timeout: waitMs, ...(nativeBinding ? { nativeBinding } : {}) });
+  const db = new Database(path.join(dataDir, LOCK_FILE), { timeout: waitMs, ...sqliteOptions() });
   try {
     // Only once, while the file is new: an existing lock file is never written outside a lock.
     if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'held'").get()) {

@@ -77,6 +77,12 @@ export function privateDirectory(dir: string): void {
   if ((st.mode & 0o077) !== 0 && st.uid === process.getuid?.()) fs.chmodSync(dir, st.mode & 0o700);
 }
 
+/** How this process opens SQLite files: under Electron, with the native module built for it (the host names it). */
+export function sqliteOptions(): { nativeBinding?: string } {
+  const nativeBinding = journalBinding();
+  return nativeBinding ? { nativeBinding } : {};
+}
+
 export interface OpenOptions {
   /** Run PRAGMA quick_check (skipped for in-memory and throwaway journals). */
   check?: boolean;

@@ -8,7 +8,7 @@ import { VIRTUAL_PRINTER, type PrinterProfile, type TolemConfig } from '../confi
 import type { Journal, Payment } from '../journal/journal.js';
 import type { Logger } from '../logging/log.js';
 import { PAPER_COLUMNS } from './layout.js';
-import { cashSlipReceipt, paymentReceipt, payoutReceipt, type CashSlipData, type Receipt, type ReceiptLang } from './receipt.js';
+import { cashSlipReceipt, paymentReceipt, payoutReceipt, type CashSlipData, type PaymentReceiptContext, type Receipt, type ReceiptLang } from './receipt.js';
 import type { Payout } from '../payouts/payout-journal.js';
 import { paperStatus, PrinterError, sendToPrinter, type PrinterFailure } from './transport.js';
 import { startOfLocalDay } from '../time/zone.js';
@@ -137,32 +137,27 @@ export class ReceiptPrinter {
    * the payments' receipts table (a payout is not a payment); its outcome is returned and logged.
    */
   async printPayout(p: Payout, opts: { lang?: ReceiptLang } = {}): Promise<PrintResult> {
-    const profile = this.profile();
-    if (!profile) return { ok: false, printer: null, error: 'no receipt printer is configured', code: 'no-printer' };
     const status = p.state === 'paid' ? 'paid' : p.state === 'declined' || p.state === 'expired' ? 'failed' : 'pending';
-    const receipt = payoutReceipt(
-      { orderNumber: p.orderNumber, maskedPan: p.maskedPan ?? '', amount: p.amount, fee: p.amountFrom - p.amount, status, reason: p.state === 'expired' ? 'срок страницы банка истёк' : undefined, at: new Date(p.createdAt), amountFrom: p.amountFrom, cashReceived: p.cashReceived },
-      { header: this.config.receipts.header, terminalId: this.config.terminalId, lang: opts.lang ?? this.config.receipts.lang, printedAt: new Date(), timeZone: this.config.timeZone, test: this.config.sandbox },
-    );
-    try {
-      await sendToPrinter(profile.interface, await encodeReceipt(receipt, profile), this.config.receipts.timeoutMs);
-      return { ok: true, printer: profile.name };
-    } catch (err) {
-      this.log.warn('payout receipt not printed', { order: p.orderNumber, error: err instanceof Error ? err.message : String(err) });
-      return { ok: false, printer: profile.name, error: err instanceof Error ? err.message : String(err), code: err instanceof PrinterError ? err.failure : 'render' };
-    }
+    return this.printUnjournaled('payout receipt', { order: p.orderNumber }, (ctx) =>
+      payoutReceipt({ orderNumber: p.orderNumber, maskedPan: p.maskedPan ?? '', amount: p.amount, fee: p.amountFrom - p.amount, status, reason: p.state === 'expired' ? 'срок страницы банка истёк' : undefined, at: new Date(p.createdAt), amountFrom: p.amountFrom, cashReceived: p.cashReceived }, ctx),
+    opts.lang);
   }
 
   /** The customer's slip for cash a kiosk took and no payment credited, in the customer's language; never throws for printer trouble. */
   async printCashSlip(d: CashSlipData, opts: { lang?: ReceiptLang } = {}): Promise<PrintResult> {
+    return this.printUnjournaled('cash slip', { session: d.session }, (ctx) => cashSlipReceipt(d, ctx), opts.lang);
+  }
+
+  /** Prints a receipt that is not a payment's (a payout's, a cash slip) on the receipt printer; its outcome is returned and logged. */
+  private async printUnjournaled(what: string, ids: Record<string, string>, make: (ctx: Omit<PaymentReceiptContext, 'service'>) => Receipt, lang?: ReceiptLang): Promise<PrintResult> {
     const profile = this.profile();
     if (!profile) return { ok: false, printer: null, error: 'no receipt printer is configured', code: 'no-printer' };
-    const receipt = cashSlipReceipt(d, { header: this.config.receipts.header, terminalId: this.config.terminalId, lang: opts.lang ?? this.config.receipts.lang, printedAt: new Date(), timeZone: this.config.timeZone, test: this.config.sandbox });
+    const receipt = make({ header: this.config.receipts.header, terminalId: this.config.terminalId, lang: lang ?? this.config.receipts.lang, printedAt: new Date(), timeZone: this.config.timeZone, test: this.config.sandbox });
     try {
       await sendToPrinter(profile.interface, await encodeReceipt(receipt, profile), this.config.receipts.timeoutMs);
       return { ok: true, printer: profile.name };
     } catch (err) {
-      this.log.warn('cash slip not printed', { session: d.session, error: err instanceof Error ? err.message : String(err) });
+      this.log.warn(`${what} not printed`, { ...ids, error: err instanceof Error ? err.message : String(err) });
       return { ok: false, printer: profile.name, error: err instanceof Error ? err.message : String(err), code: err instanceof PrinterError ? err.failure : 'render' };
     }
   }

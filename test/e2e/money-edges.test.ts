@@ -12,6 +12,28 @@ const DESK = { width: 1920, height: 1080 };
 // The agent's limits for mobile operators (the catalog carries none): 50 ₸ to 100 000 ₸ credited.
 const LIMITS = { limits: { groups: { 'Сотовая связь': { min: '50.00', max: '100000.00' } } } };
 
+/** A kiosk customer opens Herbalife (a fixed amount) and has partner and order number checked. */
+async function kioskHerbalife(page: E2E['page']): Promise<void> {
+  await page.click('[data-testid=service-P1012]');
+  await page.waitForSelector('[data-testid=on-screen-keyboard]');
+  for (const d of '1234567890') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
+  await page.click('[data-testid=input-ev_account1]');
+  for (const d of '0000000001') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
+  await page.click('[data-testid=check]');
+  await page.waitForSelector('[data-testid=kiosk-cash]');
+}
+
+/** A cashier checks a Beeline number and types 1 000 ₸ to credit (1 020 ₸ with the commission) and the cash received. */
+async function deskBeeline(page: E2E['page'], account: string, received: string): Promise<void> {
+  await page.click('[data-testid=service-P1011]');
+  await page.fill('[data-testid=input-account]', account);
+  await page.click('[data-testid=check]');
+  await page.waitForSelector('[data-testid=payment-details]');
+  await page.fill('[data-testid=amount]', '1000');
+  await expect.poll(() => page.textContent('[data-testid=quote-total]')).toMatch(/1\s020,00\s₸/);
+  await page.fill('[data-testid=cash-received]', received);
+}
+
 const pays = (x: E2E) => new Set(x.requests.filter((r) => r.method === 'pay').map((r) => r.body)).size;
 
 describe('the kiosk PIN (item 8)', () => {
@@ -104,13 +126,7 @@ describe('stranded cash leaves the customer proof (item 17)', () => {
   it('walking away from a locked amount with cash in: the slip is printed and the reason is "walked away"', async () => {
     e = await suite.start({ mode: 'kiosk', viewport: KIOSK, env: { TOLEM_IDLE_TIMEOUT_SECONDS: '2' } });
     const { page } = e;
-    await page.click('[data-testid=service-P1012]');
-    await page.waitForSelector('[data-testid=on-screen-keyboard]');
-    for (const d of '1234567890') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
-    await page.click('[data-testid=input-ev_account1]');
-    for (const d of '0000000001') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
-    await page.click('[data-testid=check]');
-    await page.waitForSelector('[data-testid=kiosk-cash]');
+    await kioskHerbalife(page);
     await page.click('[data-testid=insert-10000]');
     await page.waitForSelector('[data-testid=still-there]', { timeout: 10_000 });
     expect(await page.textContent('[data-testid=still-there-then]')).toMatch(/10\s000,00\s₸ будут переданы оператору .*чек/);
@@ -125,13 +141,7 @@ describe('the cashier is told the right sums (items 18 and 20)', () => {
   it('refused: «Верните клиенту» names, large, exactly the cash the cashier took', async () => {
     e = await suite.start({ viewport: DESK });
     const { page } = e;
-    await page.click('[data-testid=service-P1011]');
-    await page.fill('[data-testid=input-account]', '7771239241');
-    await page.click('[data-testid=check]');
-    await page.waitForSelector('[data-testid=payment-details]');
-    await page.fill('[data-testid=amount]', '1000');
-    await expect.poll(() => page.textContent('[data-testid=quote-total]')).toMatch(/1\s020,00\s₸/);
-    await page.fill('[data-testid=cash-received]', '2000');
+    await deskBeeline(page, '7771239241', '2000');
     await page.click('[data-testid=pay]');
     await page.waitForSelector('[data-testid=final][data-state=failed]');
     expect(await page.textContent('[data-testid=final-give-back]')).toMatch(/Верните клиенту 2\s000,00\s₸/);
@@ -184,13 +194,7 @@ describe('international and locked amounts (items 19 and 21)', () => {
   it.each([['kiosk 1080×1920', KIOSK], ['kiosk 1920×1080', DESK]] as const)('a locked amount is one figure (%s)', async (name, viewport) => {
     e = await suite.start({ mode: 'kiosk', viewport, env: { TOLEM_IDLE_TIMEOUT_SECONDS: '600' } });
     const { page } = e;
-    await page.click('[data-testid=service-P1012]');
-    await page.waitForSelector('[data-testid=on-screen-keyboard]');
-    for (const d of '1234567890') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
-    await page.click('[data-testid=input-ev_account1]');
-    for (const d of '0000000001') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
-    await page.click('[data-testid=check]');
-    await page.waitForSelector('[data-testid=kiosk-cash]');
+    await kioskHerbalife(page);
     const text = (await page.textContent('[data-testid=payment-details]'))!;
     expect(text).not.toMatch(/15000\.00|тенге/);
     expect(await page.textContent('[data-testid=pay]')).toBe('Оплатить');
@@ -228,13 +232,7 @@ describe('payouts in the cashier\'s records (item 22)', () => {
   it('a cashier who chose ҚАЗ prints a Kazakh receipt', async () => {
     e = await suite.start({ viewport: DESK, lang: 'kk' });
     const { page } = e;
-    await page.click('[data-testid=service-P1011]');
-    await page.fill('[data-testid=input-account]', '7771234567');
-    await page.click('[data-testid=check]');
-    await page.waitForSelector('[data-testid=payment-details]');
-    await page.fill('[data-testid=amount]', '1000');
-    await expect.poll(() => page.textContent('[data-testid=quote-total]')).toMatch(/1\s020,00\s₸/);
-    await page.fill('[data-testid=cash-received]', '2000');
+    await deskBeeline(page, '7771234567', '2000');
     await page.click('[data-testid=pay]');
     await page.waitForSelector('[data-testid=final][data-state=success]');
     const p = e.terminal.journal.list()[0]!;
