@@ -100,7 +100,7 @@ export const channels = {
     })
     .strict(),
   /** Asks the bank for a payout's status now (getPayoutStatus.do) and answers it as journaled. */
-  'payout.check': z.object({ orderNumber: z.string().regex(/^[0-9a-f]{32}$/, 'an order number') }).strict(),
+  'payout.check': z.object({ orderNumber: z.string().regex(/^[0-9a-f]{32}$/, 'an order number'), receiptLang: receiptLang.optional() }).strict(),
   'payout.list': z.object({ today: z.boolean().optional() }).strict(),
   'payout.print': z.object({ orderNumber: z.string().regex(/^[0-9a-f]{32}$/, 'an order number') }).strict(),
   /** The service menu: what this terminal is and how it stands. */

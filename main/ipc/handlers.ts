@@ -284,7 +284,7 @@ export function createHandlers(t: Terminal): Handlers {
       if (a.cashSession) t.cash.release(a.cashSession);
       t.events.emit({ type: 'status' });
       let receipt: PayoutView['receipt'] = null;
-      if (p.state !== 'registered') receipt = (await t.receipts.printPayout(p, { lang: a.receiptLang })).ok ? 'printed' : t.receipts.defaultPrinter ? 'failed' : null;
+      if (p.state !== 'registered') receipt = (await t.receipts.printPayoutOnce(p, { lang: a.receiptLang })).ok ? 'printed' : t.receipts.defaultPrinter ? 'failed' : null;
       return { ...(await payoutView(p)), receipt };
     },
     async 'payout.check'(a) {
@@ -292,11 +292,11 @@ export function createHandlers(t: Terminal): Handlers {
       if (!known) throw new NotFoundError(`no payout ${a.orderNumber}`);
       const before = known.state;
       const p = await payouts().check(known.id);
-      if (p.state !== before) {
-        t.events.emit({ type: 'status' });
-        if (p.state === 'paid' || p.state === 'declined' || p.state === 'expired') void t.receipts.printPayout(p);
-      }
-      return payoutView(p);
+      if (p.state !== before) t.events.emit({ type: 'status' });
+      // Its receipt once it ended (printed once, whoever noticed first), said on the final screen («Заберите чек» at a kiosk).
+      let receipt: PayoutView['receipt'] = null;
+      if (p.state === 'paid' || p.state === 'declined' || p.state === 'expired') receipt = (await t.receipts.printPayoutOnce(p, { lang: a.receiptLang })).ok ? 'printed' : t.receipts.defaultPrinter ? 'failed' : null;
+      return { ...(await payoutView(p)), receipt };
     },
     async 'payout.list'(a) {
       const list = a.today ? payouts().journal.since(startOfLocalDay(Date.now(), t.config.timeZone)) : payouts().journal.list(200);

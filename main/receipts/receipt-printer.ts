@@ -143,6 +143,22 @@ export class ReceiptPrinter {
     opts.lang);
   }
 
+  /**
+   * A payout's receipt once, when it has ended, whoever noticed first (the screen's check or the
+   * terminal's own reconciliation): the same answer for both, never two receipts for one payout.
+   */
+  printPayoutOnce(p: Payout, opts: { lang?: ReceiptLang } = {}): Promise<PrintResult> {
+    let printed = this.payoutsPrinted.get(p.orderNumber);
+    if (!printed) {
+      printed = this.printPayout(p, opts);
+      this.payoutsPrinted.set(p.orderNumber, printed);
+      if (this.payoutsPrinted.size > 1000) this.payoutsPrinted.delete(this.payoutsPrinted.keys().next().value!);
+    }
+    return printed;
+  }
+
+  private readonly payoutsPrinted = new Map<string, Promise<PrintResult>>();
+
   /** The customer's slip for cash a kiosk took and no payment credited, in the customer's language; never throws for printer trouble. */
   async printCashSlip(d: CashSlipData, opts: { lang?: ReceiptLang } = {}): Promise<PrintResult> {
     return this.printUnjournaled('cash slip', { session: d.session }, (ctx) => cashSlipReceipt(d, ctx), opts.lang);

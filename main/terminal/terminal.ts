@@ -211,7 +211,15 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
       // While offline: is processing back? While online: the balance, every few minutes.
       probe = setInterval(() => {
         // Payouts whose outcome is not known yet: the bank's status decides, on their own schedule.
-        if (payouts) void payouts.reconcileDue().catch((err: unknown) => log.error('payouts reconcile', { error: err instanceof Error ? err.message : String(err) }));
+        if (payouts) {
+          void payouts
+            .reconcileDue()
+            .then((checked) => {
+              // A payout the bank settled meanwhile gets its receipt (once, whoever noticed first).
+              for (const p of checked) if (p.state === 'paid' || p.state === 'declined' || p.state === 'expired') void receipts.printPayoutOnce(p);
+            })
+            .catch((err: unknown) => log.error('payouts reconcile', { error: err instanceof Error ? err.message : String(err) }));
+        }
         if (connectivity.current === 'online' && Date.now() - balanceAt < BALANCE_EVERY_MS) return;
         void refreshBalance();
       }, intervalMs);

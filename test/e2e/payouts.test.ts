@@ -41,6 +41,8 @@ describe('cash to card', () => {
     expect(await enterCardOnBankPage(e.sandbox.url, orderId)).toBe('orderStatus 2');
     await page.waitForSelector('[data-testid=payout-final][data-state=paid]', { timeout: 10_000 });
     expect(await page.textContent('[data-testid=payout-masked-pan]')).toBe('411111******1111');
+    // Its receipt came out: the kiosk says to take it.
+    await page.waitForSelector('[data-testid=payout-take-receipt]');
     await e.shot('payout-kiosk-paid');
     const orders = e.sandbox.payouts.orders();
     expect(orders).toEqual([expect.objectContaining({ amount: 1000_00, orderStatus: 2, paidCount: 1 })]);

@@ -107,7 +107,7 @@ export const usePayout = create<PayoutState>((set, get) => {
       const p = get().payout;
       if (!p || FINAL.has(p.state)) return;
       try {
-        const payout = await call('payout.check', { orderNumber: p.orderNumber });
+        const payout = await call('payout.check', { orderNumber: p.orderNumber, receiptLang: receiptLang() });
         set({ payout: { ...payout, qr: payout.qr ?? p.qr }, step: FINAL.has(payout.state) ? 'final' : 'waiting' });
       } catch {
         // Asked again on the next tick; the terminal keeps asking on its own too.
