@@ -92,7 +92,7 @@ describe('tolem pay', () => {
     const r = await tolem(['pay', '--service', 'P1011', '--account', '7779999007', '--amount', '100.00']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/NOT PAID/);
-    expect(r.stdout).toMatch(/result\s+7: payment forbidden by the provider \/ приём платежа запрещён провайдером/);
+    expect(r.stdout).toMatch(/result\s+7: The provider does not accept this payment \/ Приём платежа запрещён поставщиком/);
   });
 });
 

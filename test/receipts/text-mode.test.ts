@@ -82,7 +82,7 @@ describe('text mode over TCP', () => {
   it('a not-paid receipt says why, in words, and that nothing was credited', async () => {
     const printed = await print(encodeTextReceipt(receipt('ru', { state: 'failed', result: 5, transactionId: null }), { ...CP866, codePages: [...CP866.codePages] }));
     expect(printed.lines).toContain('НЕ ОПЛАЧЕНО');
-    expect(printed.lines.join(' ')).toMatch(/идентификатор абонента не найден/);
+    expect(printed.lines.join(' ')).toMatch(/Абонент не найден/);
     expect(printed.lines.join(' ')).toMatch(/Сумма не зачислена/);
     expect(printed.lines.join(' ')).not.toMatch(/К зачислению/);
   });

@@ -10,25 +10,35 @@ export interface ResultCodeInfo {
   kk: string;
 }
 
+/**
+ * Each code with what it means for a payment (`final`) and its words for a person, once for the
+ * screens, the receipts and the CLI, in ru, kk and en (the renderer builds its `result.*` words from
+ * this table; nothing else holds them).
+ */
 export const RESULT_CODES: Readonly<Record<number, ResultCodeInfo>> = {
-  0: { final: true, en: 'success', ru: 'успешно', kk: 'сәтті' },
-  1: { final: false, en: 'in progress, will be repeated', ru: 'запрос в обработке', kk: 'сұрау өңделуде' },
-  4: { final: true, en: 'wrong format of the subscriber id', ru: 'неверный формат идентификатора абонента', kk: 'абонент идентификаторының пішімі қате' },
-  5: { final: true, en: 'subscriber id not found', ru: 'идентификатор абонента не найден', kk: 'абонент идентификаторы табылмады' },
-  7: { final: true, en: 'payment forbidden by the provider', ru: 'приём платежа запрещён провайдером', kk: 'төлемді провайдер қабылдамайды' },
-  8: { final: true, en: 'payment forbidden for technical reasons', ru: 'приём платежа запрещён по техническим причинам', kk: 'төлем техникалық себептермен қабылданбайды' },
-  130: { final: true, en: 'service not implemented', ru: 'работа с данным сервисом не реализована', kk: 'бұл қызмет іске асырылмаған' },
-  153: { final: false, en: 'payment under security review', ru: 'платёж на проверке в службе безопасности', kk: 'төлем қауіпсіздік қызметінің тексеруінде' },
-  155: { final: true, en: 'payments to this service are forbidden', ru: 'приём платежа по данному сервису запрещён', kk: 'бұл қызметке төлем қабылданбайды' },
-  202: { final: true, en: 'request data error', ru: 'ошибка данных запроса', kk: 'сұрау деректерінің қатесі' },
-  215: { final: true, en: 'a transaction with this number exists already', ru: 'транзакция с таким номером уже есть', kk: 'мұндай нөмірлі транзакция бар' },
-  220: { final: false, en: 'agent has insufficient funds', ru: 'недостаток средств у агента', kk: 'агенттің қаражаты жеткіліксіз' },
-  241: { final: true, en: 'amount too small', ru: 'сумма слишком мала', kk: 'сома тым аз' },
-  242: { final: true, en: 'amount too large', ru: 'сумма слишком велика', kk: 'сома тым көп' },
-  250: { final: true, en: 'agent balance was not topped up', ru: 'не был пополнен баланс агента', kk: 'агент балансы толықтырылмаған' },
-  255: { final: false, en: 'invalid additional commission', ru: 'недопустимая дополнительная комиссия', kk: 'қосымша комиссия жарамсыз' },
-  300: { final: true, en: 'other error', ru: 'другая ошибка', kk: 'басқа қате' },
+  0: { final: true, en: 'Success', ru: 'Успешно', kk: 'Сәтті' },
+  1: { final: false, en: 'Payment in progress', ru: 'Платёж в обработке', kk: 'Төлем өңделуде' },
+  4: { final: true, en: 'Wrong format of the number or account', ru: 'Неверный формат номера или счёта', kk: 'Нөмір немесе шот пішімі қате' },
+  5: { final: true, en: 'Subscriber not found', ru: 'Абонент не найден', kk: 'Абонент табылмады' },
+  7: { final: true, en: 'The provider does not accept this payment', ru: 'Приём платежа запрещён поставщиком', kk: 'Төлем қабылдауға жеткізуші тыйым салды' },
+  8: { final: true, en: 'Payment refused for technical reasons', ru: 'Приём платежа запрещён по техническим причинам', kk: 'Төлем қабылдауға техникалық себептермен тыйым салынған' },
+  130: { final: true, en: 'Service not supported', ru: 'Услуга не поддерживается', kk: 'Қызмет қолдау көрсетілмейді' },
+  153: { final: false, en: 'Payment under security review', ru: 'Платёж на проверке безопасности', kk: 'Төлем қауіпсіздік тексеруінде' },
+  155: { final: true, en: 'Payments to this service are forbidden', ru: 'Платежи в пользу этой услуги запрещены', kk: 'Бұл қызметке төлем жасауға тыйым салынған' },
+  202: { final: true, en: 'Request data error', ru: 'Ошибка данных запроса', kk: 'Сұраныс деректерінде қате' },
+  215: { final: true, en: 'A payment with this number exists already', ru: 'Платёж с таким номером уже есть', kk: 'Мұндай нөмірлі төлем бар' },
+  220: { final: false, en: 'The agent has insufficient funds', ru: 'У агента недостаточно средств', kk: 'Агенттің қаражаты жеткіліксіз' },
+  241: { final: true, en: 'Amount too small', ru: 'Сумма слишком мала', kk: 'Сома тым аз' },
+  242: { final: true, en: 'Amount too large', ru: 'Сумма слишком велика', kk: 'Сома тым көп' },
+  250: { final: true, en: 'Agent balance was not topped up', ru: 'Баланс агента не пополнен', kk: 'Агент балансы толтырылмаған' },
+  255: { final: false, en: 'Invalid additional commission', ru: 'Неверная дополнительная комиссия', kk: 'Қосымша комиссия қате' },
+  300: { final: true, en: 'Other provider error', ru: 'Другая ошибка поставщика', kk: 'Жеткізушінің басқа қатесі' },
 };
+
+/** The words of every code in one language, as the screens' i18n takes them ({ "4": "…" }). */
+export function resultWords(lang: 'ru' | 'kk' | 'en'): Record<string, string> {
+  return Object.fromEntries(Object.entries(RESULT_CODES).map(([code, info]) => [code, info[lang]]));
+}
 
 /** Temporary states of a pay request, after which a 202 is not final (protocol note to Table 1). */
 export const TEMPORARY_PAY_CODES: ReadonlySet<number> = new Set([1, 153, 220, 255]);

@@ -1,5 +1,6 @@
 /** English. */
 import type { Dictionary } from './ru';
+import { resultWords } from '../../../main/api/v20/result-codes';
 
 export const en: Dictionary = {
   lang: { ru: 'РУС', kk: 'ҚАЗ', en: 'ENG' },
@@ -140,11 +141,7 @@ export const en: Dictionary = {
     'Сотовая связь': 'Mobile', 'ЖКХ': 'Utilities', 'Интернет и ТВ': 'Internet and TV', 'Банки и кредиты': 'Banks and loans', 'Игры': 'Games',
     'Товары по каталогам': 'Catalogue goods', 'Тест песочницы': 'Sandbox tests', 'Коммунальные услуги': 'Utilities', 'Транспорт': 'Transport', 'Образование': 'Education', 'Штрафы и налоги': 'Fines and taxes',
   },
-  result: {
-    unknown: 'Code {{code}}: please contact the operator', 0: 'Success', 1: 'Payment in progress', 4: 'Wrong format of the number or account', 5: 'Subscriber not found',
-    7: 'The provider does not accept this payment', 8: 'Payment refused for technical reasons', 130: 'Service not supported',
-    153: 'Payment under security review', 155: 'Payments to this service are forbidden', 202: 'Request data error',
-    215: 'A payment with this number exists already', 220: 'The agent has insufficient funds', 241: 'Amount too small', 242: 'Amount too large',
-    250: 'Agent balance was not topped up', 255: 'Invalid additional commission', 300: 'Other provider error',
-  },
+  // The codes' words live once, in the domain's result-code table (receipts and the CLI say the same).
+  result: { unknown: 'Code {{code}}: please contact the operator', ...resultWords('en') },
+
 };
