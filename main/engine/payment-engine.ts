@@ -10,7 +10,7 @@ import { zPaymentAnswer, type CatalogService, type PaymentAnswer } from '../api/
 import type { Catalog } from '../catalog/catalog.js';
 import { checkInputs, isMobileService, normalizeInputs } from '../catalog/validation.js';
 import { formatTenge, type Minor } from '../money/amount.js';
-import { lineProblem, type LineProblem } from '../invoice/lines.js';
+import { invoiceTotal, lineProblem, type LineProblem } from '../invoice/lines.js';
 import { readFixedAmount } from '../views/check-view.js';
 import { amountTakenFor, NO_COMMISSION, type CommissionRule } from '../money/commission.js';
 import { describeLimitProblem, learnFromResult, limitFor, limitProblem, NO_LIMITS, type AmountLimit, type LimitRules } from '../money/limits.js';
@@ -332,7 +332,7 @@ export class PaymentEngine {
       if (!items?.length) problems.push(invoiceServices ? `choose invoice lines with --item: ${invoiceServices.map((s) => `${s.subServiceId} (${s.subServiceName})`).join(', ')}` : 'invoice lines (--item) are required');
       else {
         if (invoiceServices) problems.push(...checkItems(items, invoiceServices));
-        const sum = items.reduce((acc, i) => acc + i.amount, 0);
+        const sum = invoiceTotal(items.map((i) => i.amount)) ?? 0;
         if (amountTo === undefined) amountTo = sum;
         else if (sum !== amountTo) problems.push(`invoice lines add up to ${formatTenge(sum)}, not ${formatTenge(amountTo)}`);
       }

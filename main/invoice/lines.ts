@@ -74,3 +74,16 @@ export function amountOrNull(text: string | null | undefined): Minor | null {
     throw err;
   }
 }
+
+/**
+ * The amount a bill's chosen lines credit: their sum, or null when a chosen line's amount cannot be
+ * read (nothing can be paid until it is mended). One rule for the engine, the IPC and the screens.
+ */
+export function invoiceTotal(amounts: readonly (Minor | null)[]): Minor | null {
+  let sum = 0;
+  for (const a of amounts) {
+    if (a === null) return null;
+    sum += a;
+  }
+  return sum;
+}

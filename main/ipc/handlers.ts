@@ -9,6 +9,7 @@ import { PinGuard } from '../admin/pin-guard.js';
 import { AcceptedError, authMessage, InputError, RefusedError } from '../engine/payment-engine.js';
 import type { Payment } from '../journal/journal.js';
 import { formatDecimal } from '../money/amount.js';
+import { invoiceTotal } from '../invoice/lines.js';
 import { startOfLocalDay } from '../time/zone.js';
 import { releaseInfo } from '../ids/high-water.js';
 import path from 'node:path';
@@ -168,7 +169,7 @@ export function createHandlers(t: Terminal): Handlers {
     },
     async 'payment.pay'(a) {
       const draft = byAtid(a.agentTransactionId);
-      const amountTo = a.amountTo ?? a.items?.reduce((sum, i) => sum + i.amount, 0);
+      const amountTo = a.amountTo ?? (a.items ? (invoiceTotal(a.items.map((i) => i.amount)) ?? undefined) : undefined);
       if (amountTo === undefined) throw new InputError(['enter the amount'], 'before-send');
       let paid: Payment;
       try {

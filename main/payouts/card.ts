@@ -35,3 +35,11 @@ export function readPan(typed: string): string | null {
   const digits = typed.replace(/[\s-]/g, '');
   return luhnValid(digits) ? digits : null;
 }
+
+/**
+ * The recipient's name as the bank takes it (the document's client.name): Latin letters, spaces,
+ * dots, apostrophes and hyphens, up to 24, starting with a letter. One rule for the engine and the screens.
+ */
+export function isPayoutName(name: string): boolean {
+  return /^[A-Za-z][A-Za-z .'-]{0,23}$/.test(name.trim());
+}

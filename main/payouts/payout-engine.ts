@@ -14,7 +14,7 @@ import type { CashBox } from '../cash/cash-box.js';
 import { retryDelay, type RetrySchedule } from '../engine/retry-schedule.js';
 import { formatDecimal, type Minor } from '../money/amount.js';
 import { quoteFor, type CommissionRule, type Quote } from '../money/commission.js';
-import { maskPan, readPan } from './card.js';
+import { isPayoutName, maskPan, readPan } from './card.js';
 import { outcomeUnknown, payoutErrorCode, type PayoutOutcome, type PayoutsClient } from './client.js';
 import type { Payout, PayoutChange, PayoutJournal } from './payout-journal.js';
 import { zOrderAnswer, zRegisterAnswer, type OrderAnswer } from './schemas.js';
@@ -92,7 +92,7 @@ export class PayoutEngine {
   problems(input: PayoutInput): string[] {
     const out: string[] = [];
     if (!Number.isSafeInteger(input.amount) || input.amount <= 0 || input.amount > MAX_AMOUNT) out.push('amount');
-    if (!/^[A-Za-z][A-Za-z .'-]{0,23}$/.test(input.name.trim())) out.push('name');
+    if (!isPayoutName(input.name)) out.push('name');
     if (input.phone !== undefined && input.phone !== '' && !/^\d{10,15}$/.test(input.phone.replace(/\D/g, ''))) out.push('phone');
     if (input.flow === 'direct') {
       if (!this.options.direct) out.push('direct-off');

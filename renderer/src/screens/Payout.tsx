@@ -14,7 +14,7 @@ import { useNav } from '../stores/nav';
 import { usePayout } from '../stores/payout';
 import { useSettings } from '../stores/settings';
 import { useStatus } from '../stores/status';
-import { maskPan, readPan } from '../../../main/payouts/card';
+import { isPayoutName, maskPan, readPan } from '../../../main/payouts/card';
 
 type Field = 'amount' | 'name' | 'phone' | 'pan';
 
@@ -47,7 +47,7 @@ export function Payout() {
   };
   const kb = (field: Field) => (kiosk ? { readOnly: true, onFocus: () => setEditing(field) } : {});
   const amount = typedAmount(flow.amount);
-  const nameOk = /^[A-Za-z][A-Za-z .'-]{0,23}$/.test(flow.name.trim());
+  const nameOk = isPayoutName(flow.name);
   const due = flow.quote ? tiyn(flow.quote.amountFrom) : null;
   const received = typedAmount(flow.cashReceived);
   const change = !kiosk && due !== null && received !== null ? received - due : null;

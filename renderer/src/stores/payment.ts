@@ -11,7 +11,7 @@ import { call, CallError } from '../ipc/bridge';
 import { errorKey, type ErrorWords } from '../format/error';
 import { useCatalog } from './catalog';
 import { useSettings } from './settings';
-import { amountOrNull, lineProblem, type LineProblem } from '../../../main/invoice/lines';
+import { amountOrNull, invoiceTotal, lineProblem, type LineProblem } from '../../../main/invoice/lines';
 
 export type Step = 'form' | 'details' | 'paying' | 'final';
 
@@ -148,15 +148,9 @@ function allLines(check: CheckView | null): InvoiceLineView[] {
 export function amountToOf(s: Pick<PaymentState, 'check' | 'lines' | 'amount' | 'service'>): { amount: Minor | null; locked: boolean } {
   const lines = allLines(s.check);
   if (lines.length) {
-    let sum = 0;
-    for (const l of lines) {
-      const c = s.lines[l.subServiceId];
-      if (!c?.selected) continue;
-      const a = typedAmount(c.amount);
-      if (a === null) return { amount: null, locked: true };
-      sum += a;
-    }
-    return { amount: sum > 0 ? sum : null, locked: true };
+    // The bill's chosen lines by the domain's one rule for their total.
+    const sum = invoiceTotal(lines.filter((l) => s.lines[l.subServiceId]?.selected).map((l) => typedAmount(s.lines[l.subServiceId]!.amount)));
+    return { amount: sum !== null && sum > 0 ? sum : null, locked: true };
   }
   // The terminal gives the fixed amount as decimal text it has already read ("15000.00"), or null.
   const fixed = s.check?.answer?.fixedAmount;

@@ -10,6 +10,7 @@ import { errorKey, type ErrorWords } from '../format/error';
 import { formatDecimal, tiyn, typedAmount, upToWholeTenge, type Minor } from '../format/money';
 import { call } from '../ipc/bridge';
 import { receiptLang } from './payment';
+import { isPayoutName } from '../../../main/payouts/card';
 
 export type PayoutStep = 'form' | 'cash' | 'flow' | 'card' | 'waiting' | 'final';
 
@@ -74,7 +75,7 @@ export const usePayout = create<PayoutState>((set, get) => {
     },
     async toCash() {
       const amount = typedAmount(get().amount);
-      if (amount === null || amount <= 0 || !/^[A-Za-z][A-Za-z .'-]{0,23}$/.test(get().name.trim())) return;
+      if (amount === null || amount <= 0 || !isPayoutName(get().name)) return;
       try {
         const quote = await call('payout.quote', { amount: formatDecimal(amount) });
         set({ quote, step: 'cash', error: null, missing: tiyn(quote.amountFrom) });
