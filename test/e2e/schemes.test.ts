@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseWire, toPlain } from '../../main/wire/json.js';
+import { contractsFor } from '../../main/sandbox/processing.js';
 import { e2eSuite, type E2E } from './fixture.js';
 
 const suite = e2eSuite();
@@ -82,13 +83,15 @@ describe('a payment of each scheme, Home to final screen', () => {
     expect(await page.isDisabled('[data-testid=pay]')).toBe(true);
     const second = page.locator('[data-testid^=contract-]').nth(1);
     const contractId = (await second.getAttribute('data-testid'))!.replace('contract-', '');
+    const contractNumber = contractsFor('870412300123').find((c) => c.contractId === contractId)!.contractNumber;
     await second.click();
     await expect.poll(() => page.inputValue('[data-testid=amount]')).toBe('2000.00');
     await page.fill('[data-testid=cash-received]', '2100');
     await e.shot('details-contracts');
     await page.click('[data-testid=pay]');
     await page.waitForSelector('[data-testid=final][data-state=success]');
-    expect(await page.textContent('[data-testid=final-contract]')).toBeTruthy();
+    // The contract paid is named on the final screen: its number (or id) as the list showed it.
+    expect(await page.textContent('[data-testid=final-contract]')).toContain(contractNumber);
     expect(pays(e)).toEqual([expect.objectContaining({ extras: expect.objectContaining({ contractId }) })]);
   });
 

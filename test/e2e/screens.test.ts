@@ -312,7 +312,8 @@ describe('cashier journal', () => {
     await expect.poll(() => page.getAttribute('[data-testid=service-list]', 'data-query')).toBe(query);
     await page.keyboard.press('Enter');
     await page.waitForSelector(`[data-testid=payment-form]`);
-    expect(await page.textContent('[data-testid=payment] h1')).toBeTruthy();
+    // The service opened is the one found, named in the header.
+    expect(await page.textContent('[data-testid=payment] h1')).toBe({ P0005: 'Алсеко', P3001: 'Steam', P1012: 'Herbalife' }[serviceId]);
     await page.waitForSelector('[data-testid=input-account]:focus');
     await page.keyboard.type(account);
     if (serviceId === 'P1012') await page.fill('[data-testid=input-ev_account1]', '5555555555');
