@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { preloadFile } from '../../main/host/electron/origin.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string };
@@ -20,9 +21,9 @@ describe('the packaged app', () => {
     const preload = fs.readFileSync(path.join(root, 'out', 'preload', 'preload.cjs'), 'utf8');
     expect(preload).toMatch(/require\("electron"\)/);
     expect(preload).not.toMatch(/^import /m);
-    // The host resolves it relative to itself: out/main/host/electron → out/preload.
-    const host = fs.readFileSync(path.join(root, 'out', 'main', 'host', 'electron', 'main.js'), 'utf8');
-    expect(host).toContain("'..', '..', '..', 'preload', 'preload.cjs'");
+    // The host resolves it relative to its own build: that file is the one the build made.
+    expect(path.resolve(preloadFile(path.join(root, 'out', 'main', 'host', 'electron')))).toBe(path.join(root, 'out', 'preload', 'preload.cjs'));
+    expect(fs.existsSync(preloadFile(path.join(root, 'out', 'main', 'host', 'electron')))).toBe(true);
   });
 
   it('the renderer is built with no inline script (the CSP forbids them)', () => {

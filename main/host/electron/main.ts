@@ -16,6 +16,7 @@ import { rendererDir } from '../static-files.js';
 import { protectPayoutsPassword, revealPayoutsPassword } from './credentials.js';
 import { APP_ORIGIN, APP_SCHEME, hardenContents, hardenSession, secureWebPreferences, serveRenderer } from './security.js';
 import { TerminalLink } from './terminal-link.js';
+import { preloadFile } from './origin.js';
 
 export const INVOKE_CHANNEL = 'tolem:invoke';
 export const EVENT_CHANNEL = 'tolem:event';
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
     autoHideMenuBar: true,
     backgroundColor: '#f4f6f8',
     title: 'Tolem',
-    webPreferences: secureWebPreferences(path.join(here, '..', '..', '..', 'preload', 'preload.cjs')),
+    webPreferences: secureWebPreferences(path.normalize(preloadFile(here))),
   });
   link.onExitKiosk = () => {
     win.setKiosk(false);
