@@ -53,7 +53,7 @@ const HELP = `tolem — Tolem payment terminal
 
 Any command takes --sandbox: the built-in demo emulator instead of processing (as TOLEM_SANDBOX=1).
 Exit codes: 0 done, 1 not paid/refused, 2 bad input, 3 still waiting to be sent, 4 needs a person, 5 error.
-Configuration: see README (TOLEM_DATA_DIR, TOLEM_PROCESSING_URL, TOLEM_TERMINAL_ID, ...).`;
+Configuration: see docs/configuration.md (TOLEM_DATA_DIR, TOLEM_PROCESSING_URL, TOLEM_TERMINAL_ID, ...).`;
 
 class UsageError extends Error {
   override name = 'UsageError';
@@ -401,7 +401,7 @@ const COMMANDS: Record<string, Command> = {
   async printer(t, v, io, json) {
     const action = str(v.action);
     const profile = t.receipts.profile(str(v.printer));
-    if (!profile) throw new UsageError(str(v.printer) ? `no printer named "${str(v.printer)}"` : 'no receipt printer is configured (see README, Printers)');
+    if (!profile) throw new UsageError(str(v.printer) ? `no printer named "${str(v.printer)}"` : 'no receipt printer is configured (see docs/operating.md, "Receipts and printers")');
     if (action === 'status') {
       const status = await paperStatus(profile.interface, t.config.receipts.timeoutMs);
       io.out(json ? JSON.stringify({ printer: profile.name, interface: profile.interface, paper: status }) : `${profile.name} (${profile.interface}): paper ${status}`);

@@ -51,7 +51,7 @@ export async function payoutCommand(t: Terminal, command: string, args: string[]
   const json = args.includes('--json');
   const out = (p: Payout) => io.out(json ? JSON.stringify(payoutJson(p), null, 2) : payoutLines(p).join('\n'));
   if (!payouts) {
-    io.err('tolem: no payouts module is configured (TOLEM_PAYOUTS_URL, TOLEM_PAYOUTS_USER, TOLEM_PAYOUTS_PASSWORD; see README)');
+    io.err('tolem: no payouts module is configured (TOLEM_PAYOUTS_URL, TOLEM_PAYOUTS_USER, TOLEM_PAYOUTS_PASSWORD; see docs/configuration.md)');
     return EXIT.badInput;
   }
   try {

@@ -111,7 +111,7 @@ async function browserTerminal(port: number, open: boolean, io: Io, stopped: Pro
     io.out(`Tolem terminal ${t.config.terminalId} (${t.config.mode}) is running on ${t.sandbox ? `the built-in sandbox at ${t.sandbox.url}` : t.config.processing.url}.`);
     if (!staticDir) io.out('  (the renderer is not built: run npm run build)');
     io.out(`Journal: ${t.config.journalFile}`);
-    if (t.virtualPrinter) io.out(`Receipts: printed on the built-in virtual printer, saved as PNG and text in ${path.join(t.config.dataDir, 'receipts')}`);
+    if (t.virtualPrinter) io.out(`Receipts: printed on the built-in virtual printer, saved in ${path.join(t.config.dataDir, 'receipts')} (PNG for raster receipts, text for text-mode ones)`);
     if (t.sandbox) io.out(`DEMO: the built-in sandbox serves this terminal (${t.config.sandboxBecause === 'chosen' ? 'chosen' : 'no config.json yet'}); no real payment is made, and every screen and receipt says so.`);
     const snap = await Promise.race([catalog, stopped.then(() => null)]);
     io.out(`Catalog: ${snap ? `${snap.services.length} services (${snap.source})` : 'not available yet'}; ${t.journal.pendingSummary().count} payment(s) waiting to be sent.`);

@@ -2,7 +2,7 @@
  * better-sqlite3 is a native module: the build that loads under Node does not load under Electron (a
  * different ABI). A packaged app carries the Electron build (electron-builder rebuilds it); a developer's
  * `npm start` with an Electron binary needs one made for that Electron, placed at
- * resources/native/better_sqlite3-electron-<version>.node (see README, "Electron and packaging").
+ * resources/native/better_sqlite3-electron-<version>.node (see docs/architecture.md, "Electron and packaging").
  * Without it the launcher says so in one line and starts the browser host instead.
  */
 import fs from 'node:fs';
@@ -38,7 +38,7 @@ export function electronPlan(binary: string, resources: string | null, env: Node
   if (!resources) return { ok: false, reason: 'resources/ was not found' };
   const binding = electronBindingPath(resources, version);
   if (!fs.existsSync(binding)) {
-    return { ok: false, reason: `Electron ${version} is installed, but better-sqlite3 is not built for it (${binding} is missing; see README, "Electron and packaging")` };
+    return { ok: false, reason: `Electron ${version} is installed, but better-sqlite3 is not built for it (${binding} is missing; see docs/architecture.md, "Electron and packaging")` };
   }
   return { ok: true, binding };
 }

@@ -34,7 +34,7 @@ export function markerFileOf(journalFile: string): string {
   return `${journalFile}.marker.json`;
 }
 
-const WAY_OUT = 'run "tolem journal verify", then "tolem journal salvage" (copies what can be read into a new journal) or "tolem journal restore --from BACKUP" (see README, "When the journal is damaged or lost")';
+const WAY_OUT = 'run "tolem journal verify", then "tolem journal salvage" (copies what can be read into a new journal) or "tolem journal restore --from BACKUP" (see docs/operating.md, "When the journal is damaged or lost")';
 
 /** Whether an error from SQLite or the file system means the journal's disk is full. */
 export function isDiskFull(err: unknown): boolean {
@@ -146,7 +146,7 @@ function refuseLostJournal(file: string): void {
   }
   const what = size === null ? 'is missing' : 'is empty (0 bytes)';
   throw new JournalOpenError(
-    `the journal ${file} existed (created ${createdAt}) and ${what}: its payments would be lost, so no new journal is made; restore it with "tolem journal restore --from BACKUP" (backups: see README), or, only if this terminal really starts afresh, delete ${markerFile}`,
+    `the journal ${file} existed (created ${createdAt}) and ${what}: its payments would be lost, so no new journal is made; restore it with "tolem journal restore --from BACKUP" (backups: see docs/operating.md), or, only if this terminal really starts afresh, delete ${markerFile}`,
     'missing',
   );
 }

@@ -28,7 +28,7 @@ export interface VirtualPrinter {
   /** The fault in force; `refuse` stops listening altogether (connections are refused). */
   readonly fault: PrinterFault;
   setFault(fault: PrinterFault): Promise<void>;
-  /** Files written for the last receipt (.txt, and .png for a raster receipt). */
+  /** Files written for the last receipt: .txt for a text receipt, .png for a raster one. */
   lastSaved: string[];
   /** Bytes received on the connection currently open (for fault tests). */
   close(): Promise<void>;
@@ -119,8 +119,12 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
     if (!options.saveDir) return;
     const atid = /atid=(\d+)/.exec(r.qr[0] ?? '')?.[1];
     const base = path.join(options.saveDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${atid ?? `p${process.pid}-${n}`}`);
-    fs.writeFileSync(`${base}.txt`, [...r.lines, ...r.qr.map((q) => `[QR] ${q}`), `[cut x${r.cuts}]`].join('\n'));
-    state.lastSaved = [`${base}.txt`];
+    state.lastSaved = [];
+    // A text receipt is kept as its text; a raster receipt (an image, no text on the wire) as its PNG.
+    if (r.lines.length) {
+      fs.writeFileSync(`${base}.txt`, [...r.lines, ...r.qr.map((q) => `[QR] ${q}`), `[cut x${r.cuts}]`].join('\n'));
+      state.lastSaved.push(`${base}.txt`);
+    }
     if (r.image) {
       fs.writeFileSync(`${base}.png`, bitmapToPng(r.image));
       state.lastSaved.push(`${base}.png`);

@@ -1,6 +1,6 @@
 /**
  * Scripted behaviours of the sandbox, chosen by the last four characters of the account, so a
- * person can demo every path from the CLI or the screen (the table is in the README).
+ * person can demo every path from the CLI or the screen (the table is in docs/operating.md).
  */
 
 export type Script =

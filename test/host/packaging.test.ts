@@ -1,7 +1,7 @@
 /**
  * What the packaged app is made of, checked from the build output: the Electron entry that
  * package.json names, the CommonJS preload it loads, and the renderer it serves. (electron-builder
- * itself runs on a connected build machine; see README, "Electron and packaging".)
+ * itself runs on a connected build machine; see docs/architecture.md, "Electron and packaging".)
  */
 import fs from 'node:fs';
 import path from 'node:path';

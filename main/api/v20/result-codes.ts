@@ -50,7 +50,7 @@ export type PayVerdict =
   | { kind: 'failed' }
   /** not final: repeat the unchanged request later. */
   | { kind: 'retry' }
-  /** a machine cannot decide: a person must (see README, "review"). */
+  /** a machine cannot decide: a person must (see docs/operating.md, "review"). */
   | { kind: 'review'; reason: string };
 
 export interface PayHistory {
