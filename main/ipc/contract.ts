@@ -5,6 +5,7 @@
  * ids as strings: nothing here is ever a float or a long number.
  */
 import { z } from 'zod';
+import { PAYMENT_STATES } from '../journal/payment-states.js';
 import { zAmountText } from '../money/amount-schema.js';
 
 import type { PaymentJson } from '../views/payment-view.js';
@@ -55,7 +56,7 @@ export const channels = {
       search: text.optional(),
       today: z.boolean().optional(),
       /** Only these states (drafts are shown only when asked for). */
-      states: z.array(z.enum(['draft', 'pending', 'success', 'failed', 'review', 'abandoned'])).max(6).optional(),
+      states: z.array(z.enum(PAYMENT_STATES)).max(PAYMENT_STATES.length).optional(),
       limit: z.number().int().min(1).max(20_000).optional(),
     })
     .strict(),

@@ -10,6 +10,7 @@ import { AcceptedError, authMessage, InputError, RefusedError } from '../engine/
 import type { Payment } from '../journal/journal.js';
 import { formatDecimal } from '../money/amount.js';
 import { invoiceTotal } from '../invoice/lines.js';
+import { LISTED_STATES } from '../journal/payment-states.js';
 import { startOfLocalDay } from '../time/zone.js';
 import { releaseInfo } from '../ids/high-water.js';
 import path from 'node:path';
@@ -215,7 +216,7 @@ export function createHandlers(t: Terminal): Handlers {
     async 'journal.list'(a) {
       const since = a.today ? startOfLocalDay(Date.now(), t.config.timeZone) : undefined;
       // Drafts (checked, never paid) only when asked for: they are not payments a cashier answers for.
-      const states = a.states ?? ['pending', 'success', 'failed', 'review', 'abandoned'];
+      const states = a.states ?? [...LISTED_STATES];
       return t.journal.list({ search: a.search, since, states, limit: a.limit ?? 5000 }).map((p) => paymentJson(p, t.journal, { light: true }));
     },
     async 'journal.totals'() {

@@ -12,8 +12,8 @@ import type { Minor } from '../money/amount.js';
 /** How long a draft (checked, not yet accepted) may stay open before it counts as left behind. */
 export const DRAFT_LEASE_MS = 60 * 60 * 1000;
 
-export type PaymentState = 'draft' | 'pending' | 'success' | 'failed' | 'review' | 'abandoned';
-export const FINAL_STATES: ReadonlySet<PaymentState> = new Set(['success', 'failed', 'abandoned']);
+import type { PaymentState } from './payment-states.js';
+export { FINAL_STATES, type PaymentState } from './payment-states.js';
 
 export interface Payment {
   id: number;

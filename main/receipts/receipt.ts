@@ -5,6 +5,7 @@
 import { RESULT_CODES } from '../api/v20/result-codes.js';
 import type { CatalogService } from '../api/v20/schemas.js';
 import { reviewCause, type Payment } from '../journal/journal.js';
+import { moneyTaken } from '../journal/payment-states.js';
 import { changeInTenge, formatDecimal, formatMoney, parseDecimalMoney, type Minor } from '../money/amount.js';
 import { convertByRate } from '../money/exchange.js';
 import { DEFAULT_TIME_ZONE, formatReceiptDateTime } from '../time/zone.js';
@@ -145,7 +146,7 @@ export function paymentReceipt(p: Payment, ctx: PaymentReceiptContext): Receipt 
   lines.push({ kind: 'rule' });
   if (p.amountFrom !== null) lines.push({ kind: 'pair', left: w.taken, right: tenge(p.amountFrom) });
   // A cashier's cash payment: what the customer handed over and the change in whole tenge (the screens' rule).
-  if (p.cashReceived !== null && p.amountFrom !== null && p.state !== 'failed' && p.state !== 'abandoned') {
+  if (p.cashReceived !== null && p.amountFrom !== null && moneyTaken(p.state)) {
     lines.push({ kind: 'pair', left: w.cashReceived, right: tenge(p.cashReceived) });
     const change = changeInTenge(p.cashReceived, p.amountFrom);
     if (change && change.give > 0) lines.push({ kind: 'pair', left: w.change, right: tenge(change.give) });

@@ -3,6 +3,7 @@
  * and amounts as strings, times as ISO text), or as short human lines for the CLI.
  */
 import { reviewCause, type Attempt, type Journal, type Payment } from '../journal/journal.js';
+import { moneyTaken } from '../journal/payment-states.js';
 import { formatDecimal, formatTenge, handBack } from '../money/amount.js';
 import { describeResult } from '../api/v20/result-codes.js';
 import { parseWire, toPlain } from '../wire/json.js';
@@ -44,7 +45,7 @@ export interface AttemptJson {
 }
 
 function cashView(p: Payment): Pick<PaymentJson, 'cashReceived' | 'change' | 'giveBack'> {
-  const taken = p.state !== 'failed' && p.state !== 'abandoned';
+  const taken = moneyTaken(p.state);
   const back = p.cashReceived === null && taken ? { change: null, giveBack: null } : handBack(p.cashReceived, p.amountFrom, taken);
   const text = (m: number | null) => (m === null ? null : formatDecimal(m));
   return { cashReceived: text(p.cashReceived), change: text(back.change), giveBack: p.state === 'draft' ? null : text(back.giveBack) };

@@ -3,7 +3,7 @@
  * kk, checked by axe-core (no serious or critical violations), with a screenshot each; a kiosk's touch
  * targets at least 60 px.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { e2eSuite, kioskCheck, openKioskAdmin, type E2E } from './fixture.js';

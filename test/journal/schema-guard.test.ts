@@ -28,3 +28,15 @@ describe('journal schema guard', () => {
     }
   });
 });
+
+describe('payment states are listed once', () => {
+  it('the schema\'s CHECK on payments.state holds exactly the domain\'s states', async () => {
+    const { PAYMENT_STATES } = await import('../../main/journal/payment-states.js');
+    const { openJournalDatabase } = await import('../../main/journal/database.js');
+    const db = openJournalDatabase(':memory:');
+    const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'payments'").get() as { sql: string }).sql;
+    db.close();
+    const listed = /state TEXT NOT NULL CHECK \(state IN \(([^)]*)\)\)/.exec(sql)?.[1]?.split(',').map((x) => x.trim().replace(/'/g, ''));
+    expect(listed).toEqual([...PAYMENT_STATES]);
+  });
+});
