@@ -28,11 +28,11 @@ describe('admin PIN guard', () => {
     const file = path.join(tempDir(), 'j.sqlite');
     const now = Date.UTC(2026, 10, 25);
     const first = new PinGuard(openJournalDatabase(file), '4321', () => now);
-    // A sweep of guesses with the right PIN in it: only the first five are even tried; the right one is refused, locked.
+    // A sweep of guesses with the right PIN in it: four are answered 'wrong', the fifth locks, and the right one is refused, locked.
     const guesses = [...Array.from({ length: 99 }, (_, i) => String(i).padStart(4, '0')), '4321'];
     const verdicts = guesses.map((g) => first.check(g, 'a'));
     expect(verdicts.filter((v) => v.ok)).toEqual([]);
-    expect(verdicts.filter((v) => !v.ok && v.reason !== 'locked')).toHaveLength(5);
+    expect(verdicts.filter((v) => !v.ok && v.reason !== 'locked')).toHaveLength(4);
     expect(verdicts.at(-1)).toMatchObject({ ok: false, reason: 'locked' });
     const again = new PinGuard(openJournalDatabase(file), '4321', () => now);
     expect(again.check('4321', 'b')).toMatchObject({ ok: false, reason: 'locked' });
