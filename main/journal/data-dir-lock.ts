@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { explainOpenError, JournalOpenError, sqliteOptions } from './database.js';
+import { explainOpenError, JournalOpenError, privateDirectory, sqliteOptions } from './database.js';
 
 export const LOCK_FILE = 'terminal.lock';
 
@@ -57,6 +57,8 @@ export function holdDataDir(dataDir: string): { release(): void } {
  * naming what to do, while any terminal holds it.
  */
 export function withDataDirAlone<T>(dataDir: string, what: string, fn: () => T): T {
+  // A restore onto a fresh machine (a re-install) finds no data directory yet: it is made, private.
+  privateDirectory(dataDir);
   const db = openLock(dataDir, 0);
   try {
     try {

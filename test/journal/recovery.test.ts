@@ -160,6 +160,22 @@ describe('restore', () => {
     expect((await runTolem(['journal', 'restore', '--from', backup.file], env)).code).toBe(0);
   });
 
+  it('onto a fresh machine (a re-install: no data directory yet) puts the backup in place', async () => {
+    const { env } = setup();
+    const t = await open(env);
+    const p = await t.engine.pay({ serviceId: 'P1011', account: '7771230009', amountTo: 100_00 }, 5000);
+    const backup = await t.backupNow();
+    await t.close();
+    terminal = null;
+    const fresh = path.join(tempDir(), 'new-install');
+    const r = await runTolem(['journal', 'restore', '--from', backup.file], { ...env, TOLEM_DATA_DIR: fresh });
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.statSync(fresh).mode & 0o077).toBe(0);
+    const restored = new Database(path.join(fresh, 'journal.sqlite'), { readonly: true });
+    expect(restored.prepare('SELECT agent_transaction_id AS atid FROM payments').all()).toEqual([{ atid: p.agentTransactionId }]);
+    restored.close();
+  });
+
   it('from the journal itself, or a link to it, is refused with nothing moved, and the terminal still starts', async () => {
     const { dir, env } = setup();
     const t = await open(env);
