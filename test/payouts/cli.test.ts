@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_PAYOUTS_PASSWORD, SANDBOX_PAYOUTS_USER, startSandbox, type RunningSandbox } from '../../main/sandbox/server.js';
-import { runTolem } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { BIN, runTolem } from '../helpers/cli.js';
 import { harnessEnv, tempDir } from '../helpers/harness.js';
 import { cardEnding, enterCardOnBankPage } from './cards.js';
 
@@ -57,5 +58,23 @@ describe('the payouts CLI', () => {
     expect(sandbox.payouts.orders().length).toBe(before);
     const list = await runTolem(['payouts', '--json'], env);
     expect(JSON.parse(list.stdout).payouts.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.skipIf(!fs.existsSync('/usr/bin/script'))('on a terminal the card number is asked with echo off: it never appears on the screen', async () => {
+    const pan = '4111111111111111';
+    const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} payout --amount 100.00 --name IVAN --pan -`;
+    const child = spawn('/usr/bin/script', ['-qec', cmd, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let screen = '';
+    child.stdout.on('data', (c: Buffer) => {
+      screen += c.toString();
+      if (screen.includes('Card number (not shown):') && !child.stdin.writableEnded) child.stdin.end(`${pan}\r`);
+    });
+    const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    clearTimeout(guard);
+    expect(screen).toContain('Card number (not shown):');
+    expect(screen).not.toContain(pan);
+    expect(screen).toMatch(/PAID/);
+    expect(code).toBe(0);
   });
 });
