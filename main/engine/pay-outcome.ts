@@ -33,7 +33,7 @@ export function attemptResultOf(outcome: Outcome<unknown>): AttemptResult {
     case 'answer':
       return { outcome: 'answer', httpStatus: outcome.httpStatus, result: outcome.result, ...storedAnswer(outcome.raw), elapsedMs: outcome.elapsedMs };
     case 'transport':
-      return { outcome: 'transport', error: `${outcome.error}: ${outcome.message}`, elapsedMs: outcome.elapsedMs };
+      return { outcome: 'transport', error: `${outcome.error}: ${outcome.message}`, elapsedMs: outcome.elapsedMs, delivered: outcome.delivered };
     case 'http':
       return { outcome: 'http', httpStatus: outcome.httpStatus, ...storedAnswer(outcome.raw), elapsedMs: outcome.elapsedMs };
     case 'malformed':

@@ -407,12 +407,12 @@ export class PaymentEngine {
       const why = describeOutcome(owner);
       if (p.payAttempts >= MAX_OPERATOR_TRIES) {
         return {
-          attempt: { outcome: 'transport', error: `refused: not sent, the number's operator could not be confirmed (${why})`, elapsedMs: 0 },
+          attempt: { outcome: 'transport', error: `not sent: the number's operator could not be confirmed (${why})`, elapsedMs: 0, delivered: false },
           change: { state: 'review', result: null, resultMessage: `Оператор номера ${p.account} не подтверждён: платёж не отправлен`, reason: `the operator of ${p.account} could not be confirmed after ${p.payAttempts} tries (${why}); nothing was sent: a person decides` },
         };
       }
       return {
-        attempt: { outcome: 'transport', error: `refused: not sent, the number's operator could not be confirmed (${why})`, elapsedMs: 0 },
+        attempt: { outcome: 'transport', error: `not sent: the number's operator could not be confirmed (${why})`, elapsedMs: 0, delivered: false },
         change: { state: 'pending', nextAttemptAt: now + retryDelay(this.options.retry, p.payAttempts, this.random), result: null, reason: `waiting: the operator of ${p.account} is confirmed before the first pay (${why})` },
       };
     }
@@ -420,7 +420,7 @@ export class PaymentEngine {
     if (!to || to === p.serviceId) return null;
     const name = this.catalog.cachedService(to)?.name ?? to;
     return {
-      attempt: { outcome: 'transport', error: `refused: not sent, the number belongs to ${name} (${to}) now`, elapsedMs: 0 },
+      attempt: { outcome: 'transport', error: `not sent: the number belongs to ${name} (${to}) now`, elapsedMs: 0, delivered: false },
       change: { state: 'review', result: null, resultMessage: `Номер ${p.account} теперь обслуживает ${name}, а не ${p.serviceName}: платёж не отправлен, оператор зачислит его ${name} или вернёт деньги`, reason: `${NUMBER_MOVED}: ${p.account} belongs to ${name} (${to}), not ${p.serviceName} (${p.serviceId}); nothing was sent: a person pays ${name} or gives the money back` },
     };
   }

@@ -60,6 +60,8 @@ export interface Attempt {
   answerSha256: string | null;
   error: string | null;
   elapsedMs: number | null;
+  /** false when the request surely never reached processing (refused, or never sent). */
+  delivered: boolean;
 }
 
 export interface AttemptResult {
@@ -71,6 +73,8 @@ export interface AttemptResult {
   answerSha256?: string | null | undefined;
   error?: string | null | undefined;
   elapsedMs?: number | null | undefined;
+  /** false only when the request surely never reached processing (refused, not sent); default true. */
+  delivered?: boolean | undefined;
 }
 
 /** What an attempt's outcome does to its payment. */
@@ -203,6 +207,7 @@ interface AttemptRow {
   answer_sha256: string | null;
   error: string | null;
   elapsed_ms: number | null;
+  delivered: number;
 }
 
 function toAttempt(r: AttemptRow): Attempt {
@@ -221,6 +226,7 @@ function toAttempt(r: AttemptRow): Attempt {
     answerSha256: r.answer_sha256,
     error: r.error,
     elapsedMs: r.elapsed_ms,
+    delivered: r.delivered !== 0,
   };
 }
 
@@ -253,8 +259,8 @@ export function reviewCause(p: Pick<Payment, 'state' | 'stateReason'>): 'number-
   return p.state === 'review' && p.stateReason?.startsWith(NUMBER_MOVED) ? 'number-moved' : null;
 }
 
-export function surelyNotDelivered(a: Pick<Attempt, 'outcome' | 'error'>): boolean {
-  return a.outcome === 'transport' && a.error?.startsWith('refused') === true;
+export function surelyNotDelivered(a: Pick<Attempt, 'delivered'>): boolean {
+  return !a.delivered;
 }
 
 export class Journal {
@@ -283,7 +289,7 @@ export class Journal {
       insertAttempt: db.prepare<[number, string, number, string]>('INSERT INTO attempts (payment_id, kind, started_at, request) VALUES (?, ?, ?, ?)'),
       finishAttempt: db.prepare(`
         UPDATE attempts SET finished_at = @now, outcome = @outcome, http_status = @httpStatus, result = @result,
-          answer = @answer, answer_bytes = @answerBytes, answer_sha256 = @answerSha256, error = @error, elapsed_ms = @elapsedMs
+          answer = @answer, answer_bytes = @answerBytes, answer_sha256 = @answerSha256, error = @error, elapsed_ms = @elapsedMs, delivered = @delivered
         WHERE id = @id AND finished_at IS NULL`),
       byId: db.prepare<[number], PaymentRow>('SELECT * FROM payments WHERE id = ?'),
       byAtid: db.prepare<[string], PaymentRow>('SELECT * FROM payments WHERE agent_transaction_id = ?'),
@@ -559,6 +565,7 @@ export class Journal {
     this.q.finishAttempt.run({
       id: attemptId, now, outcome: r.outcome, httpStatus: r.httpStatus ?? null, result: r.result ?? null,
       answer: r.answer ?? null, answerBytes: r.answerBytes ?? null, answerSha256: r.answerSha256 ?? null, error: r.error ?? null, elapsedMs: r.elapsedMs === undefined || r.elapsedMs === null ? null : Math.round(r.elapsedMs),
+      delivered: r.delivered === false ? 0 : 1,
     });
   }
 

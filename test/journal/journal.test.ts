@@ -93,7 +93,7 @@ describe('journal', () => {
       const [c] = j.claimDue(at(t), 1, 10);
       j.recordPayOutcomes([{ paymentId: p.id, attemptId: c!.attemptId, attempt, change: { state: 'pending', nextAttemptAt: at(t), reason: 'r' } }], at(t));
     };
-    claimAnd({ outcome: 'transport', error: 'refused: ECONNREFUSED' }, 10);
+    claimAnd({ outcome: 'transport', error: 'refused: ECONNREFUSED', delivered: false }, 10);
     expect(j.payHistory(p.id, -1)).toEqual({ earlierPossiblyReceived: 0, consecutive202OnRepeat: 0 });
     claimAnd({ outcome: 'answer', result: 1 }, 20);
     claimAnd({ outcome: 'answer', result: 202 }, 30);

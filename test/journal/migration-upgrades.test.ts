@@ -113,4 +113,17 @@ describe('each migration upgrades a journal that holds data', () => {
     expect(ledger.get('left')).toMatchObject({ release: { at: 9, reason: 'cancelled' }, forPayment: { agentTransactionId: '700001000000000001', account: '7771234567' } });
     expect(() => db.prepare("DELETE FROM cash_releases WHERE session_id = 'left'").run()).toThrow(/append-only/);
   });
+
+  it('7 (delivered) on a journal at 6: a refused request is known never to have left; every other attempt may have', () => {
+    const db = journalAt(6);
+    db.exec(`
+      INSERT INTO attempts (payment_id, kind, started_at, request, finished_at, outcome, error) VALUES (1, 'pay', 3, '{"a":1}', 4, 'transport', 'refused: connect ECONNREFUSED 127.0.0.1:1');
+      INSERT INTO attempts (payment_id, kind, started_at, request, finished_at, outcome, error) VALUES (1, 'pay', 5, '{"a":1}', 6, 'transport', 'timeout: no complete answer within 600 ms');
+    `);
+    migrate(db);
+    const j = new Journal(db, 7);
+    expect(j.attempts(1).map((a) => a.delivered)).toEqual([true, false, true]);
+    expect(j.payHistory(1, -1).earlierPossiblyReceived).toBe(2);
+    expect(() => db.prepare('UPDATE attempts SET delivered = 0 WHERE id = 1').run()).toThrow(/history/);
+  });
 });
