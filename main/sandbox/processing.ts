@@ -5,11 +5,8 @@
  * behaviours per account (sandbox/scripts.ts). It also watches the client: every repeated pay body
  * must be byte-identical to the first, and no id may be paid twice; breaches are recorded.
  */
-import { convertByRate } from '../money/exchange.js';
 import { RE2JS } from 're2js';
-import { isWireNumber, parseWire, stringifyWire, wireNumber } from '../wire/json.js';
-import { formatDecimal, parseDecimalMoney } from '../money/amount.js';
-import { describeResult } from '../api/v20/result-codes.js';
+import { converted, decimalOf, isNum, messageOf, num, readJson, tiynOf, writeJson } from './codec.js';
 import { OPERATOR_PREFIXES, SANDBOX_SERVICES, type SandboxService } from './catalog.js';
 import { scriptFor, type Script } from './scripts.js';
 import type { SandboxStore } from './store.js';
@@ -133,18 +130,18 @@ export class ProcessingEmulator {
     const spent = this.store.get<number>('meta', 'spent') ?? 0;
     const balance = 509_455_90 - spent;
     return {
-      agentId: wireNumber('4'),
+      agentId: num('4'),
       agentName: 'Агент песочницы Tolem',
-      balance: wireNumber(`${formatDecimal(balance)}00`),
-      overdraft: wireNumber('0.0000'),
-      notification: wireNumber('50000.0000'),
+      balance: num(`${decimalOf(balance)}00`),
+      overdraft: num('0.0000'),
+      notification: num('50000.0000'),
       currency: 'KZT',
     };
   }
 
   private parse(raw: string): Record<string, unknown> | null {
     try {
-      const v = parseWire(raw);
+      const v = readJson(raw);
       return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
     } catch {
       return null;
@@ -172,14 +169,14 @@ export class ProcessingEmulator {
     const { serviceId, account, agentTransactionId: atid, agentTransactionDate: date } = body;
     if (typeof serviceId !== 'string') return { refusal: answer(202, 'serviceId is required') };
     if (typeof account !== 'string' || account.length > 200) return { refusal: answer(202, 'account is required (up to 200 characters)') };
-    if (!isWireNumber(atid) || !/^[1-9]\d{0,17}$/.test(atid.toString())) return { refusal: answer(202, 'agentTransactionId must be an integer of up to 18 digits') };
+    if (!isNum(atid) || !/^[1-9]\d{0,17}$/.test(atid.toString())) return { refusal: answer(202, 'agentTransactionId must be an integer of up to 18 digits') };
     if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(date)) return { refusal: answer(202, 'agentTransactionDate must be YYYY-MM-DDThh:mm:ss') };
     const amounts: { amountTo?: number; amountFrom?: number } = {};
     for (const key of ['amountTo', 'amountFrom'] as const) {
       const v = body[key];
       if (v === undefined) continue;
-      if (!isWireNumber(v) || !/^\d+\.\d{2}$/.test(v.toString())) return { refusal: answer(202, `${key} must be a number with two decimals, like 200.00`) };
-      amounts[key] = parseDecimalMoney(v.toString());
+      if (!isNum(v) || !/^\d+\.\d{2}$/.test(v.toString())) return { refusal: answer(202, `${key} must be a number with two decimals, like 200.00`) };
+      amounts[key] = tiynOf(v.toString());
     }
     if (amountsRequired && amounts.amountTo === undefined) return { refusal: answer(202, 'amountTo is required') };
     const service = this.byId.get(serviceId);
@@ -202,16 +199,16 @@ export class ProcessingEmulator {
     const script = scriptFor(account);
     if (script.kind === 'check-down') return { kind: 'body', status: 503, contentType: 'text/html', body: '<html><body><h1>503 Service Unavailable</h1></body></html>' };
     if (script.kind === 'final' && script.onCheck) return answer(script.code, script.code === 5 ? 'Абонент не найден' : 'Неверный формат');
-    const base = { transactionId: wireNumber(this.nextTransactionId()), agentTransactionId: wireNumber(atid) };
+    const base = { transactionId: num(this.nextTransactionId()), agentTransactionId: num(atid) };
     if (service.type === 2) return ok({ ...base, contracts: contractsFor(account) });
     if (service.type === 1) return ok({ ...base, invoice: { invoices: [invoiceFor(service, account)] } });
     const extra: Record<string, unknown> = {};
     if (service.displays?.length) extra.displays = displaysFor(service, account);
     if (service.international) {
       extra.currencyRate = `Курс конвертации KZT/${service.international.currency} ${service.international.rate.slice(0, 6)}`;
-      extra.rate = wireNumber(service.international.rate);
+      extra.rate = num(service.international.rate);
       extra.currency = service.international.currency;
-      if (parsed.req.amountTo !== undefined) extra.finalAmount = wireNumber(convertByRate(parsed.req.amountTo, service.international.rate) ?? '0.00');
+      if (parsed.req.amountTo !== undefined) extra.finalAmount = num(converted(parsed.req.amountTo, service.international.rate));
     }
     return ok({ ...base, ...extra });
   }
@@ -219,7 +216,7 @@ export class ProcessingEmulator {
   private pay(raw: string): Reply {
     const parsed = this.common(raw, true);
     const atidGuess = this.parse(raw)?.agentTransactionId;
-    const existing = isWireNumber(atidGuess) ? this.entry(atidGuess.toString()) : undefined;
+    const existing = isNum(atidGuess) ? this.entry(atidGuess.toString()) : undefined;
     if (existing) return this.repeat(existing, raw);
     if ('refusal' in parsed) return parsed.refusal;
     const { service, account, atid, body } = parsed.req;
@@ -244,8 +241,8 @@ export class ProcessingEmulator {
 
   private businessRefusal(service: SandboxService, req: Parsed, body: Record<string, unknown>, amountTo: number, amountFrom: number): { code: number; message: string } | null {
     if (amountFrom < amountTo) return { code: 202, message: 'amountFrom is less than amountTo' };
-    if (amountTo < service.minAmount) return { code: 241, message: `minimum is ${formatDecimal(service.minAmount)}` };
-    if (amountTo > service.maxAmount) return { code: 242, message: `maximum is ${formatDecimal(service.maxAmount)}` };
+    if (amountTo < service.minAmount) return { code: 241, message: `minimum is ${decimalOf(service.minAmount)}` };
+    if (amountTo > service.maxAmount) return { code: 242, message: `maximum is ${decimalOf(service.maxAmount)}` };
     if (service.type === 2) {
       const chosen = req.extras.contractId;
       if (typeof chosen !== 'string' || !contractsFor(req.account).some((c) => c.contractId === chosen)) return { code: 202, message: 'extras.contractId is not one of the contracts' };
@@ -258,14 +255,14 @@ export class ProcessingEmulator {
       for (const item of items as Record<string, unknown>[]) {
         const line = lines.find((l) => l.subServiceId === item.subServiceId);
         if (!line) return { code: 202, message: `no sub-service ${String(item.subServiceId)}` };
-        if (!isWireNumber(item.amount) || !/^\d+\.\d{2}$/.test(item.amount.toString())) return { code: 202, message: 'extraServices.amount must have two decimals' };
+        if (!isNum(item.amount) || !/^\d+\.\d{2}$/.test(item.amount.toString())) return { code: 202, message: 'extraServices.amount must have two decimals' };
         if (line.data.isMeter && typeof item.lastCount !== 'string') return { code: 202, message: `lastCount is required for ${line.subServiceName}` };
-        sum += parseDecimalMoney(item.amount.toString());
+        sum += tiynOf(item.amount.toString());
       }
       if (sum !== amountTo) return { code: 202, message: 'extraServices do not add up to amountTo' };
     }
     const script = scriptFor(req.account);
-    if (script.kind === 'final') return { code: script.code, message: describeResult(script.code, 'ru') };
+    if (script.kind === 'final') return { code: script.code, message: messageOf(script.code) };
     return null;
   }
 
@@ -295,7 +292,7 @@ export class ProcessingEmulator {
     };
     const temporary = (code: number): Reply => {
       this.save(entry);
-      return answer(code, 'платёж в обработке', { agentTransactionId: wireNumber(entry.agentTransactionId) });
+      return answer(code, 'платёж в обработке', { agentTransactionId: num(entry.agentTransactionId) });
     };
     switch (script.kind) {
       case 'temporary':
@@ -371,13 +368,13 @@ export class ProcessingEmulator {
   private finalAnswer(entry: LedgerEntry): Reply {
     if (entry.state === 'paid') {
       return ok({
-        transactionId: wireNumber(entry.transactionId ?? '0'),
+        transactionId: num(entry.transactionId ?? '0'),
         transactionDate: entry.transactionDate,
         statusDate: entry.statusDate,
-        agentTransactionId: wireNumber(entry.agentTransactionId),
+        agentTransactionId: num(entry.agentTransactionId),
       }, undefined, 'Успешно');
     }
-    return answer(entry.result ?? 300, entry.resultMessage, { agentTransactionId: wireNumber(entry.agentTransactionId) });
+    return answer(entry.result ?? 300, entry.resultMessage, { agentTransactionId: num(entry.agentTransactionId) });
   }
 
   private save(entry: LedgerEntry): void {
@@ -402,21 +399,21 @@ interface Parsed {
 }
 
 function publicService(s: SandboxService): Record<string, unknown> {
-  return { serviceId: s.serviceId, type: wireNumber(String(s.type)), name: s.name, group: s.group, fixedPayment: s.fixedPayment, country: s.country, inputs: s.inputs, ...(s.displays ? { displays: s.displays } : {}) };
+  return { serviceId: s.serviceId, type: num(String(s.type)), name: s.name, group: s.group, fixedPayment: s.fixedPayment, country: s.country, inputs: s.inputs, ...(s.displays ? { displays: s.displays } : {}) };
 }
 
 function json(status: number, value: unknown): Reply {
-  return { kind: 'body', status, contentType: 'application/json; charset=utf-8', body: stringifyWire(value) };
+  return { kind: 'body', status, contentType: 'application/json; charset=utf-8', body: writeJson(value) };
 }
 
 function ok(payload: Record<string, unknown>, renameServicesTo?: string, message = 'ok'): Reply {
-  const body: Record<string, unknown> = { result: wireNumber('0'), resultMessage: message };
+  const body: Record<string, unknown> = { result: num('0'), resultMessage: message };
   for (const [k, v] of Object.entries(payload)) body[k === 'services' && renameServicesTo ? renameServicesTo : k] = v;
   return json(200, body);
 }
 
 function answer(code: number, message: string, extra: Record<string, unknown> = {}): Reply {
-  return json(200, { result: wireNumber(String(code)), resultMessage: message, ...extra });
+  return json(200, { result: num(String(code)), resultMessage: message, ...extra });
 }
 
 function isoLocal(d: Date): string {
@@ -456,7 +453,7 @@ export function contractsFor(account: string): { name: string; contractId: strin
 }
 
 export function invoiceFor(service: SandboxService, account: string): { invoiceId: string; formedDate: string; expireDate: string; clientName: string; clientAddress: string; services: { subServiceId: string; subServiceName: string; data: Record<string, unknown> & { isMeter: boolean } }[] } {
-  const n = (t: string) => wireNumber(t);
+  const n = (t: string) => num(t);
   return {
     invoiceId: `2020020${account.slice(-9)}`,
     formedDate: '20200201000000',
