@@ -44,8 +44,8 @@ export default tseslint.config(
           patterns: [
             { group: nodeBuiltins, message: 'The renderer runs sandboxed, without Node.' },
             {
-              regex: '(^|/)main/(?!(ipc/contract|catalog/validation|money/amount|invoice/lines|payouts/card|api/v20/result-codes)(\\.js)?$)',
-              message: 'The renderer imports only the IPC contract (and the pure validation, amount, invoice-line, card-number and result-code modules) from main/.',
+              regex: '(^|/)main/(?!(ipc/contract|catalog/validation|money/amount|money/limits|invoice/lines|payouts/card|api/v20/result-codes)(\\.js)?$)',
+              message: 'The renderer imports only the IPC contract (and the pure validation, amount, limit, invoice-line, card-number and result-code modules) from main/.',
             },
           ],
         },

@@ -41,11 +41,16 @@ export interface PaymentInput {
   fullName?: string | undefined;
 }
 
-/** Bad input: nothing was sent and nothing is owed. */
 export { NUMBER_MOVED } from '../journal/journal.js';
 /** Tries at confirming a number's operator (processing reachable but its operatorByPhone failing) before a person looks. */
 const MAX_OPERATOR_TRIES = 20;
 
+/** A kiosk moves no money it has not taken: a payment is accepted only against the notes inserted for it. */
+function kioskNeedsCash(): CashError {
+  return new CashError('a kiosk accepts a payment only against the cash inserted for it', 'cash-required');
+}
+
+/** Bad input: nothing was sent and nothing is owed. */
 export class InputError extends Error {
   override name = 'InputError';
   constructor(
@@ -275,7 +280,7 @@ export class PaymentEngine {
     const cash = this.options.cash;
     if (cashSession !== undefined && !cash) throw new InputError(['this terminal has no cash box'], 'before-send');
     // A kiosk moves no money it has not taken: the notes inserted for this payment must cover it (payFor checks the sum).
-    if (this.options.requireCash && cashSession === undefined) throw new CashError('a kiosk accepts a payment only against the cash inserted for it', 'cash-required');
+    if (this.options.requireCash && cashSession === undefined) throw kioskNeedsCash();
     // A cashier's cash: what the customer handed over covers what is taken, and is journaled with the acceptance.
     const cashReceived = opts.cashReceived;
     if (cashReceived !== undefined && cashReceived < details.amountFrom) throw new InputError([`the cash received (${formatTenge(cashReceived)}) is less than the amount to pay (${formatTenge(details.amountFrom)})`], check.kind === 'ok' ? 'after-check' : 'before-send');
@@ -395,9 +400,9 @@ export class PaymentEngine {
    */
   private async numberMovedBeforeFirstPay(claim: Claim): Promise<{ attempt: AttemptResult; change: PaymentChange } | null> {
     const p = claim.payment;
-    if (!p.offline || this.journal.payHistory(p.id, claim.attemptId).earlierPossiblyReceived > 0) return null;
+    if (!p.offline) return null;
     const service = this.catalog.cachedService(p.serviceId);
-    if (!service || !isMobileService(service)) return null;
+    if (!service || !isMobileService(service) || this.journal.payHistory(p.id, claim.attemptId).earlierPossiblyReceived > 0) return null;
     const owner = await this.client.operatorByPhone(p.account.replace(/\D/g, '').slice(-10));
     this.connectivity.report(owner);
     const now = this.now();
@@ -405,14 +410,15 @@ export class PaymentEngine {
     if (owner.kind === 'answer' && owner.result !== 0) return null;
     if (owner.kind !== 'answer') {
       const why = describeOutcome(owner);
+      const attempt: AttemptResult = { outcome: 'transport', error: `not sent: the number's operator could not be confirmed (${why})`, elapsedMs: 0, delivered: false };
       if (p.payAttempts >= MAX_OPERATOR_TRIES) {
         return {
-          attempt: { outcome: 'transport', error: `not sent: the number's operator could not be confirmed (${why})`, elapsedMs: 0, delivered: false },
+          attempt,
           change: { state: 'review', result: null, resultMessage: `Оператор номера ${p.account} не подтверждён: платёж не отправлен`, reason: `the operator of ${p.account} could not be confirmed after ${p.payAttempts} tries (${why}); nothing was sent: a person decides` },
         };
       }
       return {
-        attempt: { outcome: 'transport', error: `not sent: the number's operator could not be confirmed (${why})`, elapsedMs: 0, delivered: false },
+        attempt,
         change: { state: 'pending', nextAttemptAt: now + retryDelay(this.options.retry, p.payAttempts, this.random), result: null, reason: `waiting: the operator of ${p.account} is confirmed before the first pay (${why})` },
       };
     }
@@ -432,7 +438,7 @@ export class PaymentEngine {
   async pay(input0: PaymentInput, waitMs: number): Promise<Payment> {
     // No cash session can be given here: a kiosk refuses before anything is sent (its own refusal, e.g. no paper, first).
     await this.refuseIfClosed();
-    if (this.options.requireCash) throw new CashError('a kiosk accepts a payment only against the cash inserted for it', 'cash-required');
+    if (this.options.requireCash) throw kioskNeedsCash();
     const { payment: draft, service, check, unverifiable, input } = await this.begin(input0);
     try {
       return await this.finish(draft, service, input, check, unverifiable, waitMs);

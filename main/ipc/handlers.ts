@@ -24,7 +24,7 @@ import { checkAnswerView } from '../views/check-view.js';
 import { paymentJson } from '../views/payment-view.js';
 import type { BalanceView, Channel, ParsedArgs, PayoutView, QuoteView, Results } from './contract.js';
 import { PayoutInputError } from '../payouts/payout-engine.js';
-import type { Payout as Payout2 } from '../payouts/payout-journal.js';
+import { FINAL_PAYOUT_STATES, type Payout as Payout2 } from '../payouts/payout-journal.js';
 import { zBalanceAnswer as zPayoutsBalance } from '../payouts/schemas.js';
 import { payoutJson } from '../views/payout-view.js';
 
@@ -95,6 +95,9 @@ export function createHandlers(t: Terminal): Handlers {
     }
     return { session: s.id, total: formatDecimal(s.total), toAttendant, slip };
   };
+  /** A payout's receipt (printed once, whoever noticed first), as the final screen says it. */
+  const payoutReceipt = async (p: Payout2, lang: 'ru' | 'kk' | undefined): Promise<PayoutView['receipt']> =>
+    (await t.receipts.printPayoutOnce(p, { lang })).ok ? 'printed' : t.receipts.defaultPrinter ? 'failed' : null;
   const pins = new PinGuard(t.journal.db, t.config.screens.adminPin);
   const payouts = () => {
     if (!t.payouts) throw new RefusedError('no payouts module is configured', null, 'payouts-off');
@@ -285,9 +288,7 @@ export function createHandlers(t: Terminal): Handlers {
       }
       if (a.cashSession) t.cash.release(a.cashSession);
       t.events.emit({ type: 'status' });
-      let receipt: PayoutView['receipt'] = null;
-      if (p.state !== 'registered') receipt = (await t.receipts.printPayoutOnce(p, { lang: a.receiptLang })).ok ? 'printed' : t.receipts.defaultPrinter ? 'failed' : null;
-      return { ...(await payoutView(p)), receipt };
+      return { ...(await payoutView(p)), receipt: p.state === 'registered' ? null : await payoutReceipt(p, a.receiptLang) };
     },
     async 'payout.check'(a) {
       const known = payouts().journal.byOrderNumber(a.orderNumber);
@@ -296,9 +297,7 @@ export function createHandlers(t: Terminal): Handlers {
       const p = await payouts().check(known.id);
       if (p.state !== before) t.events.emit({ type: 'status' });
       // Its receipt once it ended (printed once, whoever noticed first), said on the final screen («Заберите чек» at a kiosk).
-      let receipt: PayoutView['receipt'] = null;
-      if (p.state === 'paid' || p.state === 'declined' || p.state === 'expired') receipt = (await t.receipts.printPayoutOnce(p, { lang: a.receiptLang })).ok ? 'printed' : t.receipts.defaultPrinter ? 'failed' : null;
-      return { ...(await payoutView(p)), receipt };
+      return { ...(await payoutView(p)), receipt: FINAL_PAYOUT_STATES.has(p.state) ? await payoutReceipt(p, a.receiptLang) : null };
     },
     async 'payout.list'(a) {
       const list = a.today ? payouts().journal.since(startOfLocalDay(Date.now(), t.config.timeZone)) : payouts().journal.list(200);

@@ -41,12 +41,26 @@ export function listBackups(dir: string): BackupInfo[] {
     .sort((a, b) => (a.file < b.file ? 1 : -1));
 }
 
-/** Leftovers of backups that were killed mid-way (their `.partial` files): removed, never followed. */
-function removeStalePartials(dir: string): void {
+/** A backup still being written by another process (the terminal's schedule beside `tolem journal backup`) is this young. */
+const PARTIAL_STALE_MS = 10 * 60_000;
+
+/**
+ * Leftovers of backups that were killed mid-way (their `.partial` files) are removed, never followed:
+ * anything at such a name that is not a plain file (a planted link) at once, a plain one once it is
+ * old enough that no backup can still be writing it.
+ */
+function removeStalePartials(dir: string, now: number): void {
   for (const name of fs.readdirSync(dir)) {
     if (!/^journal-.*\.partial$/.test(name)) continue;
+    const file = path.join(dir, name);
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(file);
+    } catch {
+      continue; // gone meanwhile
+    }
     // unlink removes a planted symlink itself, never the file it points at.
-    fs.rmSync(path.join(dir, name), { force: true });
+    if (!st.isFile() || now - st.mtimeMs > PARTIAL_STALE_MS) fs.rmSync(file, { force: true });
   }
 }
 
@@ -57,7 +71,7 @@ function removeStalePartials(dir: string): void {
  */
 export async function backupJournal(db: Database.Database, dir: string, keep: number, now: number = Date.now()): Promise<BackupInfo> {
   fs.mkdirSync(dir, { recursive: true });
-  removeStalePartials(dir);
+  removeStalePartials(dir, Date.now());
   const partial = path.join(dir, `journal-${stamp(now)}.${crypto.randomBytes(6).toString('hex')}.partial`);
   fs.closeSync(fs.openSync(partial, fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY | (fs.constants.O_NOFOLLOW ?? 0), 0o600));
   try {

@@ -16,6 +16,8 @@ export class DataDirBusyError extends Error {
 }
 
 function openLock(dataDir: string, waitMs: number): Database.Database {
+  // A fresh machine (a first start, or a restore after a re-install) has no data directory yet: it is made, private.
+  privateDirectory(dataDir);
   const db = new Database(path.join(dataDir, LOCK_FILE), { timeout: waitMs, ...sqliteOptions() });
   try {
     // Only once, while the file is new: an existing lock file is never written outside a lock.
@@ -57,8 +59,6 @@ export function holdDataDir(dataDir: string): { release(): void } {
  * naming what to do, while any terminal holds it.
  */
 export function withDataDirAlone<T>(dataDir: string, what: string, fn: () => T): T {
-  // A restore onto a fresh machine (a re-install) finds no data directory yet: it is made, private.
-  privateDirectory(dataDir);
   const db = openLock(dataDir, 0);
   try {
     try {

@@ -2,9 +2,10 @@
  * How much a service may credit in one payment. The catalog carries no limits, so they come from the
  * agent's configuration (per service, per group, and a default) and from what processing answered
  * before: a 241 ("amount too small") for 30.00 means the minimum is above 30.00, a 242 ("too large")
- * that the maximum is below what was asked. The screens say them before the first note, the engine
- * refuses outside them (online and offline alike), and a kiosk returns a note that would pass the
- * maximum. Integer tiyn throughout.
+ * that the maximum is below what was asked. The screens say both before the first note, keep Pay off
+ * outside them and return a note that would pass the maximum; the engine refuses outside the
+ * configured ones for every caller, online and offline (what processing taught is advice for a day:
+ * processing still judges). Integer tiyn throughout.
  */
 import { formatDecimal, upToWholeTenge, type Minor } from './amount.js';
 
@@ -36,6 +37,11 @@ export const LEARNED_FOR_MS = 24 * 3_600_000;
 export const RESULT_TOO_SMALL = 241;
 export const RESULT_TOO_LARGE = 242;
 
+/** What processing taught, while it is still believed (null once a day has passed). */
+function fresh(stored: (AmountLimit & { at?: number }) | null, now: number): (AmountLimit & { at?: number }) | null {
+  return stored && (stored.at === undefined || now - stored.at < LEARNED_FOR_MS) ? stored : null;
+}
+
 function pick<K extends keyof AmountLimit>(key: K, ...sources: (AmountLimit | undefined)[]): Minor | null {
   for (const s of sources) if (s && s[key] !== null && s[key] !== undefined) return s[key];
   return null;
@@ -45,8 +51,7 @@ function pick<K extends keyof AmountLimit>(key: K, ...sources: (AmountLimit | un
 export function limitFor(rules: LimitRules, learned: LearnedLimits | null, service: { serviceId: string; group: string }, now: number = Date.now()): AmountLimit {
   let min = pick('min', rules.services[service.serviceId], rules.groups[service.group], rules.default);
   let max = pick('max', rules.services[service.serviceId], rules.groups[service.group], rules.default);
-  const stored = learned?.get(service.serviceId) ?? null;
-  const taught = stored && (stored.at === undefined || now - stored.at < LEARNED_FOR_MS) ? stored : null;
+  const taught = fresh(learned?.get(service.serviceId) ?? null, now);
   if (taught?.min !== null && taught?.min !== undefined) min = min === null ? taught.min : Math.max(min, taught.min);
   if (taught?.max !== null && taught?.max !== undefined) max = max === null ? taught.max : Math.min(max, taught.max);
   return { min, max };
@@ -70,8 +75,7 @@ export function describeLimitProblem(p: { code: 'min' | 'max'; limit: Minor }): 
  */
 export function learnFromResult(learned: LearnedLimits, serviceId: string, amountTo: Minor, result: number, now: number = Date.now()): void {
   if (result !== RESULT_TOO_SMALL && result !== RESULT_TOO_LARGE) return;
-  const stored = learned.get(serviceId);
-  const old = stored && (stored.at === undefined || now - stored.at < LEARNED_FOR_MS) ? { ...stored, at: now } : { min: null, max: null, at: now };
+  const old = fresh(learned.get(serviceId), now) ?? { min: null, max: null };
   if (result === RESULT_TOO_SMALL) {
     const min = upToWholeTenge(amountTo + 1);
     if (old.min === null || min > old.min) learned.set(serviceId, { ...old, min, at: now });

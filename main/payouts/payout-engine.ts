@@ -215,8 +215,7 @@ export class PayoutEngine {
       const other = otherOrder(p, outcome.value);
       if (other) {
         // Not this payout's answer: kept as an attempt, and the payout is asked about again.
-        const next: PayoutChange | null = p.state === 'review' ? null : { state: p.state, nextCheckAt: now + retryDelay(this.options.retry, p.checks + 1, this.random) };
-        return this.journal.record(p.id, attemptId, { outcome: 'malformed', httpStatus: outcome.httpStatus, errorCode: '0', orderStatus: outcome.value.orderStatus ?? null, answer: outcome.raw, error: `the answer names another order (${other}): not this payout's` }, next, now, 1);
+        return this.journal.record(p.id, attemptId, { outcome: 'malformed', httpStatus: outcome.httpStatus, errorCode: '0', orderStatus: outcome.value.orderStatus ?? null, answer: outcome.raw, error: `the answer names another order (${other}): not this payout's` }, this.askAgain(p, now), now, 1);
       }
       return this.journal.record(p.id, attemptId, { outcome: 'answer', httpStatus: outcome.httpStatus, errorCode: '0', orderStatus: outcome.value.orderStatus ?? null, answer: outcome.raw }, p.state === 'review' ? null : this.fromOrder(p, outcome.value, now), now, 1);
     }
@@ -228,8 +227,12 @@ export class PayoutEngine {
         return this.journal.record(p.id, attemptId, attemptOf(outcome), { state: 'review', reason: `the bank has no order ${p.orderNumber} ${Math.round((now - sent) / 60_000)} min after it was sent: a person must reconcile with the bank` }, now, 1);
       }
     }
-    const next: PayoutChange | null = p.state === 'review' ? null : { state: p.state, nextCheckAt: now + retryDelay(this.options.retry, p.checks + 1, this.random) };
-    return this.journal.record(p.id, attemptId, attemptOf(outcome), next, now, 1);
+    return this.journal.record(p.id, attemptId, attemptOf(outcome), this.askAgain(p, now), now, 1);
+  }
+
+  /** No answer about this payout yet: asked again later, with the interval growing (a person's decision is left alone). */
+  private askAgain(p: Payout, now: number): PayoutChange | null {
+    return p.state === 'review' ? null : { state: p.state, nextCheckAt: now + retryDelay(this.options.retry, p.checks + 1, this.random) };
   }
 
   /** Polls the bank until the payout is final (or for a person) or `deadline` passes. */

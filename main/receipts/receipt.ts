@@ -6,7 +6,8 @@ import { RESULT_CODES } from '../api/v20/result-codes.js';
 import type { CatalogService } from '../api/v20/schemas.js';
 import { reviewCause, type Payment } from '../journal/journal.js';
 import { moneyTaken } from '../journal/payment-states.js';
-import { changeInTenge, formatDecimal, formatMoney, parseDecimalMoney, type Minor } from '../money/amount.js';
+import { formatDecimal, formatMoney, handBack, parseDecimalMoney, type Minor } from '../money/amount.js';
+import type { CashBox } from '../cash/cash-box.js';
 import { convertByRate } from '../money/exchange.js';
 import { DEFAULT_TIME_ZONE, formatReceiptDateTime } from '../time/zone.js';
 import { parseWire, toPlain } from '../wire/json.js';
@@ -145,12 +146,7 @@ export function paymentReceipt(p: Payment, ctx: PaymentReceiptContext): Receipt 
   lines.push(...paidFacts(p, w));
   lines.push({ kind: 'rule' });
   if (p.amountFrom !== null) lines.push({ kind: 'pair', left: w.taken, right: tenge(p.amountFrom) });
-  // A cashier's cash payment: what the customer handed over and the change in whole tenge (the screens' rule).
-  if (p.cashReceived !== null && p.amountFrom !== null && moneyTaken(p.state)) {
-    lines.push({ kind: 'pair', left: w.cashReceived, right: tenge(p.cashReceived) });
-    const change = changeInTenge(p.cashReceived, p.amountFrom);
-    if (change && change.give > 0) lines.push({ kind: 'pair', left: w.change, right: tenge(change.give) });
-  }
+  if (p.amountFrom !== null && moneyTaken(p.state)) lines.push(...cashLines(w, p.cashReceived, p.amountFrom));
   const notPaid = p.state === 'failed' || p.state === 'abandoned';
   if (!notPaid && p.amountFrom !== null && p.amountTo !== null) lines.push({ kind: 'pair', left: w.commission, right: tenge(p.amountFrom - p.amountTo) });
   if (!notPaid && p.amountTo !== null) lines.push({ kind: 'pair', left: w.credited, right: tenge(p.amountTo), bold: true });
@@ -262,11 +258,7 @@ export function payoutReceipt(d: PayoutReceiptData, ctx: Omit<PaymentReceiptCont
   lines.push({ kind: 'pair', left: w.card, right: masked }, { kind: 'pair', left: w.order, right: d.orderNumber });
   lines.push({ kind: 'pair', left: w.amount, right: tenge(d.amount), bold: true }, { kind: 'pair', left: w.fee, right: tenge(d.fee) });
   if (d.amountFrom !== undefined) lines.push({ kind: 'pair', left: w.taken, right: tenge(d.amountFrom) });
-  if (d.cashReceived !== undefined && d.cashReceived !== null && d.amountFrom !== undefined && d.status !== 'failed') {
-    lines.push({ kind: 'pair', left: w.cashReceived, right: tenge(d.cashReceived) });
-    const change = changeInTenge(d.cashReceived, d.amountFrom);
-    if (change && change.give > 0) lines.push({ kind: 'pair', left: w.change, right: tenge(change.give) });
-  }
+  if (d.amountFrom !== undefined && d.status !== 'failed') lines.push(...cashLines(w, d.cashReceived ?? null, d.amountFrom));
   lines.push({ kind: 'rule' });
   const status = d.status === 'paid' ? w.paid : d.status === 'pending' ? w.pending : w.failed;
   lines.push({ kind: 'text', text: status, align: 'center', bold: true, big: true });
@@ -275,10 +267,20 @@ export function payoutReceipt(d: PayoutReceiptData, ctx: Omit<PaymentReceiptCont
   return { lang: ctx.lang, lines, qr };
 }
 
+/**
+ * A cashier's cash: what the customer handed over and the change, by the domain's one rule for it
+ * (whole tenge); nothing when no cash received was journaled.
+ */
+function cashLines(w: (typeof WORDS)[ReceiptLang], received: Minor | null, due: Minor): ReceiptLine[] {
+  if (received === null) return [];
+  const { change } = handBack(received, due, true);
+  return [{ kind: 'pair', left: w.cashReceived, right: tenge(received) }, ...(change ? [{ kind: 'pair' as const, left: w.change, right: tenge(change) }] : [])];
+}
+
 export interface CashSlipData {
   session: string;
   total: Minor;
-  why: 'cancelled' | 'walked-away' | 'refused' | 'power-cut';
+  why: ReturnType<typeof CashBox.why>;
   at: Date;
   payment: { agentTransactionId: string; serviceName: string; account: string } | null;
 }

@@ -15,7 +15,7 @@ import { ConnectivityMonitor } from '../engine/connectivity.js';
 import { PaymentEngine } from '../engine/payment-engine.js';
 import { PaymentWorker } from '../engine/worker.js';
 import type Database from 'better-sqlite3';
-import { JournalOpenError, openJournalDatabase, privateDirectory } from '../journal/database.js';
+import { JournalOpenError, openJournalDatabase } from '../journal/database.js';
 import { holdDataDir } from '../journal/data-dir-lock.js';
 import { backupJournal, type BackupInfo } from '../journal/backups.js';
 import { HIGH_WATER_FILE, IdHighWater } from '../ids/high-water.js';
@@ -24,7 +24,7 @@ import { createLogger, type Logger } from '../logging/log.js';
 import { SANDBOX_PAYOUTS_PASSWORD, SANDBOX_PAYOUTS_USER, SANDBOX_TOKEN, startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/server.js';
 import { PayoutsClient } from '../payouts/client.js';
 import { PayoutEngine } from '../payouts/payout-engine.js';
-import { PayoutJournal } from '../payouts/payout-journal.js';
+import { FINAL_PAYOUT_STATES, PayoutJournal } from '../payouts/payout-journal.js';
 import { TerminalEvents } from './events.js';
 import { CashBox } from '../cash/cash-box.js';
 import { CashLedger } from '../cash/cash-ledger.js';
@@ -89,7 +89,6 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
   const log = opts.log ?? createLogger({ level: 'warn', file: path.join(config.dataDir, 'logs', 'tolem.log') });
   setPatternWarning((pattern, reason) => log.warn('catalog regexp cannot be checked locally; processing checks it, offline acceptance refused', { pattern, reason }));
   // Held for as long as this terminal runs: restore and salvage refuse meanwhile.
-  privateDirectory(config.dataDir);
   const hold = holdDataDir(config.dataDir);
   let db: Database.Database;
   try {
@@ -216,7 +215,7 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
             .reconcileDue()
             .then((checked) => {
               // A payout the bank settled meanwhile gets its receipt (once, whoever noticed first).
-              for (const p of checked) if (p.state === 'paid' || p.state === 'declined' || p.state === 'expired') void receipts.printPayoutOnce(p);
+              for (const p of checked) if (FINAL_PAYOUT_STATES.has(p.state)) void receipts.printPayoutOnce(p);
             })
             .catch((err: unknown) => log.error('payouts reconcile', { error: err instanceof Error ? err.message : String(err) }));
         }

@@ -220,4 +220,20 @@ describe('backup', () => {
     expect(fs.readdirSync(backups).filter((f) => f.endsWith('.partial'))).toEqual([]);
     expect(count(b.file, 'payments')).toBe(1);
   });
+
+  it('leaves the .partial of a backup another process is still writing, and removes one a killed backup left long ago', async () => {
+    const { dir, env } = setup();
+    const t = await open(env);
+    const backups = path.join(dir, 'backups');
+    fs.mkdirSync(backups, { recursive: true });
+    const writing = path.join(backups, 'journal-20261202-120000.aaaaaaaaaaaa.partial');
+    const killed = path.join(backups, 'journal-20261201-120000.bbbbbbbbbbbb.partial');
+    fs.writeFileSync(writing, 'being written');
+    fs.writeFileSync(killed, 'left behind');
+    const hourAgo = (Date.now() - 3_600_000) / 1000;
+    fs.utimesSync(killed, hourAgo, hourAgo);
+    await backupJournal(t.journal.db, backups, 10);
+    expect(fs.existsSync(writing)).toBe(true);
+    expect(fs.existsSync(killed)).toBe(false);
+  });
 });

@@ -12,6 +12,7 @@ import { errorKey, type ErrorWords } from '../format/error';
 import { useCatalog } from './catalog';
 import { useSettings } from './settings';
 import { amountOrNull, invoiceTotal, lineProblem, type LineProblem } from '../../../main/invoice/lines';
+import { limitProblem } from '../../../main/money/limits';
 
 export type Step = 'form' | 'details' | 'paying' | 'final';
 
@@ -193,7 +194,8 @@ export function readiness(s: Pick<PaymentState, 'check' | 'lines' | 'amount' | '
   const problems = lineProblems(check, s.lines);
   const needContract = !!answer?.contracts?.length && !s.contractId;
   const limits = check?.limits ?? { min: null, max: null, minFrom: null, maxFrom: null };
-  const outside = !locked && amount !== null && amount > 0 ? (limits.min !== null && amount < tiyn(limits.min) ? 'min' : limits.max !== null && amount > tiyn(limits.max) ? 'max' : null) : null;
+  // The domain's own rule for the limits it gave (its decimal text read back as tiyn).
+  const outside = !locked && amount !== null && amount > 0 ? (limitProblem({ min: amountOrNull(limits.min), max: amountOrNull(limits.max) }, amount)?.code ?? null) : null;
   const due = s.quote ? tiyn(s.quote.amountFrom) : null;
   const received = typedAmount(s.cashReceived);
   const change = !kiosk && due !== null && received !== null ? received - due : null;
