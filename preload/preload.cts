@@ -4,7 +4,7 @@
  * nothing but electron, so the contract is imported for its types only.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { Args, Channel, Envelope, EventListener, Results, TerminalEvent, TolemApi, TolemBridge } from '../main/ipc/contract.js';
+import type { Args, Channel, Envelope, EventListener, Results, TerminalEvent, TolemApi, TolemBridge } from '../shared/ipc/contract.js';
 
 const INVOKE = 'tolem:invoke';
 const EVENT = 'tolem:event';

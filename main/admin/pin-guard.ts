@@ -4,7 +4,7 @@
  * resets the count. Guessing 4 digits at this rate takes weeks, and the journal shows who tried.
  */
 import type Database from 'better-sqlite3';
-import { secretEquals } from '../ipc/secret.js';
+import { secretEquals } from '../base/secret.js';
 
 export const FREE_TRIES = 5;
 export const FIRST_LOCKOUT_MS = 30_000;

@@ -9,7 +9,7 @@
  * when it pays, when the screen gives it up (the customer walked away: `release`), or when nobody
  * has touched it for `idleMs` (a screen that died); from then on unpaid cash is the attendant's.
  */
-import { formatDecimal, type Minor } from '../money/amount.js';
+import { formatDecimal, type Minor } from '../../shared/money/amount.js';
 import type { CashLedger, CashReleaseReason, CashSession } from './cash-ledger.js';
 
 export type CashDevice = 'simulated' | 'none';

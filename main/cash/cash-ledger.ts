@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Minor } from '../money/amount.js';
+import type { Minor } from '../../shared/money/amount.js';
 
 export interface CashNote {
   amount: Minor;

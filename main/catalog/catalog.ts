@@ -1,10 +1,10 @@
 /**
- * The service catalog: fetched from processing (`services`), cached in the journal database so
+ * The service catalog: fetched from processing (`services`), cached in the terminal's database (catalog-cache.ts) so
  * the terminal keeps working from cache when processing is down.
  */
-import { acceptServices, describeOutcome, interpretAnswer, type ProcessingClient, type ServicesList } from '../api/v20/client.js';
-import type { CatalogService } from '../api/v20/schemas.js';
-import type { Journal } from '../journal/journal.js';
+import { acceptServices, describeOutcome, interpretAnswer, type ProcessingClient, type ServicesList } from '../processing/client.js';
+import type { CatalogService } from '../../shared/ipc/views.js';
+import type { CatalogCache } from './catalog-cache.js';
 
 export interface CatalogSnapshot {
   services: CatalogService[];
@@ -27,7 +27,7 @@ export class Catalog {
   private refreshing: Promise<CatalogSnapshot> | null = null;
 
   constructor(
-    private readonly journal: Journal,
+    private readonly cache: CatalogCache,
     private readonly client: ProcessingClient,
     private readonly now: () => number = Date.now,
   ) {}
@@ -51,7 +51,7 @@ export class Catalog {
   private async fetch(): Promise<CatalogSnapshot> {
     const outcome = await this.client.services();
     if (outcome.kind === 'answer' && outcome.result === 0) {
-      this.journal.saveCatalog(outcome.raw, this.now());
+      this.cache.save(outcome.raw, this.now());
       return this.use({ ...outcome.value, fetchedAt: this.now(), source: 'processing' });
     }
     const problem = describeOutcome(outcome);
@@ -75,7 +75,7 @@ export class Catalog {
   }
 
   private loadCache(): CatalogSnapshot | null {
-    const row = this.journal.loadCatalog();
+    const row = this.cache.load();
     if (!row) return null;
     const parsed = interpretAnswer(row.body, 200, 0, acceptServices);
     if (parsed.kind !== 'answer' || parsed.result !== 0) return null;

@@ -6,25 +6,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { describeOutcome } from '../api/v20/client.js';
-import { describeResult } from '../api/v20/result-codes.js';
+import { describeOutcome } from '../processing/client.js';
+import { describeResult } from '../../shared/words/result-codes.js';
 import { CatalogUnavailableError } from '../catalog/catalog.js';
 import { ConfigError, loadConfig } from '../config/config.js';
-import { AcceptedError, dataRecord, InputError, RefusedError, type PaymentInput } from '../engine/payment-engine.js';
-import { isDiskFull, JournalOpenError } from '../journal/database.js';
-import { JournalVersionError } from '../journal/migrations.js';
+import { AcceptedError, dataRecord, InputError, RefusedError, type PaymentInput } from '../payments/payment-engine.js';
+import { isDiskFull, JournalOpenError } from '../store/database.js';
+import { JournalVersionError } from '../store/migrations.js';
 import { JOURNAL_TOOLS, journalToolCommand } from './journal-tools.js';
 import { panOnCommandLine, payoutCommand } from './payout-commands.js';
-import type { Payment } from '../journal/journal.js';
-import { AmountError, formatDecimal, formatTenge, parseAmount } from '../money/amount.js';
+import type { Payment } from '../payments/payment-journal.js';
+import { AmountError, formatDecimal, formatTenge, parseAmount } from '../../shared/money/amount.js';
 import { EXIT, untilStopped, type Io } from './io.js';
 import { startCommand } from './start.js';
-import { startSandbox } from '../sandbox/server.js';
+import { startSandbox } from '../../dev/sandbox/server.js';
 import type { PrintResult } from '../receipts/receipt-printer.js';
 import { paperStatus } from '../receipts/transport.js';
-import { startVirtualPrinter } from '../receipts/virtual-printer.js';
-import { openTerminal, type Terminal } from '../terminal/terminal.js';
-import { paymentJson, paymentLines, tableLine } from '../views/payment-view.js';
+import { startVirtualPrinter } from '../../dev/virtual-printer.js';
+import { openTerminal, type Terminal } from '../app/terminal.js';
+import { paymentJson, paymentLines, tableLine } from '../payments/payment-view.js';
 
 export { EXIT, type Io } from './io.js';
 

@@ -4,14 +4,14 @@
  * 3 outcome pending, 4 review).
  */
 import { parseArgs } from 'node:util';
-import { parseAmount } from '../money/amount.js';
+import { parseAmount } from '../../shared/money/amount.js';
 import { payoutErrorCode } from '../payouts/client.js';
 import type { Payout } from '../payouts/payout-journal.js';
 import { PayoutInputError } from '../payouts/payout-engine.js';
 import { zBalanceAnswer } from '../payouts/schemas.js';
-import type { Terminal } from '../terminal/terminal.js';
-import { payoutJson, payoutLines } from '../views/payout-view.js';
-import { formatDecimal, formatTenge } from '../money/amount.js';
+import type { Terminal } from '../app/terminal.js';
+import { payoutJson, payoutLines } from '../payouts/payout-view.js';
+import { formatDecimal, formatTenge } from '../../shared/money/amount.js';
 import { EXIT, type Io } from './io.js';
 
 export const PAYOUT_COMMANDS: ReadonlySet<string> = new Set(['payout', 'payout-status', 'payouts']);

@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startBrowserHost } from '../host/browser/server.js';
 import { findChromium, findElectron, hasDisplay, openAppWindow } from '../host/launch.js';
-import { electronPlan } from '../host/native-binding.js';
+import { electronPlan } from '../base/native-binding.js';
 import { rendererDir } from '../host/static-files.js';
-import type { Terminal } from '../terminal/terminal.js';
+import type { Terminal } from '../app/terminal.js';
 import { EXIT, untilStopped, type Io } from './io.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -39,7 +39,7 @@ export async function startCommand(args: string[], io: Io): Promise<number> {
     if (electron.binary !== null) {
       let resources: string | null = null;
       try {
-        resources = (await import('../terminal/resources.js')).resourcesDir();
+        resources = (await import('../base/resources.js')).resourcesDir();
       } catch {
         resources = null;
       }
@@ -79,7 +79,7 @@ async function browserTerminal(port: number, open: boolean, io: Io, stopped: Pro
   let t: Terminal;
   let browser: ReturnType<typeof openAppWindow> | null = null;
   try {
-    const [{ loadConfig }, { openTerminal }] = await Promise.all([import('../config/config.js'), import('../terminal/terminal.js')]);
+    const [{ loadConfig }, { openTerminal }] = await Promise.all([import('../config/config.js'), import('../app/terminal.js')]);
     const config = loadConfig(io.env);
     const chromium = open ? findChromium(io.env) : null;
     if (chromium && hasDisplay(io.env)) {

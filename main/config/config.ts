@@ -6,13 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { zAmountText } from '../money/amount-schema.js';
-import { assertTerminalId } from '../ids/agent-transaction-id.js';
-import type { OfflinePolicy } from '../engine/offline-policy.js';
-import { validateSchedule, type RetrySchedule } from '../engine/retry-schedule.js';
-import { parsePercent, type CommissionRule } from '../money/commission.js';
-import { DEFAULT_TIME_ZONE, isTimeZone } from '../time/zone.js';
-import type { AmountLimit, LimitRules } from '../money/limits.js';
+import { zAmountText } from '../../shared/money/amount-schema.js';
+import { assertTerminalId } from '../base/agent-transaction-id.js';
+import type { OfflinePolicy } from '../payments/offline-policy.js';
+import { validateSchedule, type RetrySchedule } from '../base/retry-schedule.js';
+import { parsePercent, type CommissionRule } from '../../shared/money/commission.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../base/zone.js';
+import type { AmountLimit, LimitRules } from '../../shared/money/limits.js';
 
 export interface TolemConfig {
   dataDir: string;

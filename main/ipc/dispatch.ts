@@ -3,13 +3,13 @@
  * parses the arguments of the named channel with its schema, runs the handler, and answers with an
  * envelope. Raw ipcMain / HTTP code only calls this.
  */
-import { formatZodError } from '../api/v20/client.js';
-import { InputError, RefusedError } from '../engine/payment-engine.js';
+import { formatZodError } from '../processing/client.js';
+import { InputError, RefusedError } from '../payments/payment-engine.js';
 import { CashError } from '../cash/cash-box.js';
-import { channels, isChannel, type Envelope } from './contract.js';
+import { channels, isChannel, type Envelope } from '../../shared/ipc/contract.js';
 import { NotFoundError, PinError, type Handlers } from './handlers.js';
 import { PayoutInputError } from '../payouts/payout-engine.js';
-import { isDiskFull } from '../journal/database.js';
+import { isDiskFull } from '../store/database.js';
 
 /**
  * Whether a frame's URL belongs to the terminal's own renderer: its origin must be exactly one of

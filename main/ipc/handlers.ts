@@ -2,31 +2,31 @@
  * What each channel of the IPC contract does, on a terminal. Arguments arrive parsed by the
  * dispatcher; results are plain data (ids and amounts as strings).
  */
-import type { AgentBalance } from '../api/v20/schemas.js';
+import type { AgentBalance } from '../processing/schemas.js';
 import { CashBox, CashError, TENGE_DENOMINATIONS } from '../cash/cash-box.js';
 import type { CashReleaseReason } from '../cash/cash-ledger.js';
 import { PinGuard } from '../admin/pin-guard.js';
-import { AcceptedError, authMessage, InputError, RefusedError } from '../engine/payment-engine.js';
-import type { Payment } from '../journal/journal.js';
-import { formatDecimal } from '../money/amount.js';
-import { invoiceTotal } from '../invoice/lines.js';
-import { LISTED_STATES } from '../journal/payment-states.js';
-import { startOfLocalDay } from '../time/zone.js';
-import { releaseInfo } from '../ids/high-water.js';
+import { AcceptedError, authMessage, InputError, RefusedError } from '../payments/payment-engine.js';
+import type { Payment } from '../payments/payment-journal.js';
+import { formatDecimal } from '../../shared/money/amount.js';
+import { invoiceTotal } from '../../shared/rules/invoice-lines.js';
+import { LISTED_STATES } from '../../shared/rules/payment-states.js';
+import { startOfLocalDay } from '../base/zone.js';
+import { releaseInfo } from '../base/high-water.js';
 import path from 'node:path';
 import { loadLogos } from '../catalog/logos.js';
-import { resourcesDir } from '../terminal/resources.js';
+import { resourcesDir } from '../base/resources.js';
 import { paperStatus } from '../receipts/transport.js';
-import { cashProgress, formatPercent, quoteFor, quoteFromTaken, type Quote } from '../money/commission.js';
-import { convertByRate } from '../money/exchange.js';
-import type { Terminal } from '../terminal/terminal.js';
-import { checkAnswerView } from '../views/check-view.js';
-import { paymentJson } from '../views/payment-view.js';
-import type { BalanceView, Channel, ParsedArgs, PayoutView, QuoteView, Results } from './contract.js';
+import { cashProgress, formatPercent, quoteFor, quoteFromTaken, type Quote } from '../../shared/money/commission.js';
+import { convertByRate } from '../../shared/money/exchange.js';
+import type { Terminal } from '../app/terminal.js';
+import { checkAnswerView } from '../payments/check-view.js';
+import { paymentJson } from '../payments/payment-view.js';
+import type { BalanceView, Channel, ParsedArgs, PayoutView, QuoteView, Results } from '../../shared/ipc/contract.js';
 import { PayoutInputError } from '../payouts/payout-engine.js';
 import { FINAL_PAYOUT_STATES, type Payout as Payout2 } from '../payouts/payout-journal.js';
 import { zBalanceAnswer as zPayoutsBalance } from '../payouts/schemas.js';
-import { payoutJson } from '../views/payout-view.js';
+import { payoutJson } from '../payouts/payout-view.js';
 
 export class NotFoundError extends Error {
   override name = 'NotFoundError';

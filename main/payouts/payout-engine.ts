@@ -11,10 +11,10 @@
  */
 import crypto from 'node:crypto';
 import type { CashBox } from '../cash/cash-box.js';
-import { retryDelay, type RetrySchedule } from '../engine/retry-schedule.js';
-import { formatDecimal, type Minor } from '../money/amount.js';
-import { quoteFor, type CommissionRule, type Quote } from '../money/commission.js';
-import { isPayoutName, maskPan, readPan } from './card.js';
+import { retryDelay, type RetrySchedule } from '../base/retry-schedule.js';
+import { formatDecimal, type Minor } from '../../shared/money/amount.js';
+import { quoteFor, type CommissionRule, type Quote } from '../../shared/money/commission.js';
+import { isPayoutName, maskPan, readPan } from '../../shared/rules/card-number.js';
 import { outcomeUnknown, payoutErrorCode, type PayoutOutcome, type PayoutsClient } from './client.js';
 import type { Payout, PayoutChange, PayoutJournal } from './payout-journal.js';
 import { zOrderAnswer, zRegisterAnswer, type OrderAnswer } from './schemas.js';

@@ -5,11 +5,11 @@
  * payout it funds in the same commit that creates it.
  */
 import type Database from 'better-sqlite3';
-import type { Minor } from '../money/amount.js';
-import { scrubPans } from './card.js';
+import type { Minor } from '../../shared/money/amount.js';
+import { scrubPans } from '../../shared/rules/card-number.js';
 
-export type PayoutState = 'new' | 'registered' | 'pending' | 'paid' | 'declined' | 'expired' | 'review';
-export const FINAL_PAYOUT_STATES: ReadonlySet<PayoutState> = new Set(['paid', 'declined', 'expired']);
+export { FINAL_PAYOUT_STATES, type PayoutState } from '../../shared/rules/payout-states.js';
+import { FINAL_PAYOUT_STATES, type PayoutState } from '../../shared/rules/payout-states.js';
 
 export interface Payout {
   id: number;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import opentype, { type Font } from 'opentype.js';
 import { drawText } from './glyph-raster.js';
 import QRCode from 'qrcode';
-import { resourcesDir } from '../terminal/resources.js';
+import { resourcesDir } from '../base/resources.js';
 import { layout, PAPER_COLUMNS } from './layout.js';
 import type { Receipt } from './receipt.js';
 import type { Bitmap } from './bitmap.js';

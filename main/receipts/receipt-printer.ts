@@ -5,13 +5,13 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import { VIRTUAL_PRINTER, type PrinterProfile, type TolemConfig } from '../config/config.js';
-import type { Journal, Payment } from '../journal/journal.js';
-import type { Logger } from '../logging/log.js';
+import type { Journal, Payment } from '../payments/payment-journal.js';
+import type { Logger } from '../base/log.js';
 import { PAPER_COLUMNS } from './layout.js';
 import { cashSlipReceipt, paymentReceipt, payoutReceipt, type CashSlipData, type PaymentReceiptContext, type Receipt, type ReceiptLang } from './receipt.js';
 import type { Payout } from '../payouts/payout-journal.js';
 import { paperStatus, PrinterError, sendToPrinter, type PrinterFailure } from './transport.js';
-import { startOfLocalDay } from '../time/zone.js';
+import { startOfLocalDay } from '../base/zone.js';
 
 /** `code`: what went wrong, for the screens' words (a printer's failure, or 'no-printer' / 'render'). */
 export type PrintResult = { ok: true; printer: string } | { ok: false; printer: string | null; error: string; code: PrinterFailure | 'no-printer' | 'render' };

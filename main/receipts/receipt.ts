@@ -2,15 +2,15 @@
  * What a receipt says: the customer's proof of payment, in Russian or Kazakh. Pure data: the
  * text and raster printers lay it out for their paper.
  */
-import { RESULT_CODES } from '../api/v20/result-codes.js';
-import type { CatalogService } from '../api/v20/schemas.js';
-import { reviewCause, type Payment } from '../journal/journal.js';
-import { moneyTaken } from '../journal/payment-states.js';
-import { formatDecimal, formatMoney, handBack, parseDecimalMoney, type Minor } from '../money/amount.js';
+import { RESULT_CODES } from '../../shared/words/result-codes.js';
+import type { CatalogService } from '../processing/schemas.js';
+import { reviewCause, type Payment } from '../payments/payment-journal.js';
+import { moneyTaken } from '../../shared/rules/payment-states.js';
+import { formatDecimal, formatMoney, handBack, parseDecimalMoney, type Minor } from '../../shared/money/amount.js';
 import type { CashBox } from '../cash/cash-box.js';
-import { convertByRate } from '../money/exchange.js';
-import { DEFAULT_TIME_ZONE, formatReceiptDateTime } from '../time/zone.js';
-import { parseWire, toPlain } from '../wire/json.js';
+import { convertByRate } from '../../shared/money/exchange.js';
+import { DEFAULT_TIME_ZONE, formatReceiptDateTime } from '../base/zone.js';
+import { parseWire, toPlain } from '../base/wire-json.js';
 
 export type ReceiptLang = 'ru' | 'kk';
 

@@ -1,20 +1,20 @@
 /** The terminal's screens under one status bar. A kiosk left alone goes back to Home; a cashier's screen never does. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePayout } from './stores/payout';
+import { usePayout } from './features/payout/payout-store';
 import { StatusBar } from './components/StatusBar';
-import { useCatalog } from './stores/catalog';
-import { useNav } from './stores/nav';
-import { loadValidation, usePayment } from './stores/payment';
-import { startStatus, useStatus } from './stores/status';
-import { Admin } from './screens/Admin';
-import { Payout } from './screens/Payout';
-import { Home } from './screens/Home';
-import { Journal } from './screens/Journal';
-import { PaymentScreen } from './screens/PaymentScreen';
+import { useCatalog } from './state/catalog';
+import { useNav } from './state/nav';
+import { loadValidation, usePayment } from './features/payment/payment-store';
+import { startStatus, useStatus } from './state/status';
+import { Admin } from './features/admin/Admin';
+import { Payout } from './features/payout/Payout';
+import { Home } from './features/home/Home';
+import { Journal } from './features/journal/Journal';
+import { PaymentScreen } from './features/payment/PaymentScreen';
 import { onEvent } from './ipc/bridge';
 import { DemoBanner, ScreenBoundary } from './components/ScreenBoundary';
-import { useSettings } from './stores/settings';
+import { useSettings } from './state/settings';
 import { formatDecimal, money } from './format/money';
 
 /**

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIRST_LOCKOUT_MS, PinGuard } from '../../main/admin/pin-guard.js';
-import { openJournalDatabase } from '../../main/journal/database.js';
+import { openJournalDatabase } from '../../main/store/database.js';
 import { tempDir } from '../helpers/harness.js';
 
 describe('admin PIN guard', () => {

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CashBox, CashError } from '../../main/cash/cash-box.js';
 import { CashLedger } from '../../main/cash/cash-ledger.js';
-import { openJournalDatabase } from '../../main/journal/database.js';
-import { Journal } from '../../main/journal/journal.js';
+import { openJournalDatabase } from '../../main/store/database.js';
+import { Journal } from '../../main/payments/payment-journal.js';
 import { tempDir } from '../helpers/harness.js';
 
 const opened: Journal[] = [];

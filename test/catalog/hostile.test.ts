@@ -4,13 +4,13 @@
  * bounded; a fixed amount written as processing may write it is read in the domain, not the screen.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { acceptServices } from '../../main/api/v20/client.js';
-import { zPaymentAnswer, type CatalogService } from '../../main/api/v20/schemas.js';
-import { checkInputs } from '../../main/catalog/validation.js';
-import { dataRecord, InputError } from '../../main/engine/payment-engine.js';
+import { acceptServices } from '../../main/processing/client.js';
+import { zPaymentAnswer, type CatalogService } from '../../main/processing/schemas.js';
+import { checkInputs } from '../../shared/rules/input-validation.js';
+import { dataRecord, InputError } from '../../main/payments/payment-engine.js';
 import { paymentReceipt, MAX_RECEIPT_VALUE_CHARS } from '../../main/receipts/receipt.js';
-import { checkAnswerView, MAX_DISPLAYS, readFixedAmount } from '../../main/views/check-view.js';
-import { parseWire } from '../../main/wire/json.js';
+import { checkAnswerView, MAX_DISPLAYS, readFixedAmount } from '../../main/payments/check-view.js';
+import { parseWire } from '../../main/base/wire-json.js';
 import { runTolem } from '../helpers/cli.js';
 import { tempDir } from '../helpers/harness.js';
 import { hostileSuite } from '../helpers/hostile-processing.js';

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../main/sandbox/server.js';
+import { startSandbox, type RunningSandbox } from '../../dev/sandbox/server.js';
 import { harnessEnv, tempDir } from '../helpers/harness.js';
 import { BIN } from '../helpers/cli.js';
 

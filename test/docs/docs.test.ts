@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { channels } from '../../main/ipc/contract.js';
+import { channels } from '../../shared/ipc/contract.js';
 import { runTolem } from '../helpers/cli.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');

@@ -5,7 +5,7 @@
  * no receipt says so; a demo terminal says it is one on every screen.
  */
 import { describe, expect, it } from 'vitest';
-import { generatedServices, SANDBOX_SERVICES } from '../../main/sandbox/catalog.js';
+import { generatedServices, SANDBOX_SERVICES } from '../../dev/sandbox/catalog.js';
 import { e2eSuite, kioskCheck, type E2E } from './fixture.js';
 
 const suite = e2eSuite();

@@ -10,10 +10,10 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { loadConfig } from '../../main/config/config.js';
 import { startBrowserHost, type BrowserHost } from '../../main/host/browser/server.js';
 import { createHandlers } from '../../main/ipc/handlers.js';
-import { createLogger } from '../../main/logging/log.js';
-import { SANDBOX_SERVICES, type SandboxService } from '../../main/sandbox/catalog.js';
-import { SANDBOX_PAYOUTS_PASSWORD, SANDBOX_PAYOUTS_USER, startSandbox, type RunningSandbox } from '../../main/sandbox/server.js';
-import { openTerminal, type Terminal } from '../../main/terminal/terminal.js';
+import { createLogger } from '../../main/base/log.js';
+import { SANDBOX_SERVICES, type SandboxService } from '../../dev/sandbox/catalog.js';
+import { SANDBOX_PAYOUTS_PASSWORD, SANDBOX_PAYOUTS_USER, startSandbox, type RunningSandbox } from '../../dev/sandbox/server.js';
+import { openTerminal, type Terminal } from '../../main/app/terminal.js';
 import { launchDebianChromium } from '../helpers/chromium.js';
 import { harnessEnv, tempDir } from '../helpers/harness.js';
 

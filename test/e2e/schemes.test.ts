@@ -3,8 +3,8 @@
  * would: search, type, choose, read the totals, pay.
  */
 import { describe, expect, it } from 'vitest';
-import { parseWire, toPlain } from '../../main/wire/json.js';
-import { contractsFor } from '../../main/sandbox/processing.js';
+import { parseWire, toPlain } from '../../main/base/wire-json.js';
+import { contractsFor } from '../../dev/sandbox/processing.js';
 import { e2eSuite, type E2E } from './fixture.js';
 
 const suite = e2eSuite();

@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type TolemConfig } from '../../main/config/config.js';
-import { createLogger } from '../../main/logging/log.js';
-import { SANDBOX_TOKEN, startSandbox, type RunningSandbox, type SandboxOptions } from '../../main/sandbox/server.js';
-import { openTerminal, type Terminal } from '../../main/terminal/terminal.js';
+import { createLogger } from '../../main/base/log.js';
+import { SANDBOX_TOKEN, startSandbox, type RunningSandbox, type SandboxOptions } from '../../dev/sandbox/server.js';
+import { openTerminal, type Terminal } from '../../main/app/terminal.js';
 
 export function tempDir(prefix = 'tolem-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -147,10 +147,10 @@ export async function startHostileProcessing(): Promise<HostileProcessing> {
  */
 export function hostileSuite(afterEach: (fn: () => Promise<void>) => void): {
   start(): Promise<HostileProcessing>;
-  open(url: string, env?: NodeJS.ProcessEnv): Promise<import('../../main/terminal/terminal.js').Terminal>;
+  open(url: string, env?: NodeJS.ProcessEnv): Promise<import('../../main/app/terminal.js').Terminal>;
 } {
   let hostile: HostileProcessing | null = null;
-  let terminal: import('../../main/terminal/terminal.js').Terminal | null = null;
+  let terminal: import('../../main/app/terminal.js').Terminal | null = null;
   afterEach(async () => {
     await terminal?.close();
     terminal = null;
@@ -165,8 +165,8 @@ export function hostileSuite(afterEach: (fn: () => Promise<void>) => void): {
     async open(url, env = {}) {
       const [{ loadConfig }, { openTerminal }, { createLogger }, { tempDir }] = await Promise.all([
         import('../../main/config/config.js'),
-        import('../../main/terminal/terminal.js'),
-        import('../../main/logging/log.js'),
+        import('../../main/app/terminal.js'),
+        import('../../main/base/log.js'),
         import('./harness.js'),
       ]);
       const config = loadConfig({ TOLEM_DATA_DIR: tempDir(), TOLEM_PROCESSING_URL: url, TOLEM_TERMINAL_ID: '9', TOLEM_RETRY_INITIAL_MS: '50', TOLEM_RETRY_MAX_MS: '200', ...env });

@@ -4,7 +4,7 @@
  * every repeated pay body is byte-identical to the first and that no id is paid twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../main/engine/payment-engine.js';
+import { InputError } from '../../main/payments/payment-engine.js';
 import { startHarness, type Harness } from '../helpers/harness.js';
 
 let h: Harness;

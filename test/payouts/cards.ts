@@ -1,6 +1,6 @@
 /** Test card numbers: Luhn-valid, ending in the sandbox's scripted last four digits. */
 import http from 'node:http';
-import { luhnValid } from '../../main/payouts/card.js';
+import { luhnValid } from '../../shared/rules/card-number.js';
 
 /** A 16-digit Luhn-valid card number starting 4000 and ending in `last4`. */
 export function cardEnding(last4: string, prefix = '400000'): string {

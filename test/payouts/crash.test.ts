@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_PAYOUTS_PASSWORD, SANDBOX_PAYOUTS_USER, startSandbox, type RunningSandbox } from '../../main/sandbox/server.js';
+import { SANDBOX_PAYOUTS_PASSWORD, SANDBOX_PAYOUTS_USER, startSandbox, type RunningSandbox } from '../../dev/sandbox/server.js';
 import { BIN, runTolem } from '../helpers/cli.js';
 import { harnessEnv, tempDir } from '../helpers/harness.js';
 import { CRASH_SEED, seeded } from '../helpers/seeded.js';

@@ -7,14 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../main/config/config.js';
-import { createLogger } from '../../main/logging/log.js';
+import { createLogger } from '../../main/base/log.js';
 import { outcomeUnknown, payoutErrorCode } from '../../main/payouts/client.js';
 import { PayoutEngine, PayoutInputError } from '../../main/payouts/payout-engine.js';
-import { payoutJson } from '../../main/views/payout-view.js';
+import { payoutJson } from '../../main/payouts/payout-view.js';
 import { createDispatcher } from '../../main/ipc/dispatch.js';
 import { createHandlers } from '../../main/ipc/handlers.js';
-import { SANDBOX_PAYOUTS_PASSWORD, SANDBOX_PAYOUTS_USER, startSandbox, type RunningSandbox } from '../../main/sandbox/server.js';
-import { openTerminal, type Terminal } from '../../main/terminal/terminal.js';
+import { SANDBOX_PAYOUTS_PASSWORD, SANDBOX_PAYOUTS_USER, startSandbox, type RunningSandbox } from '../../dev/sandbox/server.js';
+import { openTerminal, type Terminal } from '../../main/app/terminal.js';
 import { harnessEnv, tempDir } from '../helpers/harness.js';
 import { cardEnding, enterCardOnBankPage } from './cards.js';
 

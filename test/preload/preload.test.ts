@@ -3,7 +3,7 @@
  * channel and arguments down the one IPC channel; events come back through one subscription.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { channels } from '../../main/ipc/contract.js';
+import { channels } from '../../shared/ipc/contract.js';
 
 const exposed: Record<string, unknown> = {};
 const invoke = vi.fn((..._args: unknown[]) => Promise.resolve({ ok: true, value: 'answer' }));

@@ -1,6 +1,6 @@
 /** A fixed payment and agent, so receipts render the same on every run (reference images). */
-import type { CatalogService } from '../../main/api/v20/schemas.js';
-import type { Payment } from '../../main/journal/journal.js';
+import type { CatalogService } from '../../main/processing/schemas.js';
+import type { Payment } from '../../main/payments/payment-journal.js';
 import type { ReceiptHeader } from '../../main/receipts/receipt.js';
 
 export const header: ReceiptHeader = {

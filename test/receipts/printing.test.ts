@@ -4,8 +4,8 @@
  * counted, and the receipt can be printed again from the journal. A kiosk out of paper takes no money.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { RefusedError } from '../../main/engine/payment-engine.js';
-import { startVirtualPrinter, type VirtualPrinter } from '../../main/receipts/virtual-printer.js';
+import { RefusedError } from '../../main/payments/payment-engine.js';
+import { startVirtualPrinter, type VirtualPrinter } from '../../dev/virtual-printer.js';
 import { startHarness, type Harness } from '../helpers/harness.js';
 
 let h: Harness | null = null;

@@ -12,7 +12,7 @@ import { bitmapDifference, bitmapToPng, encodeRasterReceipt, pngToBitmap } from 
 import { decodeEscPos } from '../../main/receipts/escpos-decoder.js';
 import { paymentReceipt } from '../../main/receipts/receipt.js';
 import { sendToPrinter } from '../../main/receipts/transport.js';
-import { startVirtualPrinter, type VirtualPrinter } from '../../main/receipts/virtual-printer.js';
+import { startVirtualPrinter, type VirtualPrinter } from '../../dev/virtual-printer.js';
 import { header, payment, service } from './fixtures.js';
 
 const REFERENCE = path.resolve('test/receipts/reference');

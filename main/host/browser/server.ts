@@ -15,9 +15,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Dispatch } from '../../ipc/dispatch.js';
-import { secretEquals } from '../../ipc/secret.js';
+import { secretEquals } from '../../base/secret.js';
 import type { Handlers } from '../../ipc/handlers.js';
-import type { TerminalEvents } from '../../terminal/events.js';
+import type { TerminalEvents } from '../../app/events.js';
 import { contentType, CSP, resolveStaticFile } from '../static-files.js';
 
 /** The WebSocket subprotocol a page offers for events. */

@@ -3,7 +3,7 @@
  * the terminal's events, the kiosk's way out, and the bank pages the terminal registered (a cashier's
  * bank page window opens only for one of those). No `electron` import: tested as it is.
  */
-import type { Envelope } from '../../ipc/contract.js';
+import type { Envelope } from '../../../shared/ipc/contract.js';
 import type { FromTerminal, ToTerminal } from './terminal-process.js';
 
 export class TerminalLink {

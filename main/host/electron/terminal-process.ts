@@ -8,7 +8,7 @@
 import { loadConfig } from '../../config/config.js';
 import { createDispatcher } from '../../ipc/dispatch.js';
 import { createHandlers } from '../../ipc/handlers.js';
-import { openTerminal } from '../../terminal/terminal.js';
+import { openTerminal } from '../../app/terminal.js';
 import { APP_ORIGIN } from './origin.js';
 
 export type ToTerminal = { id: number; channel: unknown; args: unknown; frameUrl: unknown } | { stop: true };

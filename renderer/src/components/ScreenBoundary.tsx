@@ -6,8 +6,8 @@
  */
 import { Component, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNav } from '../stores/nav';
-import { usePayment } from '../stores/payment';
+import { useNav } from '../state/nav';
+import { usePayment } from '../features/payment/payment-store';
 
 function Crashed({ onHome }: { onHome: () => void }) {
   const { t } = useTranslation();

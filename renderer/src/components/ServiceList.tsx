@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { groupName } from '../format/group';
-import type { CatalogService } from '../../../main/ipc/contract';
+import type { CatalogService } from '../../../shared/ipc/contract';
 
 const ROW = 64;
 

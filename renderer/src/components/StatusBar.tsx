@@ -3,9 +3,9 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGS, type Lang } from '../i18n';
 import { money } from '../format/money';
-import { useNav } from '../stores/nav';
-import { useSettings } from '../stores/settings';
-import { useStatus } from '../stores/status';
+import { useNav } from '../state/nav';
+import { useSettings } from '../state/settings';
+import { useStatus } from '../state/status';
 
 /** A press held for `ms` (the attendant's hidden way into a kiosk's service menu). */
 function useLongPress(action: () => void, ms: number) {

@@ -3,7 +3,7 @@
  * with the same module the engine uses, and written by the domain's one formatter (no float between,
  * no dependence on the browser's locale data).
  */
-import { AmountError, changeInTenge, formatDecimal, formatMoney, parseAmount, parseDecimalMoney, upToWholeTenge, type Minor } from '../../../main/money/amount';
+import { AmountError, changeInTenge, formatDecimal, formatMoney, parseAmount, parseDecimalMoney, upToWholeTenge, type Minor } from '../../../shared/money/amount';
 
 export { changeInTenge, upToWholeTenge };
 import type { Lang } from '../i18n';

@@ -1,6 +1,6 @@
 /** English. */
 import type { Dictionary } from './ru';
-import { resultWords } from '../../../main/api/v20/result-codes';
+import { resultWords } from '../../../shared/words/result-codes';
 
 export const en: Dictionary = {
   lang: { ru: 'РУС', kk: 'ҚАЗ', en: 'ENG' },

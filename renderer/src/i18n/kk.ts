@@ -1,6 +1,6 @@
 /** Қазақша. Kazakh plurals have one form for counts, so few/many repeat "other". */
 import type { Dictionary } from './ru';
-import { resultWords } from '../../../main/api/v20/result-codes';
+import { resultWords } from '../../../shared/words/result-codes';
 
 const pending = '{{count}} төлем жіберуді күтуде';
 const review = '{{count}} төлем тексерілуде';

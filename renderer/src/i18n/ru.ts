@@ -1,5 +1,5 @@
 /** Русский: язык экранов по умолчанию. Other languages must have every key (checked by their type). */
-import { resultWords } from '../../../main/api/v20/result-codes';
+import { resultWords } from '../../../shared/words/result-codes';
 export const ru = {
   lang: { ru: 'РУС', kk: 'ҚАЗ', en: 'ENG' },
   common: { back: 'Назад', clear: 'Очистить', loading: 'Загрузка…', retry: 'Повторить' },

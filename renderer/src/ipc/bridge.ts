@@ -2,7 +2,7 @@
  * The renderer's one way to the terminal: in Electron the preload's `window.tolem`; in the browser
  * host an HTTP/WebSocket bridge to the same contract. Stores call `api`, never `window.*`.
  */
-import type { Channel, Envelope, EventListener, Results, TolemApi, TolemBridge, Args } from '../../../main/ipc/contract';
+import type { Channel, Envelope, EventListener, Results, TolemApi, TolemBridge, Args } from '../../../shared/ipc/contract';
 import { browserBridge } from './browser-bridge';
 
 declare global {

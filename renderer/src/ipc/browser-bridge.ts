@@ -4,7 +4,7 @@
  * the single-use start token that arrives in the URL fragment (POST /session); the token is removed
  * from the address bar at once. A reload keeps the cookie.
  */
-import type { Channel, Envelope, EventListener, TerminalEvent, TolemApi, TolemBridge } from '../../../main/ipc/contract';
+import type { Channel, Envelope, EventListener, TerminalEvent, TolemApi, TolemBridge } from '../../../shared/ipc/contract';
 
 // Every channel of the contract, checked by the compiler: a new channel missing here fails typecheck.
 const CHANNELS = Object.keys({

@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { electronPlan, electronVersionOf } from '../../../main/host/native-binding.js';
+import { electronPlan, electronVersionOf } from '../../../main/base/native-binding.js';
 import { TerminalLink } from '../../../main/host/electron/terminal-link.js';
 import { serveTerminal, type FromTerminal, type ToTerminal } from '../../../main/host/electron/terminal-process.js';
-import { startSandbox, type RunningSandbox } from '../../../main/sandbox/server.js';
+import { startSandbox, type RunningSandbox } from '../../../dev/sandbox/server.js';
 import { harnessEnv, tempDir } from '../../helpers/harness.js';
 
 vi.mock('electron', () => ({}));

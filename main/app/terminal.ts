@@ -1,0 +1,275 @@
+/**
+ * The terminal's composition root: configuration → journal, processing client (the built-in
+ * sandbox when no processing URL is configured), catalog, engine, worker. The CLI, the browser
+ * host and the Electron host each open one of these.
+ */
+import path from 'node:path';
+import { ProcessingClient } from '../processing/client.js';
+import type { AgentBalance } from '../processing/schemas.js';
+import { CatalogCache } from '../catalog/catalog-cache.js';
+import { Catalog } from '../catalog/catalog.js';
+import { setPatternWarning } from '../../shared/rules/input-validation.js';
+import { VIRTUAL_PRINTER, type TolemConfig } from '../config/config.js';
+import { ReceiptPrinter } from '../receipts/receipt-printer.js';
+import { startVirtualPrinter, type VirtualPrinter } from '../../dev/virtual-printer.js';
+import { ConnectivityMonitor } from '../processing/connectivity.js';
+import { PaymentEngine } from '../payments/payment-engine.js';
+import { PaymentWorker } from '../payments/worker.js';
+import type Database from 'better-sqlite3';
+import { JournalOpenError, openJournalDatabase } from '../store/database.js';
+import { holdDataDir } from '../store/data-dir-lock.js';
+import { backupJournal, type BackupInfo } from '../store/backups.js';
+import { HIGH_WATER_FILE, IdHighWater } from '../base/high-water.js';
+import { Journal } from '../payments/payment-journal.js';
+import { createLogger, type Logger } from '../base/log.js';
+import { SANDBOX_PAYOUTS_PASSWORD, SANDBOX_PAYOUTS_USER, SANDBOX_TOKEN, startSandbox, type RunningSandbox, type SandboxOptions } from '../../dev/sandbox/server.js';
+import { PayoutsClient } from '../payouts/client.js';
+import { PayoutEngine } from '../payouts/payout-engine.js';
+import { FINAL_PAYOUT_STATES, PayoutJournal } from '../payouts/payout-journal.js';
+import { TerminalEvents } from './events.js';
+import { CashBox } from '../cash/cash-box.js';
+import { CashLedger } from '../cash/cash-ledger.js';
+import type { LimitRules } from '../../shared/money/limits.js';
+import { generatedServices, SANDBOX_SERVICES, type SandboxService } from '../../dev/sandbox/catalog.js';
+
+export interface Terminal {
+  config: TolemConfig;
+  journal: Journal;
+  client: ProcessingClient;
+  catalog: Catalog;
+  connectivity: ConnectivityMonitor;
+  engine: PaymentEngine;
+  worker: PaymentWorker;
+  sandbox: RunningSandbox | null;
+  receipts: ReceiptPrinter;
+  /** The built-in virtual printer of the demo (receipts saved under <data>/receipts), if running. */
+  virtualPrinter: VirtualPrinter | null;
+  log: Logger;
+  /** A kiosk's cash: notes journaled before they are stacked, linked to the payment they pay for. */
+  cash: CashBox;
+  /** Told to the screens: status changes and payments that changed state in the background. */
+  events: TerminalEvents;
+  /** Card payouts through the bank's payouts module; null when none is configured. */
+  payouts: PayoutEngine | null;
+  /** The agent's balance as processing last told it (null until it has). */
+  readonly agentBalance: AgentBalance | null;
+  refreshBalance(): Promise<AgentBalance | null>;
+  /** The host's way out of kiosk mode (Electron); null where there is none (the browser host). */
+  exitKiosk: (() => void) | null;
+  /** While offline, asks processing whether it is back every `intervalMs`. */
+  startProbe(intervalMs?: number): void;
+  /** Online backups of the journal on the configured schedule (the first two minutes after start). */
+  startBackups(): void;
+  /** One online backup now, into the configured place. */
+  backupNow(): Promise<BackupInfo>;
+  close(): Promise<void>;
+}
+
+function limitsUnset(l: LimitRules): boolean {
+  return l.default.min === null && l.default.max === null && !Object.keys(l.groups).length && !Object.keys(l.services).length;
+}
+
+function sandboxLimits(services: readonly SandboxService[]): LimitRules {
+  return { default: { min: null, max: null }, groups: {}, services: Object.fromEntries(services.map((s) => [s.serviceId, { min: s.minAmount, max: s.maxAmount }])) };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** TOLEM_SANDBOX_SERVICES=5000: the built-in sandbox's catalog plus that many generated services (search demos, the UI benchmark). */
+function sandboxServices(raw: string | undefined): SandboxService[] | undefined {
+  if (!raw) return undefined;
+  if (!/^\d{1,6}$/.test(raw)) throw new Error(`TOLEM_SANDBOX_SERVICES must be a number of services, got "${raw}"`);
+  return [...SANDBOX_SERVICES, ...generatedServices(Number(raw))];
+}
+
+const BALANCE_EVERY_MS = 5 * 60_000;
+
+export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sandbox?: Pick<SandboxOptions, 'services'> } = {}): Promise<Terminal> {
+  const log = opts.log ?? createLogger({ level: 'warn', file: path.join(config.dataDir, 'logs', 'tolem.log') });
+  setPatternWarning((pattern, reason) => log.warn('catalog regexp cannot be checked locally; processing checks it, offline acceptance refused', { pattern, reason }));
+  // Held for as long as this terminal runs: restore and salvage refuse meanwhile.
+  const hold = holdDataDir(config.dataDir);
+  let db: Database.Database;
+  try {
+    db = openJournalDatabase(config.journalFile, { check: true, marker: true });
+  } catch (err) {
+    hold.release();
+    throw err;
+  }
+  let journal: Journal;
+  try {
+    refuseSandboxOnRealJournal(db, config);
+    const ids = new IdHighWater(config.terminalId, [path.join(config.dataDir, HIGH_WATER_FILE), path.join(config.backup.dir, HIGH_WATER_FILE)]);
+    journal = new Journal(db, config.terminalId, ids);
+  } catch (err) {
+    db.close();
+    hold.release();
+    throw err;
+  }
+  const connectivity = new ConnectivityMonitor();
+  let sandbox: RunningSandbox | null = null;
+  let baseUrl = config.processing.url;
+  let token = config.processing.token;
+  if (config.sandbox || baseUrl === null) {
+    sandbox = await startSandbox({ services: sandboxServices(process.env.TOLEM_SANDBOX_SERVICES), ...opts.sandbox, dataFile: path.join(config.dataDir, 'sandbox', 'sandbox.sqlite'), token: SANDBOX_TOKEN });
+    baseUrl = sandbox.url;
+    token = SANDBOX_TOKEN;
+  }
+  const client = new ProcessingClient({
+    baseUrl,
+    token: token ?? undefined,
+    tokenHeader: sandbox ? 'Authorization' : config.processing.tokenHeader,
+    timeoutMs: config.processing.requestTimeoutMs,
+    maxSockets: Math.max(16, config.worker.concurrency * 2),
+    onOutcome: (o) => connectivity.report(o),
+  });
+  const catalog = new Catalog(new CatalogCache(db), client);
+  const virtualPrinter = config.receipts.printer === VIRTUAL_PRINTER ? await startVirtualPrinter({ saveDir: path.join(config.dataDir, 'receipts') }) : null;
+  const receipts = new ReceiptPrinter(journal, catalog, config, log, virtualPrinter?.url ?? null);
+  const cash = new CashBox(new CashLedger(db), config.cashAcceptor, Date.now, config.screens.idleTimeoutMs + 5 * 60_000);
+  const engine = new PaymentEngine(journal, client, catalog, connectivity, {
+    retry: config.retry,
+    offline: config.offline,
+    leaseMs: config.leaseMs,
+    refuseNewPayments: config.mode === 'kiosk' ? () => receipts.refusal() : undefined,
+    commission: config.commission,
+    timeZone: config.timeZone,
+    cash,
+    requireCash: config.mode === 'kiosk',
+    // The demo's agent knows its emulator's limits, as a real agent configures processing's.
+    limits: sandbox && limitsUnset(config.limits) ? sandboxLimits(opts.sandbox?.services ?? SANDBOX_SERVICES) : config.limits,
+  });
+  const events = new TerminalEvents();
+  // A password only the Electron host can decrypt leaves the other hosts without payouts (said in the log).
+  const payoutsLocked = config.payouts.url !== null && !config.payouts.password;
+  if (payoutsLocked) log.warn('payouts: the password is encrypted for the Electron host (safeStorage); this host cannot use it');
+  const payoutsUrl = payoutsLocked ? null : (config.payouts.url ?? sandbox?.url ?? null);
+  const payoutsClient = payoutsUrl
+    ? new PayoutsClient({
+        baseUrl: payoutsUrl,
+        userName: config.payouts.url ? (config.payouts.userName ?? '') : SANDBOX_PAYOUTS_USER,
+        password: config.payouts.url ? (config.payouts.password ?? '') : SANDBOX_PAYOUTS_PASSWORD,
+        timeoutMs: config.payouts.timeoutMs,
+      })
+    : null;
+  const payouts = payoutsClient
+    ? new PayoutEngine(new PayoutJournal(db), payoutsClient, {
+        commission: config.payouts.commission,
+        direct: config.payouts.direct,
+        returnUrl: config.payouts.returnUrl ?? (sandbox && !config.payouts.url ? `${sandbox.url}/payouts/sandbox/done` : null),
+        failUrl: config.payouts.failUrl,
+        sessionTimeoutSecs: config.payouts.sessionTimeoutSecs,
+        retry: config.retry,
+        notFoundGraceMs: config.payouts.notFoundGraceMs,
+        cash,
+        requireCash: config.mode === 'kiosk',
+        bankOrigin: new URL(payoutsUrl!).origin,
+        // Plain http only for the built-in sandbox or a module on this machine (a test bench).
+        sandbox: !config.payouts.url || isLoopback(new URL(payoutsUrl!).hostname),
+      })
+    : null;
+  connectivity.watch(() => events.emit({ type: 'status' }));
+  const worker = new PaymentWorker(engine, journal, {
+    concurrency: config.worker.concurrency,
+    onDelivered: (p) => {
+      events.emit({ type: 'payment', agentTransactionId: p.agentTransactionId, state: p.state });
+      events.emit({ type: 'status' });
+    },
+    onError: (err) => log.error('worker', { error: err instanceof Error ? err.message : String(err) }),
+  });
+  let probe: NodeJS.Timeout | null = null;
+  let backups: NodeJS.Timeout | null = null;
+  let firstBackup: NodeJS.Timeout | null = null;
+  let backingUp: Promise<BackupInfo> | null = null;
+  const backupNow = () =>
+    (backingUp ??= backupJournal(db, config.backup.dir, config.backup.keep).finally(() => {
+      backingUp = null;
+    }));
+  let agentBalance: AgentBalance | null = null;
+  let balanceAt = 0;
+  const refreshBalance = async () => {
+    const o = await client.balance();
+    connectivity.report(o);
+    if (o.kind === 'answer' && o.result === 0) {
+      agentBalance = o.value;
+      balanceAt = Date.now();
+      events.emit({ type: 'status' });
+    }
+    return agentBalance;
+  };
+  return {
+    get agentBalance() {
+      return agentBalance;
+    },
+    refreshBalance,
+    exitKiosk: null,
+    config, journal, client, catalog, connectivity, engine, worker, sandbox, receipts, virtualPrinter, log, events, cash, payouts,
+    startProbe(intervalMs = 10_000) {
+      if (probe) return;
+      // While offline: is processing back? While online: the balance, every few minutes.
+      probe = setInterval(() => {
+        // Payouts whose outcome is not known yet: the bank's status decides, on their own schedule.
+        if (payouts) {
+          void payouts
+            .reconcileDue()
+            .then((checked) => {
+              // A payout the bank settled meanwhile gets its receipt (once, whoever noticed first).
+              for (const p of checked) if (FINAL_PAYOUT_STATES.has(p.state)) void receipts.printPayoutOnce(p);
+            })
+            .catch((err: unknown) => log.error('payouts reconcile', { error: err instanceof Error ? err.message : String(err) }));
+        }
+        if (connectivity.current === 'online' && Date.now() - balanceAt < BALANCE_EVERY_MS) return;
+        void refreshBalance();
+      }, intervalMs);
+      probe.unref();
+    },
+    backupNow,
+    startBackups() {
+      if (backups) return;
+      const run = () =>
+        void backupNow().catch((err: unknown) => {
+          log.error('journal backup failed', { dir: config.backup.dir, error: err instanceof Error ? err.message : String(err) });
+          events.emit({ type: 'status' });
+        });
+      // The first one a little after start (not while the screens come up), then on the schedule.
+      const first = setTimeout(run, Math.min(120_000, config.backup.everyMinutes * 60_000));
+      first.unref();
+      backups = setInterval(run, config.backup.everyMinutes * 60_000);
+      backups.unref();
+      firstBackup = first;
+    },
+    async close() {
+      if (probe) clearInterval(probe);
+      if (backups) clearInterval(backups);
+      if (firstBackup) clearTimeout(firstBackup);
+      await backingUp?.catch(() => undefined);
+      await worker.stop();
+      client.close();
+      payoutsClient?.close();
+      if (sandbox) await sandbox.close();
+      if (virtualPrinter) await virtualPrinter.close();
+      journal.close();
+      hold.release();
+    },
+  };
+}
+
+/**
+ * A journal that has paid through a real processing center is never driven by the built-in sandbox by
+ * default (a lost configuration must not take cash against an emulator); choosing the sandbox
+ * explicitly still works (a test bench).
+ */
+function refuseSandboxOnRealJournal(db: Database.Database, config: TolemConfig): void {
+  const kind = config.sandbox ? 'sandbox' : 'processing';
+  const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'processing'").get();
+  if (row?.value === 'processing' && config.sandboxBecause === 'unconfigured') {
+    throw new JournalOpenError(
+      `the journal ${config.journalFile} holds payments made through a real processing center, but no processing URL is configured: set TOLEM_PROCESSING_URL or "processing.url" in ${path.join(config.dataDir, 'config.json')} (the demo sandbox runs on this journal only when chosen with --sandbox)`,
+      'cannot-open',
+    );
+  }
+  if (row?.value !== kind && kind === 'processing') db.prepare("INSERT INTO meta (key, value) VALUES ('processing', 'processing') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
+  else if (!row) db.prepare("INSERT INTO meta (key, value) VALUES ('processing', ?)").run(kind);
+}

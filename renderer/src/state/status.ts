@@ -1,0 +1,36 @@
+/** The status bar's facts: online or not, the queue, the agent's balance. Refreshed on the terminal's events. */
+import { create } from 'zustand';
+import type { TerminalStatus } from '../../../shared/ipc/contract';
+import { call, onEvent } from '../ipc/bridge';
+
+interface StatusState {
+  status: TerminalStatus | null;
+  /** The terminal did not answer the last call. */
+  unreachable: boolean;
+  refresh(): Promise<void>;
+}
+
+export const useStatus = create<StatusState>((set) => ({
+  status: null,
+  unreachable: false,
+  async refresh() {
+    try {
+      set({ status: await call('terminal.status', {}), unreachable: false });
+    } catch {
+      set({ unreachable: true });
+    }
+  },
+}));
+
+let started = false;
+/** Starts listening (once): every status event, and every 15 s in case one was missed. */
+export function startStatus(): void {
+  if (started) return;
+  started = true;
+  const refresh = () => void useStatus.getState().refresh();
+  onEvent((e) => {
+    if (e.type === 'status') refresh();
+  });
+  setInterval(refresh, 15_000);
+  refresh();
+}
