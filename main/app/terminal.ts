@@ -162,6 +162,7 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
         failUrl: config.payouts.failUrl,
         sessionTimeoutSecs: config.payouts.sessionTimeoutSecs,
         retry: config.retry,
+        balanceWarning: config.payouts.balanceWarning,
         notFoundGraceMs: config.payouts.notFoundGraceMs,
         cash,
         requireCash: config.mode === 'kiosk',

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { resourcesDir } from '../base/resources.js';
 
 const TYPES: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png' };
 const MAX_BYTES = 256 * 1024;
@@ -34,4 +35,15 @@ export function loadLogos(dirs: string[]): Record<string, string> {
     }
   }
   return out;
+}
+
+/** The logos a terminal shows: the shipped ones, then the agent's own in its data directory (which win). */
+export function terminalLogos(dataDir: string): Record<string, string> {
+  let shipped: string[] = [];
+  try {
+    shipped = [path.join(resourcesDir(), 'logos')];
+  } catch {
+    // No resources found: the agent's own logos only.
+  }
+  return loadLogos([...shipped, path.join(dataDir, 'logos')]);
 }

@@ -265,7 +265,8 @@ const COMMANDS: Record<string, Command> = {
   async check(t, v, io, json) {
     const input = paymentInput(v);
     const { payment, check } = await t.engine.begin({ ...input, amountTo: undefined, amountFrom: undefined }, { checkOnly: true });
-    const closed = t.journal.closeDraft(payment.id, check.kind === 'refused' ? 'failed' : 'abandoned', check.kind === 'refused' ? check.result : null, check.kind === 'refused' ? check.message : null, 'check only', t.engine.now());
+    if (check.kind === 'unauthorized') t.engine.refuseUnauthorized(payment, check);
+    const closed = t.engine.settleCheck(payment, check, { close: true });
     if (json) {
       io.out(JSON.stringify({ ...paymentJson(closed, t.journal), checkResult: check.kind }, null, 2));
     } else if (check.kind === 'ok') {

@@ -19,8 +19,9 @@ export function readSecretFromStdin(prompt: string): Promise<string> {
     let text = '';
     const tty = stdin.isTTY === true;
     if (tty) {
-      process.stderr.write(prompt);
+      // Echo off before the prompt: what is typed (or pasted) the moment the prompt shows is never echoed.
       stdin.setRawMode(true);
+      process.stderr.write(prompt);
     }
     stdin.setEncoding('utf8');
     const done = (value: string | Error) => {

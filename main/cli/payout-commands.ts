@@ -5,10 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { parseAmount } from '../../shared/money/amount.js';
-import { payoutErrorCode } from '../payouts/client.js';
 import type { Payout } from '../payouts/payout-journal.js';
 import { PayoutInputError } from '../payouts/payout-engine.js';
-import { zBalanceAnswer } from '../payouts/schemas.js';
 import type { Terminal } from '../app/terminal.js';
 import { payoutJson, payoutLines } from '../payouts/payout-view.js';
 import { formatDecimal, formatTenge } from '../../shared/money/amount.js';
@@ -97,16 +95,13 @@ export async function payoutCommand(t: Terminal, command: string, args: string[]
       return e.ok ? EXIT.ok : EXIT.notPaid;
     }
     if (action === 'balance') {
-      const o = await payouts.client.call('getAmount.do', {}, zBalanceAnswer);
-      if (o.kind !== 'answer') {
-        const why = o.kind === 'error' ? payoutErrorCode(o.httpStatus, o.errorCode, o.errorMessage) : o.kind;
-        io.out(json ? JSON.stringify({ error: why }) : `payouts balance unavailable: ${why}`);
+      const b = await payouts.client.balance();
+      if (!b.ok) {
+        io.out(json ? JSON.stringify({ error: b.problem }) : `payouts balance unavailable: ${b.problem}`);
         return EXIT.notPaid;
       }
-      const b = o.value.balanceDescriptionList;
-      const amount = b.balanceSign === 'D' ? -b.balanceAmount : b.balanceAmount;
-      const warn = t.config.payouts.balanceWarning !== null && amount <= t.config.payouts.balanceWarning;
-      io.out(json ? JSON.stringify({ balance: formatDecimal(amount), currency: b.balanceCurrency, low: warn }) : `payouts balance ${formatTenge(amount)}${warn ? ' (LOW)' : ''}`);
+      const warn = payouts.balanceLow(b.amount);
+      io.out(json ? JSON.stringify({ balance: formatDecimal(b.amount), currency: b.currency, low: warn }) : `payouts balance ${formatTenge(b.amount)}${warn ? ' (LOW)' : ''}`);
       return EXIT.ok;
     }
     if (action === 'reconcile' || action === undefined) {

@@ -255,10 +255,7 @@ export class PaymentEngine {
   accept(draft: Payment, service: CatalogService, input: PaymentInput, check: CheckResult, unverifiable: string[] = [], opts: { cashSession?: string | undefined; cashReceived?: Minor | undefined; claim?: boolean } = {}): { payment: Payment; attemptId: number | null } {
     const now = this.now();
     if (check.kind === 'refused') throw new Error('a refused check cannot be accepted');
-    if (check.kind === 'unauthorized') {
-      const closed = this.journal.closeDraft(draft.id, 'abandoned', null, null, `not accepted: processing refused the terminal's credentials (${check.problem})`, now);
-      throw new RefusedError(authMessage(check.problem), closed, 'auth');
-    }
+    if (check.kind === 'unauthorized') this.refuseUnauthorized(draft, check);
     const details = this.payDetails(service, input, check.kind === 'ok' ? check.answer : null, { cash: opts.cashSession !== undefined });
     let offline = false;
     let reason = 'accepted after check';
@@ -469,6 +466,23 @@ export class PaymentEngine {
       return { kind: 'refused', result: last.result, message: describeResult(last.result) };
     }
     return { kind: 'unreachable', problem: last?.error ?? (last?.result !== null && last?.result !== undefined ? `result ${last.result}` : 'no answer to check') };
+  }
+
+  /** Processing refused the terminal's credentials at check: the draft ends, and nothing can be paid until they are fixed. */
+  refuseUnauthorized(draft: Payment, check: Extract<CheckResult, { kind: 'unauthorized' }>): never {
+    const closed = this.journal.closeDraft(draft.id, 'abandoned', null, null, `not accepted: processing refused the terminal's credentials (${check.problem})`, this.now());
+    throw new RefusedError(authMessage(check.problem), closed, 'auth');
+  }
+
+  /**
+   * What a check's answer does to its draft when a person only asked (`tolem check`, a screen's
+   * check): refused ends it not paid; refused credentials end it and throw; otherwise it stays open
+   * for the payment unless `close` (nothing will follow: abandoned).
+   */
+  settleCheck(draft: Payment, check: CheckResult, opts: { close?: boolean } = {}): Payment {
+    if (check.kind === 'unauthorized') this.refuseUnauthorized(draft, check);
+    if (check.kind === 'refused') return this.closeRefused(draft, check);
+    return opts.close ? this.journal.closeDraft(draft.id, 'abandoned', null, null, 'check only', this.now()) : draft;
   }
 
   /** A draft whose check processing refused: not paid, and nothing will be sent for it. */

@@ -9,7 +9,8 @@ import http from 'node:http';
 import https from 'node:https';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import type { z } from 'zod';
-import { zPayoutError } from './schemas.js';
+import { zBalanceAnswer, zPayoutError } from './schemas.js';
+import type { Minor } from '../../shared/money/amount.js';
 
 export type PayoutsMethod = 'getAmount.do' | 'registerPayout.do' | 'performPayout.do' | 'getPayoutStatus.do';
 
@@ -105,6 +106,14 @@ export class PayoutsClient {
     const r = await this.exchange((signal) => this.http.get<string>('echo', { signal }));
     if ('error' in r) return { ok: false, problem: r.message };
     return r.status === 200 ? { ok: true, text: r.data.slice(0, 300) } : { ok: false, problem: `HTTP ${r.status}` };
+  }
+
+  /** The agent's balance at the bank (getAmount.do), signed: a debit balance ("D") is negative. */
+  async balance(): Promise<{ ok: true; amount: Minor; currency: string } | { ok: false; problem: string }> {
+    const o = await this.call('getAmount.do', {}, zBalanceAnswer);
+    if (o.kind !== 'answer') return { ok: false, problem: o.kind === 'error' ? payoutErrorCode(o.httpStatus, o.errorCode, o.errorMessage) : o.kind };
+    const b = o.value.balanceDescriptionList;
+    return { ok: true, amount: b.balanceSign === 'D' ? -b.balanceAmount : b.balanceAmount, currency: b.balanceCurrency };
   }
 
   /**

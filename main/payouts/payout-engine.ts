@@ -51,6 +51,8 @@ export interface PayoutEngineOptions {
   failUrl: string | null;
   sessionTimeoutSecs: number;
   retry: RetrySchedule;
+  /** The bank balance at or under which the terminal warns (tiyn); null: never. */
+  balanceWarning?: Minor | null;
   /** Checks of a direct payout the bank calls neither paid nor declined before a person must look. */
   maxOpenChecks?: number;
   /**
@@ -82,6 +84,12 @@ export class PayoutEngine {
     readonly now: () => number = Date.now,
     readonly random: () => number = Math.random,
   ) {}
+
+  /** Whether a bank balance is low enough to warn about (at or under the configured level). */
+  balanceLow(amount: Minor): boolean {
+    const level = this.options.balanceWarning ?? null;
+    return level !== null && amount <= level;
+  }
 
   /** What the customer pays for `amount` on the card: the agent's payout commission on top. */
   quote(amount: Minor): Quote {

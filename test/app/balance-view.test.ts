@@ -1,6 +1,6 @@
 /** The status bar's balance warning: quiet while the agent has money, loud near the notification level and past zero. */
 import { describe, expect, it } from 'vitest';
-import { balanceView } from '../../main/ipc/handlers.js';
+import { balanceView } from '../../main/app/status.js';
 
 const agent = (balance: number, notification: number | null) => ({ agentId: '1', agentName: 'Агент', balance, overdraft: 100_000_00, notification, currency: 'KZT' });
 
