@@ -4,15 +4,14 @@
  * 3 outcome pending, 4 review).
  */
 import { parseArgs } from 'node:util';
-import { parseAmount } from '../../shared/money/amount.js';
-import type { Payout } from '../payouts/payout-journal.js';
-import { PayoutInputError } from '../payouts/payout-engine.js';
-import type { Terminal } from '../app/terminal.js';
-import { payoutJson, payoutLines } from '../payouts/payout-view.js';
-import { formatDecimal, formatTenge } from '../../shared/money/amount.js';
-import { EXIT, type Io } from './io.js';
-
-export const PAYOUT_COMMANDS: ReadonlySet<string> = new Set(['payout', 'payout-status', 'payouts']);
+import { parseAmount } from '../../../shared/money/amount.js';
+import type { Payout } from '../../payouts/payout-journal.js';
+import { PayoutInputError } from '../../payouts/payout-engine.js';
+import type { Terminal } from '../../app/terminal.js';
+import { payoutJson, payoutLines } from '../../payouts/payout-view.js';
+import { formatDecimal, formatTenge } from '../../../shared/money/amount.js';
+import { EXIT, type Io } from '../io.js';
+import { withTerminal, type Command } from '../command.js';
 
 export function payoutExit(p: Payout): number {
   switch (p.state) {
@@ -35,7 +34,7 @@ class PayoutUsage extends Error {}
  * long as the command runs (`ps`, /proc): refused before the terminal opens or anything is sent.
  * Only `--pan -` (read from standard input) is taken.
  */
-export function panOnCommandLine(args: string[]): string | null {
+function panOnCommandLine(args: string[]): string | null {
   for (let i = 0; i < args.length; i += 1) {
     const a = args[i]!;
     const value = a === '--pan' ? args[i + 1] : a.startsWith('--pan=') ? a.slice('--pan='.length) : undefined;
@@ -44,7 +43,7 @@ export function panOnCommandLine(args: string[]): string | null {
   return null;
 }
 
-export async function payoutCommand(t: Terminal, command: string, args: string[], io: Io): Promise<number> {
+async function payoutCommand(t: Terminal, command: string, args: string[], io: Io): Promise<number> {
   const payouts = t.payouts;
   const json = args.includes('--json');
   const out = (p: Payout) => io.out(json ? JSON.stringify(payoutJson(p), null, 2) : payoutLines(p).join('\n'));
@@ -127,3 +126,29 @@ export async function payoutCommand(t: Terminal, command: string, args: string[]
     throw err;
   }
 }
+
+export const payoutCommands: Command[] = [
+  {
+    name: 'payout',
+    usage: ['tolem payout --amount 1500.00 --name "IVAN IVANOV" (--pan - | --page) [--phone N] [--wait S] [--json]'],
+    run(args, io) {
+      // Refused before the terminal opens: nothing is journaled or sent for a card number on the command line.
+      const onLine = panOnCommandLine(args);
+      if (onLine) {
+        io.err(`tolem: ${onLine}`);
+        return Promise.resolve(EXIT.badInput);
+      }
+      return withTerminal(io, (t) => payoutCommand(t, 'payout', args, io));
+    },
+  },
+  {
+    name: 'payout-status',
+    usage: ['tolem payout-status --order ORDER_NUMBER [--json]'],
+    run: (args, io) => withTerminal(io, (t) => payoutCommand(t, 'payout-status', args, io)),
+  },
+  {
+    name: 'payouts',
+    usage: ['tolem payouts [reconcile|balance|echo] [--json]'],
+    run: (args, io) => withTerminal(io, (t) => payoutCommand(t, 'payouts', args, io)),
+  },
+];

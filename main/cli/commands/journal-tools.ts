@@ -5,12 +5,12 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { loadConfig } from '../config/config.js';
+import { loadConfig } from '../../config/config.js';
 import path from 'node:path';
-import { backupJournal, listBackups, RestoreError, restoreJournal, verifyJournalFile } from '../store/backups.js';
-import { DataDirBusyError, withDataDirAlone } from '../store/data-dir-lock.js';
-import { SalvageError, salvageJournal } from '../store/salvage.js';
-import { EXIT, type Io } from './io.js';
+import { backupJournal, listBackups, RestoreError, restoreJournal, verifyJournalFile } from '../../store/backups.js';
+import { DataDirBusyError, withDataDirAlone } from '../../store/data-dir-lock.js';
+import { SalvageError, salvageJournal } from '../../store/salvage.js';
+import { EXIT, type Io } from '../io.js';
 
 export const JOURNAL_TOOLS: ReadonlySet<string> = new Set(['verify', 'backup', 'salvage', 'restore']);
 
