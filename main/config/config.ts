@@ -1,12 +1,12 @@
 /**
- * Configuration: `config.json` in the data directory, overridden by environment variables.
- * Bad configuration is refused with the field that is wrong; it never half-works.
+ * Configuration: `config.json` in the data directory, overridden by environment variables (both
+ * read by the one schema of schema.ts), resolved here with the defaults and the rules that join
+ * settings. Bad configuration is refused with the field that is wrong; it never half-works.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
-import { zAmountText } from '../../shared/money/amount-schema.js';
+import { ENV_SETTINGS, envValue, zConfigFile, type ParsedConfigFile } from './schema.js';
 import { assertTerminalId } from '../base/agent-transaction-id.js';
 import type { OfflinePolicy } from '../payments/offline-policy.js';
 import { validateSchedule, type RetrySchedule } from '../base/retry-schedule.js';
@@ -105,109 +105,7 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const money = zAmountText;
-
-/**
- * The bounds of every duration in the configuration: a timer past 2^31 ms fires at once in Node, and
- * a value no terminal could mean (a 24-day request timeout) is refused with the setting's name.
- */
-export const LIMITS = {
-  requestTimeoutMs: 10 * 60_000,
-  retryMs: 24 * 3_600_000,
-  printTimeoutMs: 2 * 60_000,
-  offlineAgeHours: 30 * 24,
-} as const;
-const positiveInt = z.number().int().positive();
-
-const zLimit = z.object({ min: money.optional(), max: money.optional() }).strict();
-
-const zConfigFile = z
-  .object({
-    terminalId: z.number().int().optional(),
-    sandbox: z.boolean().optional(),
-    timeZone: z.string().min(1).optional(),
-    backup: z.object({ dir: z.string().min(1).optional(), everyMinutes: positiveInt.max(24 * 60).optional(), keep: positiveInt.max(1000).optional() }).strict().optional(),
-    payouts: z
-      .object({
-        url: z.string().regex(/^https?:\/\/[^\s/]+\/?$/, 'scheme and host, e.g. https://3dsec.berekebank.kz').nullable().optional(),
-        userName: z.string().max(30).optional(),
-        password: z.string().max(30).optional(),
-        /** Set by the Electron host: the password encrypted by the OS keychain (safeStorage), base64. */
-        passwordEncrypted: z.string().regex(/^[A-Za-z0-9+/=]+$/).optional(),
-        direct: z.boolean().optional(),
-        returnUrl: z.string().url().optional(),
-        failUrl: z.string().url().optional(),
-        sessionTimeoutSecs: positiveInt.max(86_400).optional(),
-        timeoutMs: positiveInt.min(100).max(LIMITS.requestTimeoutMs).optional(),
-        notFoundGraceSeconds: positiveInt.max(7 * 86_400).optional(),
-        commission: z.object({ percent: z.string().optional(), minimum: money.optional() }).strict().optional(),
-        balanceWarning: money.optional(),
-      })
-      .strict()
-      .optional(),
-    processing: z
-      .object({
-        url: z.string().url().nullable().optional(),
-        token: z.string().nullable().optional(),
-        tokenHeader: z.string().min(1).optional(),
-        requestTimeoutMs: positiveInt.min(100).max(LIMITS.requestTimeoutMs).optional(),
-      })
-      .strict()
-      .optional(),
-    retry: z.object({ initialMs: positiveInt.max(LIMITS.retryMs).optional(), maxMs: positiveInt.max(LIMITS.retryMs).optional() }).strict().optional(),
-    worker: z.object({ concurrency: positiveInt.max(256).optional() }).strict().optional(),
-    offline: z
-      .object({ maxPaymentAmount: money.optional(), maxPendingTotal: money.optional(), maxPendingAgeHours: z.number().positive().max(LIMITS.offlineAgeHours).optional() })
-      .strict()
-      .optional(),
-    mode: z.enum(['cashier', 'kiosk']).optional(),
-    receipts: z
-      .object({
-        lang: z.enum(['ru', 'kk']).optional(),
-        printer: z.string().nullable().optional(),
-        timeoutMs: positiveInt.min(100).max(LIMITS.printTimeoutMs).optional(),
-        header: z
-          .object({ agentName: z.string().optional(), agentBin: z.string().regex(/^\d{12}$/, 'a BIN has 12 digits').or(z.literal('')).optional(), address: z.string().optional(), supportPhone: z.string().optional(), footer: z.array(z.string()).optional() })
-          .strict()
-          .optional(),
-      })
-      .strict()
-      .optional(),
-    cashAcceptor: z.enum(['simulated', 'none']).optional(),
-    commission: z
-      .object({ percent: z.string().optional(), minimum: money.optional() })
-      .strict()
-      .optional(),
-    limits: z
-      .object({
-        min: money.optional(),
-        max: money.optional(),
-        groups: z.record(z.string().min(1), zLimit).optional(),
-        services: z.record(z.string().min(1), zLimit).optional(),
-      })
-      .strict()
-      .optional(),
-    screens: z
-      .object({ idleTimeoutSeconds: positiveInt.max(3600).optional(), adminPin: z.string().regex(/^\d{4,12}$/, '4 to 12 digits').nullable().optional(), kioskWindow: z.boolean().optional() })
-      .strict()
-      .optional(),
-    printers: z
-      .array(
-        z
-          .object({
-            name: z.string().min(1),
-            interface: z.string().regex(/^(tcp:\/\/[^\s/:]+(:\d+)?|printer:.+|\/.+|[A-Za-z]:\\.+|COM\d+)$/, 'tcp://host:9100, a device path, COMn or printer:NAME'),
-            paper: z.union([z.literal(58), z.literal(80)]).optional(),
-            mode: z.enum(['text', 'raster']).optional(),
-            codePages: z.array(z.enum(['cp866', 'kz1048'])).min(1).optional(),
-          })
-          .strict(),
-      )
-      .optional(),
-  })
-  .strict();
-
-export type ConfigFile = z.input<typeof zConfigFile>;
+export { LIMITS, type ConfigFile } from './schema.js';
 
 export const DEFAULTS = {
   requestTimeoutMs: 30_000,
@@ -228,52 +126,73 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'tolem');
 }
 
-function envInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return undefined;
-  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
-  return Number(raw.trim());
+/** One setting's value, at its dotted path. */
+function setAt(target: Record<string, unknown>, dotted: string, value: unknown): void {
+  const keys = dotted.split('.');
+  let node = target;
+  for (const k of keys.slice(0, -1)) {
+    const next = node[k];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[k] = {};
+    node = node[k] as Record<string, unknown>;
+  }
+  node[keys.at(-1)!] = value;
 }
 
-/** A whole number from the environment within [min, max], else a ConfigError naming the variable. */
-function envIn(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {
-  const v = envInt(env, name);
-  if (v !== undefined && (v < min || v > max)) throw new ConfigError(`${name} must be ${min}..${max}, got ${v}`);
-  return v;
+/**
+ * config.json with the environment written over it (each variable into the setting it names), parsed
+ * by the one schema. A refusal names where the value came from: the variable, or the file's field.
+ */
+function readSettings(env: NodeJS.ProcessEnv, file: string, json: unknown): ParsedConfigFile {
+  const isObject = typeof json === 'object' && json !== null && !Array.isArray(json);
+  if (json !== undefined && !isObject) throw new ConfigError(`${file} must hold one JSON object of settings`);
+  const merged: Record<string, unknown> = isObject ? structuredClone(json as Record<string, unknown>) : {};
+  const fromEnv = new Map<string, { name: string; raw: string }>();
+  for (const v of ENV_SETTINGS) {
+    const raw = env[v.name];
+    if (raw === undefined) continue;
+    const read = envValue(v, raw);
+    if (read === null) continue;
+    if ('problem' in read) throw new ConfigError(`${v.name} ${read.problem}`);
+    setAt(merged, v.setting, read.value);
+    fromEnv.set(v.setting, { name: v.name, raw });
+  }
+  const parsed = zConfigFile.safeParse(merged);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => {
+    const at = i.path.join('.');
+    const source = fromEnv.get(at);
+    if (source) return `${source.name} ${i.message}, got ${source.raw}`;
+    const got = i.path.reduce<unknown>((node, k) => (typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined), merged);
+    return `${at || '(root)'} ${i.message}${typeof got === 'number' || typeof got === 'string' ? `, got ${JSON.stringify(got)}` : ''}`;
+  });
+  throw new ConfigError(fromEnv.size && problems.every((p) => /^TOLEM_/.test(p)) ? problems.join('; ') : `${file}: ${problems.join('; ')}`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
   const dataDir = defaultDataDir(env);
   const file = path.join(dataDir, 'config.json');
-  let fromFile: z.output<typeof zConfigFile> = {};
   const configured = fs.existsSync(file);
+  let json: unknown;
   if (configured) {
-    let json: unknown;
     try {
       json = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch (err) {
       throw new ConfigError(`${file} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
     }
-    const parsed = zConfigFile.safeParse(json);
-    if (!parsed.success) {
-      throw new ConfigError(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
-    }
-    fromFile = parsed.data;
   }
+  const c = readSettings(env, file, json);
 
-  const url = env.TOLEM_PROCESSING_URL !== undefined ? env.TOLEM_PROCESSING_URL.trim() || null : (fromFile.processing?.url ?? null);
-  if (url !== null && !/^https?:\/\/[^\s]+$/.test(url)) throw new ConfigError(`processing URL must be http(s)://..., got "${url}"`);
-  if (env.TOLEM_SANDBOX !== undefined && !['', '0', '1'].includes(env.TOLEM_SANDBOX)) throw new ConfigError(`TOLEM_SANDBOX must be 1 or 0, got "${env.TOLEM_SANDBOX}"`);
-  const sandboxChosen = env.TOLEM_SANDBOX === '1' || (env.TOLEM_SANDBOX !== '0' && fromFile.sandbox === true);
+  const url = c.processing?.url ?? null;
+  const sandboxChosen = c.sandbox === true;
   if (sandboxChosen && url !== null) throw new ConfigError(`the sandbox was chosen (TOLEM_SANDBOX or "sandbox" in ${file}) and a processing URL is set (${url}): choose one`);
   // Never a silent default for a terminal someone configured: a lost URL must not take real cash against an emulator.
   if (url === null && !sandboxChosen && configured) {
     throw new ConfigError(`no processing URL is set: ${file} exists, so this terminal is configured; set "processing.url" there or TOLEM_PROCESSING_URL (or choose the demo sandbox explicitly: --sandbox, TOLEM_SANDBOX=1 or "sandbox": true)`);
   }
   const sandboxBecause = url !== null ? null : sandboxChosen ? 'chosen' : 'unconfigured';
-  const timeZone = env.TOLEM_TIME_ZONE || fromFile.timeZone || DEFAULT_TIME_ZONE;
+  const timeZone = c.timeZone ?? DEFAULT_TIME_ZONE;
   if (!isTimeZone(timeZone)) throw new ConfigError(`time zone "${timeZone}" is not an IANA zone such as Asia/Almaty (TOLEM_TIME_ZONE or "timeZone")`);
-  const terminalId = envInt(env, 'TOLEM_TERMINAL_ID') ?? fromFile.terminalId ?? (url === null ? DEFAULTS.sandboxTerminalId : undefined);
+  const terminalId = c.terminalId ?? (url === null ? DEFAULTS.sandboxTerminalId : undefined);
   if (terminalId === undefined) {
     throw new ConfigError('a terminal id is required with a real processing center: set TOLEM_TERMINAL_ID or "terminalId" in config.json (unique among the agent\'s terminals, 1..99999)');
   }
@@ -282,25 +201,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
   } catch (err) {
     throw new ConfigError(err instanceof Error ? err.message : String(err));
   }
-  const requestTimeoutMs = envInt(env, 'TOLEM_REQUEST_TIMEOUT_MS') ?? fromFile.processing?.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs;
-  const retry: RetrySchedule = {
-    initialMs: envInt(env, 'TOLEM_RETRY_INITIAL_MS') ?? fromFile.retry?.initialMs ?? DEFAULTS.retryInitialMs,
-    maxMs: envInt(env, 'TOLEM_RETRY_MAX_MS') ?? fromFile.retry?.maxMs ?? DEFAULTS.retryMaxMs,
-  };
-  if (retry.maxMs < retry.initialMs && envInt(env, 'TOLEM_RETRY_MAX_MS') === undefined && fromFile.retry?.maxMs === undefined) retry.maxMs = retry.initialMs;
+  const requestTimeoutMs = c.processing?.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs;
+  const retry: RetrySchedule = { initialMs: c.retry?.initialMs ?? DEFAULTS.retryInitialMs, maxMs: c.retry?.maxMs ?? DEFAULTS.retryMaxMs };
+  // Only the initial interval given, above the default maximum: the maximum follows it.
+  if (retry.maxMs < retry.initialMs && c.retry?.maxMs === undefined) retry.maxMs = retry.initialMs;
   try {
     validateSchedule(retry);
   } catch (err) {
-    throw new ConfigError(err instanceof Error ? err.message : String(err));
+    throw new ConfigError(`${err instanceof Error ? err.message : String(err)} (TOLEM_RETRY_INITIAL_MS, TOLEM_RETRY_MAX_MS or retry.*)`);
   }
-  if (requestTimeoutMs < 100 || requestTimeoutMs > LIMITS.requestTimeoutMs) throw new ConfigError(`the request timeout (TOLEM_REQUEST_TIMEOUT_MS or processing.requestTimeoutMs) must be 100..${LIMITS.requestTimeoutMs} ms, got ${requestTimeoutMs}`);
-  if (retry.initialMs > LIMITS.retryMs || retry.maxMs > LIMITS.retryMs) throw new ConfigError(`the retry intervals (TOLEM_RETRY_INITIAL_MS, TOLEM_RETRY_MAX_MS or retry.*) must be at most ${LIMITS.retryMs} ms (a day), got ${retry.initialMs} and ${retry.maxMs}`);
-  const concurrency = envInt(env, 'TOLEM_WORKER_CONCURRENCY') ?? fromFile.worker?.concurrency ?? DEFAULTS.concurrency;
-  if (concurrency < 1 || concurrency > 256) throw new ConfigError(`worker concurrency must be 1..256, got ${concurrency}`);
 
-  if (env.TOLEM_TERMINAL_MODE && !['cashier', 'kiosk'].includes(env.TOLEM_TERMINAL_MODE)) throw new ConfigError(`TOLEM_TERMINAL_MODE must be cashier or kiosk, got "${env.TOLEM_TERMINAL_MODE}"`);
-  if (env.TOLEM_RECEIPT_LANG && !['ru', 'kk'].includes(env.TOLEM_RECEIPT_LANG)) throw new ConfigError(`TOLEM_RECEIPT_LANG must be ru or kk, got "${env.TOLEM_RECEIPT_LANG}"`);
-  const printers: PrinterProfile[] = (fromFile.printers ?? []).map((p) => ({
+  const printers: PrinterProfile[] = (c.printers ?? []).map((p) => ({
     name: p.name, interface: p.interface, paper: p.paper ?? 80, mode: p.mode ?? 'raster', codePages: p.codePages ?? ['cp866'],
   }));
   if (env.TOLEM_PRINTER) {
@@ -312,9 +223,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
     names.add(p.name);
   }
   // The sandbox demo prints to the built-in virtual printer unless told otherwise.
-  let printerName: string | null = env.TOLEM_PRINTER ? 'env' : fromFile.receipts?.printer !== undefined ? fromFile.receipts.printer : (printers[0]?.name ?? (url === null ? VIRTUAL_PRINTER : null));
+  let printerName: string | null = env.TOLEM_PRINTER ? 'env' : c.receipts?.printer !== undefined ? c.receipts.printer : (printers[0]?.name ?? (url === null ? VIRTUAL_PRINTER : null));
   if (printerName !== null && printerName !== VIRTUAL_PRINTER && !names.has(printerName)) throw new ConfigError(`receipts.printer "${printerName}" is not one of the printers`);
   if (printerName === '') printerName = null;
+  const mode = c.mode ?? 'cashier';
   return {
     dataDir,
     journalFile: path.join(dataDir, 'journal.sqlite'),
@@ -322,82 +234,73 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
     sandbox: sandboxBecause !== null,
     sandboxBecause,
     timeZone,
-    payouts: payoutsConfig(env, fromFile.payouts, commissionRule(fromFile.commission, url === null)),
+    payouts: payoutsConfig(c.payouts, commissionRule(c.commission, url === null)),
     backup: {
-      dir: path.resolve(dataDir, env.TOLEM_BACKUP_DIR || fromFile.backup?.dir || 'backups'),
-      everyMinutes: envIn(env, 'TOLEM_BACKUP_EVERY_MINUTES', 1, 24 * 60) ?? fromFile.backup?.everyMinutes ?? 60,
-      keep: fromFile.backup?.keep ?? 48,
+      dir: path.resolve(dataDir, c.backup?.dir ?? 'backups'),
+      everyMinutes: c.backup?.everyMinutes ?? 60,
+      keep: c.backup?.keep ?? 48,
     },
     processing: {
       url,
-      token: env.TOLEM_PROCESSING_TOKEN ?? fromFile.processing?.token ?? null,
-      tokenHeader: env.TOLEM_PROCESSING_TOKEN_HEADER || fromFile.processing?.tokenHeader || 'Authorization',
+      token: c.processing?.token ?? null,
+      tokenHeader: c.processing?.tokenHeader ?? 'Authorization',
       requestTimeoutMs,
     },
     retry,
-    worker: { concurrency },
+    worker: { concurrency: c.worker?.concurrency ?? DEFAULTS.concurrency },
     offline: {
-      maxPaymentAmount: fromFile.offline?.maxPaymentAmount ?? DEFAULTS.offlineMaxPayment,
-      maxPendingTotal: fromFile.offline?.maxPendingTotal ?? DEFAULTS.offlineMaxTotal,
-      maxPendingAgeMs: (fromFile.offline?.maxPendingAgeHours ?? DEFAULTS.offlineMaxAgeHours) * 3_600_000,
+      maxPaymentAmount: c.offline?.maxPaymentAmount ?? DEFAULTS.offlineMaxPayment,
+      maxPendingTotal: c.offline?.maxPendingTotal ?? DEFAULTS.offlineMaxTotal,
+      maxPendingAgeMs: (c.offline?.maxPendingAgeHours ?? DEFAULTS.offlineMaxAgeHours) * 3_600_000,
     },
     leaseMs: requestTimeoutMs + 15_000,
-    mode: (env.TOLEM_TERMINAL_MODE as 'cashier' | 'kiosk' | undefined) ?? fromFile.mode ?? 'cashier',
+    mode,
     receipts: {
-      lang: (env.TOLEM_RECEIPT_LANG as 'ru' | 'kk' | undefined) ?? fromFile.receipts?.lang ?? 'ru',
+      lang: c.receipts?.lang ?? 'ru',
       printer: printerName,
-      timeoutMs: fromFile.receipts?.timeoutMs ?? 5_000,
+      timeoutMs: c.receipts?.timeoutMs ?? 5_000,
       header: {
-        agentName: fromFile.receipts?.header?.agentName ?? (url === null ? 'Tolem (песочница)' : ''),
-        agentBin: fromFile.receipts?.header?.agentBin ?? '',
-        address: fromFile.receipts?.header?.address ?? '',
-        supportPhone: fromFile.receipts?.header?.supportPhone ?? '',
-        footer: fromFile.receipts?.header?.footer ?? [],
+        agentName: c.receipts?.header?.agentName ?? (url === null ? 'Tolem (песочница)' : ''),
+        agentBin: c.receipts?.header?.agentBin ?? '',
+        address: c.receipts?.header?.address ?? '',
+        supportPhone: c.receipts?.header?.supportPhone ?? '',
+        footer: c.receipts?.header?.footer ?? [],
       },
     },
     printers,
-    commission: commissionRule(fromFile.commission, url === null),
-    limits: limitRules(fromFile.limits),
-    cashAcceptor: cashAcceptor(env.TOLEM_CASH_ACCEPTOR) ?? fromFile.cashAcceptor ?? (url === null ? 'simulated' : 'none'),
+    commission: commissionRule(c.commission, url === null),
+    limits: limitRules(c.limits),
+    cashAcceptor: c.cashAcceptor ?? (url === null ? 'simulated' : 'none'),
     screens: {
-      idleTimeoutMs: (envIn(env, 'TOLEM_IDLE_TIMEOUT_SECONDS', 1, 3600) ?? fromFile.screens?.idleTimeoutSeconds ?? 90) * 1000,
-      adminPin: env.TOLEM_ADMIN_PIN ?? (fromFile.screens?.adminPin !== undefined ? fromFile.screens.adminPin : url === null ? SANDBOX_ADMIN_PIN : null),
-      kioskWindow: fromFile.screens?.kioskWindow ?? ((env.TOLEM_TERMINAL_MODE ?? fromFile.mode) === 'kiosk'),
+      idleTimeoutMs: (c.screens?.idleTimeoutSeconds ?? 90) * 1000,
+      adminPin: c.screens?.adminPin !== undefined ? c.screens.adminPin : url === null ? SANDBOX_ADMIN_PIN : null,
+      kioskWindow: c.screens?.kioskWindow ?? mode === 'kiosk',
     },
   };
 }
 
-function payoutsConfig(env: NodeJS.ProcessEnv, f: z.output<typeof zConfigFile>['payouts'], paymentsCommission: CommissionRule): TolemConfig['payouts'] {
-  const url = env.TOLEM_PAYOUTS_URL !== undefined ? env.TOLEM_PAYOUTS_URL.trim() || null : (f?.url ?? null);
-  if (url !== null && !/^https?:\/\/[^\s/]+\/?$/.test(url)) throw new ConfigError(`TOLEM_PAYOUTS_URL must be a scheme and host such as https://3dsec.berekebank.kz, got "${url}"`);
-  const userName = env.TOLEM_PAYOUTS_USER ?? f?.userName ?? null;
-  const password = env.TOLEM_PAYOUTS_PASSWORD ?? f?.password ?? null;
-  if ((userName?.length ?? 0) > 30 || (password?.length ?? 0) > 30) throw new ConfigError('the payouts user name and password are at most 30 characters (the document\'s limit)');
+function payoutsConfig(f: ParsedConfigFile['payouts'], paymentsCommission: CommissionRule): TolemConfig['payouts'] {
+  const url = f?.url ?? null;
+  const userName = f?.userName ?? null;
+  const password = f?.password ?? null;
   if (url !== null && (!userName || (!password && !f?.passwordEncrypted))) throw new ConfigError('a payouts URL needs TOLEM_PAYOUTS_USER and TOLEM_PAYOUTS_PASSWORD (or payouts.userName / payouts.password in config.json)');
-  if (env.TOLEM_PAYOUTS_DIRECT !== undefined && !['', '0', '1'].includes(env.TOLEM_PAYOUTS_DIRECT)) throw new ConfigError(`TOLEM_PAYOUTS_DIRECT must be 1 or 0, got "${env.TOLEM_PAYOUTS_DIRECT}"`);
   return {
     url: url?.replace(/\/+$/, '') ?? null,
     userName,
     password,
     passwordEncrypted: f?.passwordEncrypted ?? null,
-    direct: env.TOLEM_PAYOUTS_DIRECT === '1' || (env.TOLEM_PAYOUTS_DIRECT !== '0' && f?.direct === true),
+    direct: f?.direct === true,
     returnUrl: f?.returnUrl ?? null,
     failUrl: f?.failUrl ?? null,
-    sessionTimeoutSecs: envIn(env, 'TOLEM_PAYOUTS_SESSION_SECONDS', 1, 86_400) ?? f?.sessionTimeoutSecs ?? 1200,
+    sessionTimeoutSecs: f?.sessionTimeoutSecs ?? 1200,
     timeoutMs: f?.timeoutMs ?? 30_000,
-    notFoundGraceMs: (envIn(env, 'TOLEM_PAYOUTS_NOT_FOUND_GRACE_SECONDS', 1, 7 * 86_400) ?? f?.notFoundGraceSeconds ?? 900) * 1000,
+    notFoundGraceMs: (f?.notFoundGraceSeconds ?? 900) * 1000,
     commission: f?.commission ? commissionRule(f.commission, false) : paymentsCommission,
     balanceWarning: f?.balanceWarning ?? null,
   };
 }
 
-function cashAcceptor(raw: string | undefined): 'simulated' | 'none' | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  if (raw !== 'simulated' && raw !== 'none') throw new ConfigError(`TOLEM_CASH_ACCEPTOR must be simulated or none, got "${raw}"`);
-  return raw;
-}
-
-function limitRules(f: z.output<typeof zConfigFile>['limits']): LimitRules {
+function limitRules(f: ParsedConfigFile['limits']): LimitRules {
   const one = (l: { min?: number | undefined; max?: number | undefined } | undefined, where: string): AmountLimit => {
     const limit = { min: l?.min ?? null, max: l?.max ?? null };
     if (limit.min !== null && limit.max !== null && limit.min > limit.max) throw new ConfigError(`${where}: min is above max`);
@@ -423,5 +326,5 @@ function commissionRule(c: { percent?: string | undefined; minimum?: number | un
   return { basisPoints, minimum: c.minimum ?? 0 };
 }
 
-/** The built-in virtual printer the sandbox demo prints to (see main/receipts/virtual-printer.ts). */
+/** The built-in virtual printer the sandbox demo prints to (see dev/virtual-printer.ts). */
 export const VIRTUAL_PRINTER = 'virtual';

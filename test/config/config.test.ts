@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULTS, loadConfig } from '../../main/config/config.js';
+import { ENV_SETTINGS, zConfigFile } from '../../main/config/schema.js';
 import { tempDir } from '../helpers/harness.js';
 
 describe('configuration', () => {
@@ -32,7 +33,12 @@ describe('configuration', () => {
     [{ TOLEM_REQUEST_TIMEOUT_MS: '5' }, /100\.\.600000 ms/],
     // A timer past 2^31 ms fires at once in Node: every duration is bounded.
     [{ TOLEM_REQUEST_TIMEOUT_MS: '2147483648' }, /TOLEM_REQUEST_TIMEOUT_MS.*100\.\.600000 ms, got 2147483648/],
-    [{ TOLEM_RETRY_MAX_MS: '2147483648' }, /at most 86400000 ms/],
+    [{ TOLEM_RETRY_MAX_MS: '2147483648' }, /TOLEM_RETRY_MAX_MS must be 1\.\.86400000 ms, got 2147483648/],
+    // The environment goes through the file's schema: a PIN or a flag is checked the same way.
+    [{ TOLEM_ADMIN_PIN: '12' }, /TOLEM_ADMIN_PIN must be 4 to 12 digits/],
+    [{ TOLEM_SANDBOX: 'yes' }, /TOLEM_SANDBOX must be 1 or 0/],
+    [{ TOLEM_TERMINAL_MODE: 'desk' }, /TOLEM_TERMINAL_MODE must be cashier or kiosk/],
+    [{ TOLEM_WORKER_CONCURRENCY: '1e3' }, /TOLEM_WORKER_CONCURRENCY must be a whole number/],
     [{ TOLEM_IDLE_TIMEOUT_SECONDS: '99999999' }, /TOLEM_IDLE_TIMEOUT_SECONDS must be 1\.\.3600/],
     [{ TOLEM_BACKUP_EVERY_MINUTES: '0' }, /TOLEM_BACKUP_EVERY_MINUTES must be 1\.\.1440/],
     [{ TOLEM_PAYOUTS_SESSION_SECONDS: '2147483648' }, /TOLEM_PAYOUTS_SESSION_SECONDS/],
@@ -60,5 +66,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ TOLEM_DATA_DIR: dir })).toThrow(/offline\.maxPaymentAmount.*two decimals|retry.*initalMs/);
     fs.writeFileSync(path.join(dir, 'config.json'), '{ not json');
     expect(() => loadConfig({ TOLEM_DATA_DIR: dir })).toThrow(/not valid JSON/);
+  });
+
+  it('every variable overrides a setting the schema has: what the file may say, the environment may, and the other way', () => {
+    const walk = (shape: unknown, key: string): unknown => {
+      let node = shape as { unwrap?: () => unknown; shape?: Record<string, unknown> };
+      while (node && typeof node.unwrap === 'function' && !node.shape) node = node.unwrap() as typeof node;
+      return node?.shape?.[key];
+    };
+    const missing = ENV_SETTINGS.filter((v) => v.setting.split('.').reduce<unknown>((node, k) => (node ? walk(node, k) : undefined), zConfigFile) === undefined);
+    expect(missing.map((v) => v.name)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { channels } from '../../shared/ipc/contract.js';
 import { runTolem } from '../helpers/cli.js';
+import { ENV_VARIABLES } from '../../main/config/schema.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const read = (f: string) => fs.readFileSync(path.join(root, f), 'utf8');
@@ -40,9 +41,18 @@ describe('the documentation', () => {
 
   it('has every environment variable the code reads', () => {
     const vars = new Set<string>();
-    for (const f of [...sources('main'), ...sources('test/helpers')]) for (const m of read(f).matchAll(/\b(TOLEM_[A-Z0-9_]+)\b/g)) vars.add(m[1]!);
+    for (const f of [...sources('main'), ...sources('dev'), ...sources('shared'), ...sources('test/helpers')]) for (const m of read(f).matchAll(/\b(TOLEM_[A-Z0-9_]+)\b/g)) vars.add(m[1]!);
     const page = read('docs/configuration.md');
     expect([...vars].filter((v) => !page.includes(v)).sort(), 'variables missing from docs/configuration.md').toEqual([]);
+  });
+
+  it("names, for each of the configuration's variables, the config.json setting it overrides", () => {
+    const rows = read('docs/configuration.md').split('\n').filter((l) => l.startsWith('| '));
+    const wrong = ENV_VARIABLES.filter((v) => {
+      const row = rows.find((r) => r.split('|')[1]!.includes(`\`${v.name}\``));
+      return !row || !row.split('|')[2]!.includes(v.setting === null ? '—' : `\`${v.setting}\``);
+    });
+    expect(wrong.map((v) => `${v.name} → ${v.setting ?? '—'}`), 'rows of docs/configuration.md naming another setting (or none)').toEqual([]);
   });
 
   it('keeps the README short: what it is, the two commands, what to try, links', () => {
