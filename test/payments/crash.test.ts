@@ -84,7 +84,8 @@ describe('SIGKILL at any moment loses nothing and pays nothing twice', () => {
     it(`killed at ${point}, 9 times`, async () => {
       for (let i = 0; i < 9; i++) {
         expect(await killedPay(account(), { TOLEM_CRASH_AT: point })).toBe('SIGKILL');
-        await restartAndDrain();
+        // The next payment starts on what the kill left; every third restart also drains the leftovers of three.
+        if (i % 3 === 2) await restartAndDrain();
       }
       expect(kills).toBe(9);
       expectPromiseKept(9);
@@ -95,7 +96,7 @@ describe('SIGKILL at any moment loses nothing and pays nothing twice', () => {
     for (let i = 0; i < 6; i++) {
       const unique = `7773${String(i).padStart(2, '0')}9607`;
       expect(await killedPay(unique, {}, waitForPayRequest(unique))).toBe('SIGKILL');
-      await restartAndDrain();
+      if (i % 3 === 2) await restartAndDrain();
     }
     expect(kills).toBe(6);
     expectPromiseKept(6);
@@ -109,8 +110,9 @@ describe('SIGKILL at any moment loses nothing and pays nothing twice', () => {
       made += 1;
       // A kill that comes after the payment already finished is not counted as one.
       if ((await killedPay(account(), {}, () => new Promise((r) => setTimeout(r, delay)))) === 'SIGKILL') killed += 1;
-      await restartAndDrain();
+      if (made % 3 === 0) await restartAndDrain();
     }
+    await restartAndDrain();
     expect(killed, `seed ${SEED}`).toBe(14);
     // Those not killed ran to their end: each is in the journal (a kill before the draft leaves nothing to find).
     expectPromiseKept(made - killed);

@@ -10,6 +10,8 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../dev/sandbox/server.js';
 import { runTolem } from '../helpers/cli.js';
+import { loadConfig } from '../../main/config/config.js';
+import { openTerminal } from '../../main/app/terminal.js';
 import { harnessEnv, tempDir } from '../helpers/harness.js';
 
 let sandbox: RunningSandbox;
@@ -23,7 +25,16 @@ afterAll(async () => {
 async function journalWithPayments(extra: NodeJS.ProcessEnv = {}): Promise<{ dir: string; env: NodeJS.ProcessEnv; journal: string }> {
   const dir = tempDir();
   const env = { ...process.env, ...harnessEnv(dir, sandbox.url), ...extra };
-  for (let i = 0; i < 30; i += 1) expect((await runTolem(['pay', '--service', 'P1011', '--account', `77712300${String(i).padStart(2, '0')}`, '--amount', '100.00', '--wait', '5'], env)).code).toBe(0);
+  // Paid in this process (what is under test is the journal they leave, not the CLI that paid them).
+  const terminal = await openTerminal(loadConfig(env));
+  try {
+    for (let i = 0; i < 30; i += 1) {
+      const p = await terminal.engine.pay({ serviceId: 'P1011', account: `77712300${String(i).padStart(2, '0')}`, fields: {}, amountTo: 100_00 }, 5_000);
+      expect(p.state).toBe('success');
+    }
+  } finally {
+    await terminal.close();
+  }
   return { dir, env, journal: path.join(dir, 'journal.sqlite') };
 }
 
