@@ -50,8 +50,9 @@ export class Journal {
       byAtid: db.prepare<[string], PaymentRow>('SELECT * FROM payments WHERE agent_transaction_id = ?'),
       attemptsOf: db.prepare<[number], AttemptRow>('SELECT * FROM attempts WHERE payment_id = ? ORDER BY id'),
       eventsOf: db.prepare<[number], { at: number; state: string; reason: string | null }>('SELECT at, state, reason FROM payment_events WHERE payment_id = ? ORDER BY seq'),
-      dueCandidates: db.prepare<[number, number], PaymentRow>(
-        "SELECT * FROM payments WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
+      // Only what choosing needs (the queue's index and the lease): whole rows are read for the chosen ones alone.
+      dueCandidates: db.prepare<[number, number], Pick<PaymentRow, 'id' | 'lease_owner' | 'lease_until'>>(
+        "SELECT id, lease_owner, lease_until FROM payments WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
       ),
       claim: db.prepare(`
         UPDATE payments SET lease_owner = @owner, lease_until = @until, pay_attempts = pay_attempts + 1
@@ -242,10 +243,12 @@ export class Journal {
   private claimDueTx(now: number, limit: number, leaseMs: number, exclude: ReadonlySet<number>): Claim[] {
     const claims: Claim[] = [];
     const rows = this.q.dueCandidates.all(now, limit * 2 + exclude.size);
-    for (const row of rows) {
+    for (const candidate of rows) {
       if (claims.length >= limit) break;
-      if (exclude.has(row.id)) continue;
-      if (!this.leaseAvailable(row, now)) continue;
+      if (exclude.has(candidate.id)) continue;
+      if (!this.leaseAvailable(candidate, now)) continue;
+      const row = this.q.byId.get(candidate.id);
+      if (!row) continue;
       const payment = toPayment(row);
       const attemptId = this.claimOne(payment, now, leaseMs, row.lease_owner);
       if (attemptId !== null) claims.push({ payment: { ...payment, payAttempts: row.pay_attempts + 1 }, attemptId });
@@ -263,7 +266,7 @@ export class Journal {
     }).immediate();
   }
 
-  private leaseAvailable(row: PaymentRow, now: number): boolean {
+  private leaseAvailable(row: Pick<PaymentRow, 'lease_owner' | 'lease_until'>, now: number): boolean {
     if (row.lease_owner === null || row.lease_owner === this.owner) return true;
     if (row.lease_until !== null && row.lease_until < now) return true;
     return leaseOwnerIsGone(row.lease_owner);
