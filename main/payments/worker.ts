@@ -23,6 +23,7 @@ export class PaymentWorker {
   private readonly waiters = new Set<() => void>();
   private readonly writer: OutcomeWriter;
   private unsubscribe: (() => void) | null = null;
+  private cycleCount = 0;
   /** Aborted by stop(): requests in flight end at once as "stopped" (non-final; the payment stays pending). */
   private stopping = new AbortController();
 
@@ -102,6 +103,11 @@ export class PaymentWorker {
     for (const w of waiting) w();
   }
 
+  /** Turns of the run loop so far: a health check's sign that the worker is alive, however idle. */
+  get cycles(): number {
+    return this.cycleCount;
+  }
+
   /** Sleeps in progress (the run loop and drain): bounded however long the worker runs. */
   get sleepers(): number {
     return this.waiters.size;
@@ -125,6 +131,7 @@ export class PaymentWorker {
   private async run(): Promise<void> {
     const { concurrency } = this.options;
     while (this.running) {
+      this.cycleCount += 1;
       const free = concurrency - this.inflight.size;
       let claimed = 0;
       if (free > 0) {

@@ -123,7 +123,7 @@ describe('the worker over a long run', () => {
     const { PaymentWorker } = await import('../../main/payments/worker.js');
     const worker = new PaymentWorker(h.terminal.engine, h.terminal.journal, { concurrency: 2, pollMs: 0 });
     worker.start();
-    await new Promise((r) => setTimeout(r, 1500));
+    await until(() => worker.cycles >= 2000, 'two thousand idle cycles of the worker');
     expect(worker.sleepers).toBeLessThanOrEqual(1);
     const p = queue(h, '7771110030', 100_00);
     worker.wake();

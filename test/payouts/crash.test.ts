@@ -60,11 +60,17 @@ describe('SIGKILL during payouts', () => {
       if (await killedPayout(args, 5 + Math.floor(random() * 250), page ? () => undefined : undefined, page ? undefined : cardEnding(card))) kills += 1;
       expect((await runTolem(['payouts', 'reconcile', '--json'], env)).code).toBe(0);
     }
-    // Let every unknown outcome be asked again, then compare.
-    for (let round = 0; round < 5; round += 1) {
-      await new Promise((r) => setTimeout(r, 300));
-      await runTolem(['payouts', 'reconcile'], env);
-    }
+    // Every unknown outcome asked again (on its schedule) until the journal has each order the bank paid as paid.
+    const agrees = () => {
+      const db = new Database(path.join(dir, 'journal.sqlite'), { readonly: true });
+      try {
+        const paid = new Set(db.prepare<[], { order_number: string }>("SELECT order_number FROM payouts WHERE state = 'paid'").all().map((r) => r.order_number));
+        return sandbox.payouts.orders().every((o) => o.orderStatus !== 2 || paid.has(o.orderNumber));
+      } finally {
+        db.close();
+      }
+    };
+    for (let round = 0; round < 60 && !agrees(); round += 1) await runTolem(['payouts', 'reconcile'], env);
     expect(kills, `seed ${SEED}`).toBeGreaterThanOrEqual(8);
     const db = new Database(path.join(dir, 'journal.sqlite'), { readonly: true });
     try {

@@ -17,6 +17,7 @@ import { SANDBOX_PAYOUTS_PASSWORD, SANDBOX_PAYOUTS_USER, startSandbox, type Runn
 import { openTerminal, type Terminal } from '../../main/app/terminal.js';
 import { harnessEnv, tempDir } from '../helpers/harness.js';
 import { cardEnding, enterCardOnBankPage } from './cards.js';
+import { until } from '../helpers/wait.js';
 
 let sandbox: RunningSandbox | null = null;
 let terminal: Terminal | null = null;
@@ -60,7 +61,8 @@ describe('the bank page flow', () => {
     const p = await t.payouts!.start({ amount: 1500_00, name: 'Ivan Ivanov', flow: 'page', cashSession: session }, 0);
     t.cash.release(session);
     expect(t.cash.unpaid()).toEqual([]); // funding a payout whose outcome is not known yet
-    await new Promise((r) => setTimeout(r, 1200));
+    // The bank page's life (1 s) has passed, by the clock the bank and the terminal read.
+    await until(() => Date.now() > p.expiresAt! + 50, 'the bank page to expire');
     expect(await enterCardOnBankPage(sb.url, p.orderId!)).toBe('orderStatus 0');
     expect(await t.payouts!.check(p.id)).toMatchObject({ state: 'expired' });
     expect(order(sb, p.orderNumber)).toMatchObject({ paidCount: 0 });
