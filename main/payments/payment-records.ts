@@ -80,14 +80,8 @@ export type PaymentChange =
       reason: string;
     };
 
-export interface NewPayment {
-  serviceId: string;
-  serviceName: string;
-  account: string;
-  fields: Record<string, string>;
-  amountTo: Minor | null;
-  amountFrom: Minor | null;
-}
+/** What a new payment is made of, before the journal gives it an id, a state and a history. */
+export type NewPayment = Pick<Payment, 'serviceId' | 'serviceName' | 'account' | 'fields' | 'amountTo' | 'amountFrom'>;
 
 export interface ReceiptAttempt {
   id: number;
