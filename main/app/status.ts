@@ -51,7 +51,9 @@ export async function terminalStatus(t: Terminal): Promise<Results['terminal.sta
 export async function adminInfo(t: Terminal): Promise<Results['admin.info']> {
   const profile = t.receipts.profile();
   const s = t.journal.pendingSummary();
+  const asked = Date.now();
   const balance = await t.refreshBalance().catch(() => null);
+  const at = t.agentBalanceAt;
   return {
     terminalId: t.config.terminalId,
     version: releaseInfo().version,
@@ -62,6 +64,9 @@ export async function adminInfo(t: Terminal): Promise<Results['admin.info']> {
     printer: { name: profile?.name ?? null, paper: profile ? await paperStatus(profile.interface, Math.min(2000, t.config.receipts.timeoutMs)) : null },
     queue: { pending: s.count, total: formatDecimal(s.totalFrom), review: s.review },
     balance: balance ? balanceView(balance) : null,
+    balanceAsOf: balance && at !== null ? new Date(at).toISOString() : null,
+    // The figure is an earlier answer when asking now did not bring a new one (processing down).
+    balanceStale: balance !== null && (at === null || at < asked),
   };
 }
 

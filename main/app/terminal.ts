@@ -53,6 +53,8 @@ export interface Terminal {
   payouts: PayoutEngine | null;
   /** The agent's balance as processing last told it (null until it has). */
   readonly agentBalance: AgentBalance | null;
+  /** When processing last told it (epoch ms), null until it has. */
+  readonly agentBalanceAt: number | null;
   refreshBalance(): Promise<AgentBalance | null>;
   /** The host's way out of kiosk mode (Electron); null where there is none (the browser host). */
   exitKiosk: (() => void) | null;
@@ -203,6 +205,9 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
   return {
     get agentBalance() {
       return agentBalance;
+    },
+    get agentBalanceAt() {
+      return agentBalance ? balanceAt : null;
     },
     refreshBalance,
     exitKiosk: null,

@@ -222,6 +222,9 @@ export interface Results {
     printer: { name: string | null; paper: 'ok' | 'out' | 'unknown' | 'unreachable' | null };
     queue: { pending: number; total: string; review: number };
     balance: BalanceView | null;
+    /** When processing last told the balance (ISO); `balanceStale`: asking now failed, so it is that earlier figure. */
+    balanceAsOf: string | null;
+    balanceStale: boolean;
   };
 }
 

@@ -76,8 +76,11 @@ describe('processing down', () => {
     await e.page.waitForSelector('[data-testid=admin-info]');
     expect(await e.page.textContent('[data-testid=admin-info-processing]')).toMatch(/^127\.0\.0\.1:\d+$/);
     expect(await e.page.textContent('[data-testid=admin-info-queue]')).toMatch(/ждут отправки: 0/);
+    // The balance is the last one processing told, and says so; a refresh that could not reach processing says it did not refresh.
+    expect(await e.page.textContent('[data-testid=admin-info-balance]')).toMatch(/^\d[\d\s]*,\d\d\s₸ · на \d\d\.\d\d\.\d{4}, \d\d:\d\d:\d\d, процессинг сейчас не отвечает$/);
     await e.page.click('[data-testid=refresh-catalog]');
     await e.page.waitForSelector('[data-testid=admin-message]');
+    expect(await e.page.textContent('[data-testid=admin-message]')).toBe('Процессинг не отвечает: каталог не обновлён, работает сохранённая копия');
     await e.shot('admin');
     await e.page.click('text=← Назад');
     await e.page.waitForSelector('[data-testid=catalog-cached]');

@@ -81,12 +81,12 @@ export const en: Dictionary = {
   admin: {
     info: {
       terminal: 'Terminal', version: 'Version', processing: 'Processing', sandbox: 'the built-in sandbox (demo)', zone: 'Time zone', printer: 'Receipt printer', noPrinter: 'not set up',
-      queue: 'Queue', queueValue: 'waiting to be sent: {{count}} ({{total}}), under review: {{review}}', balance: 'Agent balance',
+      queue: 'Queue', queueValue: 'waiting to be sent: {{count}} ({{total}}), under review: {{review}}', balance: 'Agent balance', balanceStale: 'as of {{time}}, processing is not answering now',
       mode: { cashier: 'cash desk', kiosk: 'kiosk' }, paper: { ok: 'paper in', out: 'out of paper', unknown: 'state unknown', unreachable: 'not answering' },
     },
     payouts: 'Payouts to cards', payoutsOnline: 'The payouts module is online', payoutsOffline: 'The payouts module does not answer', payoutsBalance: 'payouts balance {{balance}}', payoutsLow: 'payouts balance is low', payoutCheck: 'Check the status now',
     cashWhy: { cancelled: 'the customer cancelled', 'walked-away': 'the customer left without finishing', refused: 'the payment was refused', 'power-cut': 'the terminal stopped (a fault or a power cut)' }, cashTitle: 'Cash without a payment', cashHelp: 'Money was taken but no payment accounts for it: why is said on each line. Give it back to the customer or make the payment by hand, and write down what was done.', cashNotes_one: '{{count}} note', cashNotes_few: '{{count}} notes', cashNotes_many: '{{count}} notes', cashNotes_other: '{{count}} notes', cashNote: 'What was done (e.g. given back to the customer)', cashSettle: 'Settle', cashSettled: 'Recorded',
-    title: 'Admin', refreshCatalog: 'Refresh catalog', catalogRefreshed: 'Catalog refreshed', testPrint: 'Test print',
+    title: 'Admin', refreshCatalog: 'Refresh catalog', catalogRefreshed: 'Catalog refreshed', catalogNotRefreshed: 'Processing is not answering: the catalog was not refreshed, the saved copy is in use', testPrint: 'Test print',
     testPrinted: 'Test page printed on {{printer}}', testNotPrinted: 'Test page not printed: {{error}}',
     pin: 'Admin PIN', exited: 'Kiosk mode is off', noKioskToExit: 'PIN accepted. In a browser, kiosk mode is left from the browser itself.',
   },

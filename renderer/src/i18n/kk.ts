@@ -87,12 +87,12 @@ export const kk: Dictionary = {
   admin: {
     info: {
       terminal: 'Терминал', version: 'Нұсқа', processing: 'Процессинг', sandbox: 'кіріктірілген құмсалғыш (демо)', zone: 'Уақыт белдеуі', printer: 'Чек принтері', noPrinter: 'бапталмаған',
-      queue: 'Кезек', queueValue: 'жіберуді күтуде: {{count}} ({{total}}), тексеруде: {{review}}', balance: 'Агент балансы',
+      queue: 'Кезек', queueValue: 'жіберуді күтуде: {{count}} ({{total}}), тексеруде: {{review}}', balance: 'Агент балансы', balanceStale: '{{time}} күйі, процессинг қазір жауап бермейді',
       mode: { cashier: 'касса', kiosk: 'киоск' }, paper: { ok: 'қағаз бар', out: 'қағаз жоқ', unknown: 'күйі белгісіз', unreachable: 'жауап бермейді' },
     },
     payouts: 'Картаға төлемдер', payoutsOnline: 'Төлем модулі байланыста', payoutsOffline: 'Төлем модулі жауап бермейді', payoutsBalance: 'төлем балансы {{balance}}', payoutsLow: 'төлем балансы төмен', payoutCheck: 'Мәртебесін қазір тексеру',
     cashWhy: { cancelled: 'сатып алушы бас тартты', 'walked-away': 'сатып алушы төлемді аяқтамай кетті', refused: 'төлем қабылданбады', 'power-cut': 'терминал тоқтады (ақау, қуат өшуі)' }, cashTitle: 'Төлемсіз қолма-қол ақша', cashHelp: 'Ақша қабылданды, бірақ оны ешбір төлем ескермеді: себебі әр жолда көрсетілген. Оны клиентке қайтарыңыз немесе төлемді қолмен өткізіп, не істелгенін жазыңыз.', cashNotes_one: '{{count}} купюра', cashNotes_few: '{{count}} купюра', cashNotes_many: '{{count}} купюра', cashNotes_other: '{{count}} купюра', cashNote: 'Не істелді (мысалы: клиентке қайтарылды)', cashSettle: 'Жабу', cashSettled: 'Жазылды',
-    title: 'Әкімші', refreshCatalog: 'Каталогты жаңарту', catalogRefreshed: 'Каталог жаңартылды', testPrint: 'Сынақ басып шығару',
+    title: 'Әкімші', refreshCatalog: 'Каталогты жаңарту', catalogRefreshed: 'Каталог жаңартылды', catalogNotRefreshed: 'Процессинг жауап бермейді: каталог жаңартылмады, сақталған көшірме қолданылады', testPrint: 'Сынақ басып шығару',
     testPrinted: 'Сынақ беті {{printer}} принтерінде басылды', testNotPrinted: 'Сынақ беті басылмады: {{error}}',
     pin: 'Әкімші PIN-коды', exited: 'Киоск режимі өшірілді', noKioskToExit: 'PIN дұрыс. Браузерде киоск режимі браузердің өзінде өшіріледі.',
   },

@@ -79,12 +79,12 @@ export const ru = {
   admin: {
     info: {
       terminal: 'Терминал', version: 'Версия', processing: 'Процессинг', sandbox: 'встроенная песочница (демо)', zone: 'Часовой пояс', printer: 'Принтер чеков', noPrinter: 'не настроен',
-      queue: 'Очередь', queueValue: 'ждут отправки: {{count}} ({{total}}), на проверке: {{review}}', balance: 'Баланс агента',
+      queue: 'Очередь', queueValue: 'ждут отправки: {{count}} ({{total}}), на проверке: {{review}}', balance: 'Баланс агента', balanceStale: 'на {{time}}, процессинг сейчас не отвечает',
       mode: { cashier: 'касса', kiosk: 'киоск' }, paper: { ok: 'бумага есть', out: 'нет бумаги', unknown: 'состояние неизвестно', unreachable: 'не отвечает' },
     },
     payouts: 'Выплаты на карту', payoutsOnline: 'Модуль выплат на связи', payoutsOffline: 'Модуль выплат не отвечает', payoutsBalance: 'баланс выплат {{balance}}', payoutsLow: 'баланс выплат низкий', payoutCheck: 'Проверить статус сейчас',
     cashWhy: { cancelled: 'покупатель отменил', 'walked-away': 'покупатель ушёл, не завершив платёж', refused: 'платёж не принят', 'power-cut': 'терминал остановился (сбой, отключение питания)' }, cashTitle: 'Наличные без платежа', cashHelp: 'Деньги приняты, но ни один платёж их не учёл: причина указана в каждой строке. Верните их клиенту или проведите платёж вручную и запишите, что сделано.', cashNotes_one: '{{count}} купюра', cashNotes_few: '{{count}} купюры', cashNotes_many: '{{count}} купюр', cashNotes_other: '{{count}} купюры', cashNote: 'Что сделано (например: возвращено клиенту)', cashSettle: 'Закрыть', cashSettled: 'Записано',
-    title: 'Администратор', refreshCatalog: 'Обновить каталог', catalogRefreshed: 'Каталог обновлён', testPrint: 'Тестовая печать',
+    title: 'Администратор', refreshCatalog: 'Обновить каталог', catalogRefreshed: 'Каталог обновлён', catalogNotRefreshed: 'Процессинг не отвечает: каталог не обновлён, работает сохранённая копия', testPrint: 'Тестовая печать',
     testPrinted: 'Тестовая страница напечатана на {{printer}}', testNotPrinted: 'Тестовая страница не напечатана: {{error}}',
     pin: 'PIN администратора', exited: 'Режим киоска выключен', noKioskToExit: 'PIN верный. В браузере режим киоска выключается в самом браузере.',
   },

@@ -35,7 +35,10 @@ function TerminalInfo() {
       <dt>{t('admin.info.queue')}</dt>
       <dd data-testid="admin-info-queue">{t('admin.info.queueValue', { count: info.queue.pending, total: money(info.queue.total, lang), review: info.queue.review })}</dd>
       <dt>{t('admin.info.balance')}</dt>
-      <dd>{info.balance ? money(info.balance.balance, lang) : '—'}</dd>
+      <dd data-testid="admin-info-balance">
+        {info.balance ? money(info.balance.balance, lang) : '—'}
+        {info.balance && info.balanceStale && info.balanceAsOf && ` · ${t('admin.info.balanceStale', { time: dateTime(info.balanceAsOf, lang, info.timeZone) })}`}
+      </dd>
     </dl>
   );
 }
@@ -109,7 +112,11 @@ export function Admin() {
     <main className="admin" data-testid="admin">
       <ScreenHeader title={t('admin.title')} onBack={() => go('home')} />
       {(!kiosk || unlocked) && <div className="admin-actions">
-        <button type="button" data-testid="refresh-catalog" onClick={() => void run(async () => (await load(true), t('admin.catalogRefreshed')))}>
+        <button type="button" data-testid="refresh-catalog" onClick={() => void run(async () => {
+          await load(true);
+          // Processing did not answer: the saved copy is still in use, and the screen says so.
+          return useCatalog.getState().source === 'cache' ? t('admin.catalogNotRefreshed') : t('admin.catalogRefreshed');
+        })}>
           {t('admin.refreshCatalog')}
         </button>
         <button
