@@ -9,10 +9,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: true,
-    // Three on a 2-core machine: many tests spend their time waiting (a kiosk's idle timer, a child
-    // process killed and restarted, a sandbox answering late), so a third file keeps the cores busy.
-    // Tried with both cores taken by a CPU hog beside it: it passes (docs/testing.md).
-    maxWorkers: 3,
+    // Four on a 2-core machine: most tests spend their time waiting (a kiosk's idle timer, a child
+    // process killed and restarted, a sandbox answering late); with two workers the cores were idle
+    // a third of the time. Tried with both cores taken by a CPU hog beside it: it passes (docs/testing.md).
+    maxWorkers: 4,
     reporters: ['default', ['json', { outputFile: 'test-artifacts/vitest-report.json' }]],
   },
 });
