@@ -7,6 +7,7 @@
 //   main/app/      the composition root: the domain, and dev/ when the sandbox is chosen; never the IPC, CLI, hosts
 //   main/ipc/      never the CLI or the hosts; main/host/ never the CLI
 //   dev/sandbox/   processing's emulator: its own codec and money, nothing of main/ or shared/
+//   dev/devices/   the bill validators' simulators: their own framing, nothing of main/ or shared/
 //   renderer/      only shared/ (and never electron, better-sqlite3 or Node)
 // Only main/host/electron/ imports electron.
 import js from '@eslint/js';
@@ -53,6 +54,10 @@ export default tseslint.config(
   {
     files: ['dev/sandbox/**/*.ts'],
     rules: restrict([ELECTRON], [noPath('(^|/)(main|shared)/', "The sandbox emulates processing with its own codec and money: sharing the client's would hide a codec bug from the tests.")]),
+  },
+  {
+    files: ['dev/devices/**/*.ts'],
+    rules: restrict([ELECTRON], [noPath('(^|/)(main|shared)/', "The device simulators speak CCNET and ID003 with their own framing: sharing the driver's would hide a framing bug from the tests.")]),
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],

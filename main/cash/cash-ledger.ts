@@ -15,6 +15,18 @@ export interface CashNote {
   at: number;
 }
 
+/** A note a real acceptor was told to stack, journaled before STACK was sent, with its one outcome. */
+export interface NoteIntent {
+  id: number;
+  sessionId: string;
+  amount: Minor;
+  device: string;
+  at: number;
+  outcome: { kind: 'stacked' | 'returned' | 'unknown'; at: number; detail: string | null } | null;
+}
+
+export type IntentOutcome = 'stacked' | 'returned' | 'unknown';
+
 export interface CashSession {
   id: string;
   openedAt: number;
@@ -44,6 +56,23 @@ const ACCOUNTING_SQL = ACCOUNTING_STATES.map((s) => `'${s}'`).join(', ');
 export const PAYOUT_ACCOUNTING_STATES = ['new', 'registered', 'pending', 'review', 'paid'] as const;
 const PAYOUT_ACCOUNTING_SQL = PAYOUT_ACCOUNTING_STATES.map((s) => `'${s}'`).join(', ');
 
+interface IntentRow { id: number; session_id: string; amount: number; device: string; at: number; outcome: IntentOutcome | null; outcome_at: number | null; detail: string | null }
+
+const intentOf = (r: IntentRow): NoteIntent => ({
+  id: r.id, sessionId: r.session_id, amount: r.amount, device: r.device, at: r.at,
+  outcome: r.outcome === null ? null : { kind: r.outcome, at: r.outcome_at ?? r.at, detail: r.detail },
+});
+
+/** Something a note acceptor did or said, journaled for the attendant and the encashment. */
+export interface DeviceEvent {
+  id: number;
+  at: number;
+  device: string;
+  kind: string;
+  amount: Minor | null;
+  detail: string | null;
+}
+
 export class CashLedger {
   private readonly q;
 
@@ -63,6 +92,17 @@ export class CashLedger {
       linkPayout: db.prepare<[number, number, string]>('UPDATE cash_sessions SET payout_id = ?, linked_at = ? WHERE id = ? AND payment_id IS NULL AND payout_id IS NULL'),
       settle: db.prepare<[string, number, string]>('INSERT INTO cash_settlements (session_id, at, note) VALUES (?, ?, ?)'),
       notes: db.prepare<[string], { amount: number; device: string; at: number }>('SELECT amount, device, at FROM cash_notes WHERE session_id = ? ORDER BY id'),
+      intend: db.prepare<[string, number, string, number]>('INSERT INTO cash_intents (session_id, amount, device, at) VALUES (?, ?, ?, ?)'),
+      outcome: db.prepare<[number, string, number, string | null]>('INSERT INTO cash_intent_outcomes (intent_id, outcome, at, detail) VALUES (?, ?, ?, ?)'),
+      creditNote: db.prepare<[string, number, string, number, number]>('INSERT INTO cash_notes (session_id, amount, device, at, intent_id) VALUES (?, ?, ?, ?, ?)'),
+      openIntent: db.prepare<[], IntentRow>(`SELECT i.id, i.session_id, i.amount, i.device, i.at, NULL AS outcome, NULL AS outcome_at, NULL AS detail FROM cash_intents i
+        WHERE NOT EXISTS (SELECT 1 FROM cash_intent_outcomes o WHERE o.intent_id = i.id) ORDER BY i.id DESC LIMIT 1`),
+      sessionOpenIntent: db.prepare<[string], { id: number }>(`SELECT i.id FROM cash_intents i
+        WHERE i.session_id = ? AND NOT EXISTS (SELECT 1 FROM cash_intent_outcomes o WHERE o.intent_id = i.id)`),
+      intents: db.prepare<[number], IntentRow>(`SELECT i.id, i.session_id, i.amount, i.device, i.at, o.outcome, o.at AS outcome_at, o.detail FROM cash_intents i
+        LEFT JOIN cash_intent_outcomes o ON o.intent_id = i.id WHERE i.id > ? ORDER BY i.id`),
+      deviceEvent: db.prepare<[number, string, string, number | null, string | null]>('INSERT INTO device_events (at, device, kind, amount, detail) VALUES (?, ?, ?, ?, ?)'),
+      deviceEvents: db.prepare<[number, number], { id: number; at: number; device: string; kind: string; amount: number | null; detail: string | null }>('SELECT id, at, device, kind, amount, detail FROM device_events WHERE id > ? ORDER BY id DESC LIMIT ?'),
       link: db.prepare<[number, number, string]>('UPDATE cash_sessions SET payment_id = ?, linked_at = ? WHERE id = ? AND payment_id IS NULL'),
       unpaid: db.prepare<[], { id: string }>(`
         SELECT s.id FROM cash_sessions s
@@ -83,6 +123,49 @@ export class CashLedger {
 
   recordNote(sessionId: string, amount: Minor, device: string, now: number): void {
     this.q.note.run(sessionId, amount, device, now);
+  }
+
+  /** Journals the intent to stack a note for a session, before the device is told: its id. */
+  intend(sessionId: string, amount: Minor, device: string, now: number): number {
+    return Number(this.q.intend.run(sessionId, amount, device, now).lastInsertRowid);
+  }
+
+  /** The note intent no outcome closed yet (a terminal has one acceptor, so at most one is open). */
+  openIntent(): NoteIntent | null {
+    const r = this.q.openIntent.get();
+    return r ? intentOf(r) : null;
+  }
+
+  /** Whether a note is still going into this session (told to stack, not yet stacked or returned). */
+  hasOpenIntent(sessionId: string): boolean {
+    return this.q.sessionOpenIntent.get(sessionId) !== undefined;
+  }
+
+  /** The intent's note is in the cassette: credited to its session with its outcome, in one commit, once. */
+  credit(intent: NoteIntent, now: number, detail: string | null = null): void {
+    this.transaction(() => {
+      this.q.outcome.run(intent.id, 'stacked', now, detail);
+      this.q.creditNote.run(intent.sessionId, intent.amount, intent.device, now, intent.id);
+    });
+  }
+
+  /** The intent's note was returned, or its fate is not known (the attendant's count at encashment settles it). */
+  resolve(intent: NoteIntent, outcome: 'returned' | 'unknown', now: number, detail: string | null): void {
+    this.q.outcome.run(intent.id, outcome, now, detail);
+  }
+
+  /** Intents after this id, with their outcomes, oldest first. */
+  intentsAfter(id: number): NoteIntent[] {
+    return this.q.intents.all(id).map(intentOf);
+  }
+
+  deviceEvent(device: string, kind: string, amount: Minor | null, detail: string | null, now: number): void {
+    this.q.deviceEvent.run(now, device, kind, amount, detail);
+  }
+
+  /** The device's latest events, newest first. */
+  deviceEvents(limit = 50, afterId = 0): DeviceEvent[] {
+    return this.q.deviceEvents.all(afterId, limit);
   }
 
   get(sessionId: string): CashSession | null {

@@ -12,12 +12,13 @@ import { m004 } from './migrations/004-bounded-answers.js';
 import { m005 } from './migrations/005-payouts.js';
 import { m006 } from './migrations/006-cash-received.js';
 import { m007 } from './migrations/007-attempt-delivered.js';
+import { m008 } from './migrations/008-note-intents.js';
 import type { Migration } from './migrations/migration.js';
 
 export type { Migration } from './migrations/migration.js';
 
 /** Every version, in order. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
 

@@ -59,6 +59,7 @@ describe('import boundaries', () => {
     ['shared/money/x.ts', "import fs from 'node:fs';", /without Node/],
     ['dev/sandbox/x.ts', "import { parseWire } from '../../main/base/wire-json.js';", /own codec/],
     ['dev/sandbox/x.ts', "import { parseAmount } from '../../shared/money/amount.js';", /own codec/],
+    ['dev/devices/x.ts', "import { crc16Kermit } from '../../main/cash/devices/crc16-kermit.js';", /own framing/],
   ])('%s may not: %s', async (file, line, message) => {
     expect(await problems(file, `${line}\nexport const x = 1;\n`)).toEqual([expect.stringMatching(message)]);
   });
