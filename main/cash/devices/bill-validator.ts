@@ -71,6 +71,13 @@ export class BillValidator {
   readonly state: ValidatorState = { phase: 'starting', fault: null, accepting: false, identity: null, bills: [], alarm: null, last: null };
   /** Polls answered: a sign of life for the health check and for tests that wait on the device. */
   polls = 0;
+  /** The last exchanges in words, newest last: what `tolem device status` shows and a failing test prints. */
+  readonly trace: string[] = [];
+
+  private record(line: string): void {
+    this.trace.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (this.trace.length > 200) this.trace.splice(0, this.trace.length - 200);
+  }
 
   constructor(
     readonly protocol: ValidatorProtocol,
@@ -78,7 +85,7 @@ export class BillValidator {
     private readonly handler: EscrowHandler,
     options: ValidatorOptions = {},
   ) {
-    this.opts = { pollMs: 150, answerMs: 300, tries: 3, initializeMs: 40_000, ...options };
+    this.opts = { pollMs: 150, answerMs: 500, tries: 3, initializeMs: 40_000, ...options };
     this.link = new FrameLink(line, protocol.shape, this.opts.answerMs);
   }
 
@@ -114,7 +121,11 @@ export class BillValidator {
         return await fn();
       } catch (err) {
         last = err;
+        this.record(`! ${err instanceof Error ? err.message : String(err)}`);
         if (!(err instanceof NoAnswerError)) throw err;
+        // A late answer to the request that timed out must not be taken for the answer to its retry:
+        // let the line go quiet first (frames arriving while nobody waits are dropped).
+        await new Promise((resolve) => setTimeout(resolve, Math.min(this.opts.answerMs, 200)));
       }
     }
     throw last;
@@ -225,6 +236,7 @@ export class BillValidator {
 
   private async handle(status: DeviceStatus): Promise<void> {
     const previous = this.state.last;
+    if (status.kind !== previous) this.record(`< ${status.kind}${'type' in status && status.type !== null ? ` ${status.type}` : ''}${status.kind === 'fault' ? ` ${status.fault}` : ''}`);
     this.state.last = status.kind;
     if (IDLE_KINDS.has(status.kind)) {
       // Back between notes after being told to stack one, with no word of it stacked or returned (a jam
@@ -240,6 +252,7 @@ export class BillValidator {
         }
         await this.protocol.acknowledge(this.link, status);
         const decision = this.cycle.decision;
+        this.record(`> ${decision}`);
         await this.exchange(() => (decision === 'stack' ? this.protocol.stack(this.link) : this.protocol.return(this.link)));
         return;
       }

@@ -37,7 +37,8 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-const FAST: ValidatorOptions = { pollMs: 20, answerMs: 250, tries: 2 };
+// Polled often so the tests are quick; answers may take long (a busy machine), so a slow answer is never a fault.
+const FAST: ValidatorOptions = { pollMs: 25, answerMs: 1500, tries: 2 };
 
 export async function rig(protocol: SimulatedProtocol, model: ModelOptions = {}, opts: { file?: string; pair?: PtyPair; sim?: DeviceSimulator } = {}): Promise<Rig> {
   const pair = opts.pair ?? (await openPtyPair());
@@ -77,6 +78,23 @@ export async function rig(protocol: SimulatedProtocol, model: ModelOptions = {},
 }
 
 /** Waits for the device to have been polled `n` more times: the driver has seen what the device did. */
+/** Waits as `until` does; on a timeout the driver's last exchanges are in the error. */
+export async function settle<T>(r: Rig, check: () => T | undefined | null | false, what: string): Promise<T> {
+  try {
+    return await until(check, what);
+  } catch (err) {
+    throw new Error(`${(err as Error).message}\n${r.driver.trace.slice(-40).join('\n')}\nsimulator: ${r.sim.model.state} ${r.sim.model.fault ?? ''}`);
+  }
+}
+
+/**
+ * Waits until the device was told to take notes: a note pushed at a disabled device is refused at the
+ * slot (as a real one does), so a test inserts only after this.
+ */
+export async function accepting(r: Rig): Promise<void> {
+  await settle(r, () => r.sim.model.enabled.size > 0 || r.sim.model.fault !== null, 'the device enabled');
+}
+
 export async function polls(r: Rig, n = 4): Promise<void> {
   const target = r.sim.model.polls + n;
   await until(() => r.sim.model.polls >= target, `${n} polls`);
