@@ -29,6 +29,10 @@ import { FINAL_PAYOUT_STATES, PayoutJournal } from '../payouts/payout-journal.js
 import { TerminalEvents } from './events.js';
 import { CashBox } from '../cash/cash-box.js';
 import { CashLedger } from '../cash/cash-ledger.js';
+import { NoteAcceptor } from '../cash/note-acceptor.js';
+import { billValidator } from '../cash/devices/open-validator.js';
+import type { ValidatorOptions } from '../cash/devices/bill-validator.js';
+import { cashEventView } from '../cash/cash-view.js';
 import type { LimitRules } from '../../shared/money/limits.js';
 import { generatedServices, SANDBOX_SERVICES, type SandboxService } from '../../dev/sandbox/catalog.js';
 
@@ -47,6 +51,8 @@ export interface Terminal {
   log: Logger;
   /** A kiosk's cash: notes journaled before they are stacked, linked to the payment they pay for. */
   cash: CashBox;
+  /** A bill validator on a serial port (CCNET, ID003) and the rule that keeps its money; null for simulated or none. */
+  acceptor: NoteAcceptor | null;
   /** Told to the screens: status changes and payments that changed state in the background. */
   events: TerminalEvents;
   /** Card payouts through the bank's payouts module; null when none is configured. */
@@ -88,7 +94,16 @@ function sandboxServices(raw: string | undefined): SandboxService[] | undefined 
 
 const BALANCE_EVERY_MS = 5 * 60_000;
 
-export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sandbox?: Pick<SandboxOptions, 'services'> } = {}): Promise<Terminal> {
+export async function openTerminal(
+  config: TolemConfig,
+  opts: {
+    log?: Logger;
+    sandbox?: Pick<SandboxOptions, 'services'>;
+    /** Opens the bill validator's port and polls it (the running terminal, `pay --cash`, `device`); other commands leave it to the terminal that runs. */
+    acceptor?: boolean;
+    acceptorOptions?: ValidatorOptions;
+  } = {},
+): Promise<Terminal> {
   const log = opts.log ?? createLogger({ level: 'warn', file: path.join(config.dataDir, 'logs', 'tolem.log') });
   setPatternWarning((pattern, reason) => log.warn('catalog regexp cannot be checked locally; processing checks it, offline acceptance refused', { pattern, reason }));
   // Held for as long as this terminal runs: restore and salvage refuse meanwhile.
@@ -130,7 +145,8 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
   const catalog = new Catalog(new CatalogCache(db), client);
   const virtualPrinter = config.receipts.printer === VIRTUAL_PRINTER ? await startVirtualPrinter({ saveDir: path.join(config.dataDir, 'receipts') }) : null;
   const receipts = new ReceiptPrinter(journal, catalog, config, log, virtualPrinter?.url ?? null);
-  const cash = new CashBox(new CashLedger(db), config.cashAcceptor, Date.now, config.screens.idleTimeoutMs + 5 * 60_000);
+  const cashLedger = new CashLedger(db);
+  const cash = new CashBox(cashLedger, config.cashAcceptor, Date.now, config.screens.idleTimeoutMs + 5 * 60_000);
   const engine = new PaymentEngine(journal, client, catalog, connectivity, {
     retry: config.retry,
     offline: config.offline,
@@ -144,6 +160,17 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
     limits: sandbox && limitsUnset(config.limits) ? sandboxLimits(opts.sandbox?.services ?? SANDBOX_SERVICES) : config.limits,
   });
   const events = new TerminalEvents();
+  const acceptor = (config.cashAcceptor === 'ccnet' || config.cashAcceptor === 'id003') && config.cashPort ? new NoteAcceptor(cash, cashLedger, config.cashAcceptor, config.cashNotes, log) : null;
+  const validator = acceptor && opts.acceptor ? billValidator(config.cashAcceptor as 'ccnet' | 'id003', config.cashPort!, acceptor, opts.acceptorOptions) : null;
+  if (acceptor && validator) {
+    acceptor.attach(validator);
+    // The screens hear of notes and faults as they happen; the status bar of the device's state.
+    acceptor.on((e) => {
+      if (e.kind === 'device') events.emit({ type: 'status' });
+      else events.emit({ type: 'cash', event: cashEventView(e) });
+    });
+    validator.start();
+  }
   // A password only the Electron host can decrypt leaves the other hosts without payouts (said in the log).
   const payoutsLocked = config.payouts.url !== null && !config.payouts.password;
   if (payoutsLocked) log.warn('payouts: the password is encrypted for the Electron host (safeStorage); this host cannot use it');
@@ -211,7 +238,7 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
     },
     refreshBalance,
     exitKiosk: null,
-    config, journal, client, catalog, connectivity, engine, worker, sandbox, receipts, virtualPrinter, log, events, cash, payouts,
+    config, journal, client, catalog, connectivity, engine, worker, sandbox, receipts, virtualPrinter, log, events, cash, acceptor, payouts,
     startProbe(intervalMs = 10_000) {
       if (probe) return;
       // While offline: is processing back? While online: the balance, every few minutes.
@@ -251,6 +278,7 @@ export async function openTerminal(config: TolemConfig, opts: { log?: Logger; sa
       if (backups) clearInterval(backups);
       if (firstBackup) clearTimeout(firstBackup);
       await backingUp?.catch(() => undefined);
+      await validator?.stop();
       await worker.stop();
       client.close();
       payoutsClient?.close();

@@ -51,12 +51,13 @@ export async function retryNow(t: Terminal, p: Payment): Promise<Payment> {
  * for which payment. Cash no payment accounts for is the attendant's, and a kiosk prints the
  * customer's slip (amount, time, payment, what to do) unless the payment's own receipt says it.
  */
+/** `opts.slip`: false never prints the customer's slip, true prints it in a cashier's terminal too (`pay --cash`); by default a kiosk prints it. */
 export async function releaseCash(t: Terminal, session: string, reason: CashReleaseReason | null, paymentId: number | null, lang: ReceiptLang | undefined, opts: { slip?: boolean } = {}): Promise<CashReleased> {
   const s = t.cash.release(session, reason ? { reason, paymentId } : undefined);
   if (!s) throw new NotFoundError(`no cash session ${session}`);
   const toAttendant = t.cash.unpaid().some((u) => u.id === s.id);
   let slip: CashReleased['slip'] = null;
-  if (toAttendant && reason && opts.slip !== false && t.config.mode === 'kiosk') {
+  if (toAttendant && reason && opts.slip !== false && (t.config.mode === 'kiosk' || opts.slip === true)) {
     const printed = await t.receipts.printCashSlip({ session: s.id, total: s.total, why: CashBox.why(s), at: new Date(), payment: s.forPayment }, { lang });
     slip = printed.ok ? 'printed' : 'failed';
   }

@@ -124,6 +124,11 @@ export class CashBox {
     return intent;
   }
 
+  /** The notes in the cassette as the journal counts them (a real acceptor's, since the last encashment). */
+  cassette(): { count: number; total: Minor } {
+    return this.ledger.cassette();
+  }
+
   session(id: string): CashSession | null {
     return this.ledger.get(id);
   }

@@ -101,6 +101,7 @@ export class CashLedger {
         WHERE i.session_id = ? AND NOT EXISTS (SELECT 1 FROM cash_intent_outcomes o WHERE o.intent_id = i.id)`),
       intents: db.prepare<[number], IntentRow>(`SELECT i.id, i.session_id, i.amount, i.device, i.at, o.outcome, o.at AS outcome_at, o.detail FROM cash_intents i
         LEFT JOIN cash_intent_outcomes o ON o.intent_id = i.id WHERE i.id > ? ORDER BY i.id`),
+      cassette: db.prepare<[], { count: number; total: number }>(`SELECT count(*) AS count, coalesce(sum(amount), 0) AS total FROM cash_notes WHERE intent_id IS NOT NULL`),
       deviceEvent: db.prepare<[number, string, string, number | null, string | null]>('INSERT INTO device_events (at, device, kind, amount, detail) VALUES (?, ?, ?, ?, ?)'),
       deviceEvents: db.prepare<[number, number], { id: number; at: number; device: string; kind: string; amount: number | null; detail: string | null }>('SELECT id, at, device, kind, amount, detail FROM device_events WHERE id > ? ORDER BY id DESC LIMIT ?'),
       link: db.prepare<[number, number, string]>('UPDATE cash_sessions SET payment_id = ?, linked_at = ? WHERE id = ? AND payment_id IS NULL'),
@@ -152,6 +153,11 @@ export class CashLedger {
   /** The intent's note was returned, or its fate is not known (the attendant's count at encashment settles it). */
   resolve(intent: NoteIntent, outcome: 'returned' | 'unknown', now: number, detail: string | null): void {
     this.q.outcome.run(intent.id, outcome, now, detail);
+  }
+
+  /** Notes credited from a real acceptor (the ones in its cassette) since the last encashment. */
+  cassette(): { count: number; total: Minor } {
+    return this.q.cassette.get()!;
   }
 
   /** Intents after this id, with their outcomes, oldest first. */

@@ -22,6 +22,8 @@ export type AcceptorEvent =
 export class NoteAcceptor implements EscrowHandler {
   private driver: BillValidator | null = null;
   private waiting: { sessionId: string; limit: Minor | null } | null = null;
+  /** The device test waits for one note, shown in escrow and handed back. */
+  private testing: ((amount: Minor | null) => void) | null = null;
   private readonly listeners = new Set<(e: AcceptorEvent) => void>();
 
   constructor(
@@ -56,6 +58,26 @@ export class NoteAcceptor implements EscrowHandler {
 
   get state(): ValidatorState | null {
     return this.driver ? { ...this.driver.state } : null;
+  }
+
+  /** A note told to stack whose outcome is not journaled yet. */
+  noteInProgress() {
+    return this.box.openIntent();
+  }
+
+  /** Why the port cannot be opened, if it cannot. */
+  get portProblem(): string | null {
+    return this.driver?.portProblem ?? null;
+  }
+
+  /** The driver's last exchanges in words. */
+  trace(): string[] {
+    return this.driver ? [...this.driver.trace] : [];
+  }
+
+  /** Polls the device answered: a sign of life. */
+  get polls(): number {
+    return this.driver?.polls ?? 0;
   }
 
   /** Which session the device takes notes for now, if any. */
@@ -98,9 +120,39 @@ export class NoteAcceptor implements EscrowHandler {
     this.driver?.accept(this.fitting(session));
   }
 
+  /**
+   * The device test: enabled for every note it takes; the first note in escrow is returned, never
+   * stacked, and said (null when none came in `waitMs`). Refused while a payment waits for notes.
+   */
+  async testNote(waitMs: number, signal?: AbortSignal): Promise<{ returned: Minor | null }> {
+    if (!this.driver) throw new CashError('this terminal has no note acceptor', 'no-acceptor');
+    if (this.waiting || this.box.openIntent()) throw new CashError('the acceptor is taking notes for a payment', 'device-busy');
+    const seen = new Promise<Minor | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), waitMs);
+      signal?.addEventListener('abort', () => resolve(null), { once: true });
+      this.testing = (amount) => {
+        clearTimeout(timer);
+        resolve(amount);
+      };
+    });
+    this.driver.accept(this.notes);
+    try {
+      const amount = await seen;
+      this.note('test', amount, amount === null ? 'no note came' : 'shown in escrow and returned');
+      return { returned: amount };
+    } finally {
+      this.testing = null;
+      this.driver.accept([]);
+    }
+  }
+
   // --- what the driver asks ---
 
   escrow(amount: Minor | null): 'stack' | 'return' {
+    if (this.testing) {
+      this.testing(amount);
+      return 'return';
+    }
     // After a restart the note the journal was stacking may still be in escrow: stacking it keeps the intent.
     const open = this.box.openIntent();
     if (open) {

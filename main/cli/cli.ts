@@ -5,6 +5,7 @@
  * 3 accepted and still waiting to be sent, 4 needs a person (review), 5 unexpected error.
  */
 import { CatalogUnavailableError } from '../catalog/catalog.js';
+import { CashError } from '../cash/cash-box.js';
 import { ConfigError } from '../config/config.js';
 import { AcceptedError, InputError, RefusedError } from '../payments/payment-engine.js';
 import { isDiskFull, JournalOpenError } from '../store/database.js';
@@ -17,6 +18,7 @@ import { startCommand } from './start.js';
 import { balanceCommand } from './commands/balance.js';
 import { catalogCommand } from './commands/catalog.js';
 import { checkCommand } from './commands/check.js';
+import { deviceCommand } from './commands/device.js';
 import { journalCommand } from './commands/journal.js';
 import { operatorCommand } from './commands/operator.js';
 import { payCommand } from './commands/pay.js';
@@ -41,6 +43,7 @@ const COMMANDS: readonly Command[] = [
   operatorCommand,
   receiptCommand,
   printerCommand,
+  deviceCommand,
   sandboxCommand,
   ...payoutCommands,
 ];
@@ -88,6 +91,7 @@ export async function runCli(argv: string[], io0: Io): Promise<number> {
     }
     if (err instanceof UsageError || err instanceof AmountError || err instanceof ConfigError) return fail(EXIT.badInput, err.message);
     if (err instanceof RefusedError) return fail(EXIT.notPaid, err.message);
+    if (err instanceof CashError) return fail(err.code === 'no-acceptor' ? EXIT.badInput : EXIT.notPaid, err.message);
     if (err instanceof CatalogUnavailableError || err instanceof JournalVersionError) return fail(EXIT.notPaid, err.message);
     if (isDiskFull(err)) {
       // Reached only before a payment's body was committed (AcceptedError covers every failure after it).

@@ -11,10 +11,13 @@ export interface Command {
   run(args: string[], io: Io, json: boolean): Promise<number>;
 }
 
-/** Runs `fn` on a terminal opened from the environment's configuration, and closes it whatever happens. */
-export async function withTerminal(io: Io, fn: (t: Terminal) => Promise<number>): Promise<number> {
+/**
+ * Runs `fn` on a terminal opened from the environment's configuration, and closes it whatever happens.
+ * `acceptor`: the command drives the bill validator (pay --cash, device), so its port is opened.
+ */
+export async function withTerminal(io: Io, fn: (t: Terminal) => Promise<number>, opts: { acceptor?: boolean } = {}): Promise<number> {
   const { openTerminal } = await import('../app/terminal.js');
-  const terminal = await openTerminal(loadConfig(io.env));
+  const terminal = await openTerminal(loadConfig(io.env), { acceptor: opts.acceptor === true });
   try {
     return await fn(terminal);
   } finally {

@@ -13,6 +13,7 @@ import { validateSchedule, type RetrySchedule } from '../base/retry-schedule.js'
 import { parsePercent, type CommissionRule } from '../../shared/money/commission.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../base/zone.js';
 import type { AmountLimit, LimitRules } from '../../shared/money/limits.js';
+import type { Minor } from '../../shared/money/amount.js';
 
 export interface TolemConfig {
   dataDir: string;
@@ -87,8 +88,15 @@ export interface TolemConfig {
     /** Electron: full screen kiosk window. */
     kioskWindow: boolean;
   };
-  /** A kiosk's cash device: the simulated note acceptor of the demo ("insert 1000 ₸" buttons), or none. */
-  cashAcceptor: 'simulated' | 'none';
+  /**
+   * A kiosk's cash device: the simulated note acceptor of the demo ("insert 1000 ₸" buttons), a bill
+   * validator on a serial port (CCNET or ID003, `cashPort`), or none.
+   */
+  cashAcceptor: 'simulated' | 'none' | 'ccnet' | 'id003';
+  /** The serial port of a real acceptor (/dev/ttyUSB0, COM3); null for simulated or none. */
+  cashPort: string | null;
+  /** The notes a real acceptor takes (its bill table), tiyn, largest first. */
+  cashNotes: Minor[];
 }
 
 export interface PrinterProfile {
@@ -270,13 +278,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
     printers,
     commission: commissionRule(c.commission, url === null),
     limits: limitRules(c.limits),
-    cashAcceptor: c.cashAcceptor ?? (url === null ? 'simulated' : 'none'),
+    ...cashDevice(c.cashAcceptor ?? (url === null ? 'simulated' : 'none')),
+    cashNotes: [...new Set(c.cashNotes ?? DEFAULT_CASH_NOTES)].sort((a, b) => b - a),
     screens: {
       idleTimeoutMs: (c.screens?.idleTimeoutSeconds ?? 90) * 1000,
       adminPin: c.screens?.adminPin !== undefined ? c.screens.adminPin : url === null ? SANDBOX_ADMIN_PIN : null,
       kioskWindow: c.screens?.kioskWindow ?? mode === 'kiosk',
     },
   };
+}
+
+/** The notes of the tenge a bill validator takes by default (coins are not notes), tiyn. */
+export const DEFAULT_CASH_NOTES: Minor[] = [20_000_00, 10_000_00, 5_000_00, 2_000_00, 1_000_00, 500_00, 200_00];
+
+function cashDevice(setting: string): Pick<TolemConfig, 'cashAcceptor' | 'cashPort'> {
+  const m = /^(ccnet|id003):(.+)$/.exec(setting);
+  if (m) return { cashAcceptor: m[1] as 'ccnet' | 'id003', cashPort: m[2]! };
+  return { cashAcceptor: setting as 'simulated' | 'none', cashPort: null };
 }
 
 function payoutsConfig(f: ParsedConfigFile['payouts'], paymentsCommission: CommissionRule): TolemConfig['payouts'] {

@@ -82,7 +82,12 @@ export const zConfigFile = z
       })
       .strict()
       .optional(),
-    cashAcceptor: z.enum(['simulated', 'none'], 'must be simulated or none').optional(),
+    cashAcceptor: z
+      .string()
+      .regex(/^(simulated|none|(ccnet|id003):\S+)$/, 'must be simulated, none, ccnet:PORT or id003:PORT (ccnet:/dev/ttyUSB0, id003:COM3)')
+      .optional(),
+    /** The notes a real acceptor takes (its bill table), in tenge: "1000.00". */
+    cashNotes: z.array(money).min(1, 'name at least one note').max(24).optional(),
     commission: zCommission.optional(),
     limits: z
       .object({
@@ -120,7 +125,7 @@ export type ParsedConfigFile = z.output<typeof zConfigFile>;
  * How a variable's text becomes a setting: a whole number; text (empty: unset); a URL (empty: none,
  * explicitly); a flag (1 or 0, empty: unset).
  */
-export type EnvKind = 'int' | 'text' | 'url' | 'flag';
+export type EnvKind = 'int' | 'text' | 'url' | 'flag' | 'list';
 
 export interface EnvVariable {
   name: string;
@@ -150,6 +155,7 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   { name: 'TOLEM_PRINTER_PAPER', setting: 'printers', kind: 'int' },
   { name: 'TOLEM_PRINTER_MODE', setting: 'printers', kind: 'text' },
   { name: 'TOLEM_CASH_ACCEPTOR', setting: 'cashAcceptor', kind: 'text' },
+  { name: 'TOLEM_CASH_NOTES', setting: 'cashNotes', kind: 'list' },
   { name: 'TOLEM_IDLE_TIMEOUT_SECONDS', setting: 'screens.idleTimeoutSeconds', kind: 'int' },
   { name: 'TOLEM_ADMIN_PIN', setting: 'screens.adminPin', kind: 'text' },
   { name: 'TOLEM_PAYOUTS_URL', setting: 'payouts.url', kind: 'url' },
@@ -178,5 +184,8 @@ export function envValue(v: EnvVariable, raw: string): { value: unknown } | { pr
       return { value: text === '' ? null : text };
     case 'text':
       return text === '' ? null : { value: raw };
+    case 'list':
+      // Comma-separated: "200.00,500.00,1000.00"; the setting's own schema judges each item.
+      return text === '' ? null : { value: text.split(',').map((x) => x.trim()) };
   }
 }

@@ -118,8 +118,8 @@ export interface TerminalStatus {
   receiptLang: 'ru' | 'kk';
   /** The built-in sandbox is processing. */
   sandbox: boolean;
-  /** The kiosk's cash device; 'simulated' shows the demo's "insert 1000 ₸" buttons. */
-  cashAcceptor: 'simulated' | 'none';
+  /** The kiosk's cash device; 'simulated' shows the demo's "insert 1000 ₸" buttons; ccnet and id003 are bill validators whose notes arrive as events. */
+  cashAcceptor: 'simulated' | 'none' | 'ccnet' | 'id003';
   /** The notes and coins the cash box takes ("1000.00"), largest first: the simulated acceptor's buttons. */
   cashNotes: string[];
   idleTimeoutMs: number;

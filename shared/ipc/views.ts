@@ -117,6 +117,31 @@ export interface PayoutJson {
  * (connectivity, the queue), or a payment changed state (a queued payment was delivered). Events
  * carry no data a screen could act on blindly: a screen asks the IPC contract for the new state.
  */
+/** What a bill validator did with a note, as the screens hear it (amounts "1000.00"). */
+export type CashEventView =
+  | { kind: 'stacked'; session: string; amount: string; total: string }
+  | { kind: 'returned'; session: string | null; amount: string | null; why: 'overpay' | 'not-taken' | 'not-waiting' | 'returned' | 'rejected' }
+  | { kind: 'settled'; session: string; amount: string; outcome: 'stacked' | 'returned' | 'unknown' };
+
+/** A bill validator's state for the status bar, the service menu and `tolem device status`. */
+export interface DeviceView {
+  protocol: 'ccnet' | 'id003';
+  port: string;
+  phase: 'starting' | 'ready' | 'fault' | 'alarm' | 'stopped' | 'not-running';
+  fault: string | null;
+  alarm: string | null;
+  accepting: boolean;
+  model: string | null;
+  serial: string | null;
+  version: string | null;
+  /** The device's bill table ("1000.00"), and which of its notes this terminal takes. */
+  bills: { amount: string; currency: string; taken: boolean }[];
+  /** A note told to stack whose outcome is not journaled yet. */
+  noteInProgress: string | null;
+  portProblem: string | null;
+}
+
 export type TerminalEvent =
   | { type: 'status' }
-  | { type: 'payment'; agentTransactionId: string; state: string };
+  | { type: 'payment'; agentTransactionId: string; state: string }
+  | { type: 'cash'; event: CashEventView };

@@ -57,7 +57,7 @@ const CREDITED_KINDS = new Set<DeviceStatus['kind']>(['vend-valid', 'stacked']);
 const IDLE_KINDS = new Set<DeviceStatus['kind']>(['idle', 'disabled', 'accepting']);
 
 export class BillValidator {
-  private readonly link: FrameLink;
+  private line: FrameLink | null = null;
   private readonly opts: Required<ValidatorOptions>;
   private typeAmounts = new Map<number, Minor>();
   private wanted: number[] = [];
@@ -81,13 +81,21 @@ export class BillValidator {
 
   constructor(
     readonly protocol: ValidatorProtocol,
-    line: SerialLine,
+    /** Opens the line (again, after the port went away). */
+    private readonly openLine: () => Promise<SerialLine>,
     private readonly handler: EscrowHandler,
     options: ValidatorOptions = {},
   ) {
     this.opts = { pollMs: 150, answerMs: 500, tries: 3, initializeMs: 40_000, ...options };
-    this.link = new FrameLink(line, protocol.shape, this.opts.answerMs);
   }
+
+  private get link(): FrameLink {
+    if (!this.line?.open) throw new NoAnswerError('the serial port is closed');
+    return this.line;
+  }
+
+  /** Why the port cannot be opened, if it cannot (a wrong path, no permission, the adapter unplugged). */
+  portProblem: string | null = null;
 
   /** Starts polling. The first answer is reconciled before the device is reset (a note may be inside). */
   start(): void {
@@ -101,7 +109,7 @@ export class BillValidator {
     this.wake?.();
     await this.loop;
     this.state.phase = 'stopped';
-    await this.link.close().catch(() => undefined);
+    await this.line?.close().catch(() => undefined);
   }
 
   /** Which notes the device may take now (amounts, tiyn); none: disabled. Applied at the next poll. */
@@ -153,6 +161,19 @@ export class BillValidator {
 
   private async run(): Promise<void> {
     while (this.running) {
+      if (!this.line?.open) {
+        try {
+          this.line = new FrameLink(await this.openLine(), this.protocol.shape, this.opts.answerMs);
+          this.portProblem = null;
+        } catch (err) {
+          this.portProblem = err instanceof Error ? err.message : String(err);
+          this.quiet = true;
+          this.tell({ phase: 'fault', fault: 'no-answer', accepting: false });
+          this.record(`! ${this.portProblem}`);
+          await this.sleep(2_000);
+          continue;
+        }
+      }
       try {
         if ((this.state.phase === 'starting' || this.quiet) && !(await this.setUp())) {
           // A note was still on its way (stacking, stacked, in escrow): dealt with; look again before resetting.

@@ -8,6 +8,8 @@ import { FrameDecoder, type FrameShape } from './frame-decoder.js';
 export interface SerialLine {
   write(bytes: Uint8Array): Promise<void>;
   onData(listener: (chunk: Uint8Array) => void): void;
+  /** The port went away (a USB adapter pulled out): the line must be opened again. */
+  onClose?(listener: () => void): void;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function openSerialPort(path: string, settings: SerialSettings): Pr
   return {
     write: (bytes) => new Promise((resolve, reject) => port.write(Buffer.from(bytes), (err) => (err ? reject(err) : port.drain(() => resolve())))),
     onData: (listener) => port.on('data', (chunk: Buffer) => listener(new Uint8Array(chunk))),
+    onClose: (listener) => port.on('close', () => listener()),
     close: () => new Promise((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())),
   };
 }
@@ -39,6 +42,9 @@ export class FrameLink {
   private readonly decoder: FrameDecoder;
   private waiting: ((frame: Uint8Array) => void) | null = null;
 
+  /** False once the port went away. */
+  open = true;
+
   constructor(
     private readonly line: SerialLine,
     shape: FrameShape,
@@ -46,6 +52,7 @@ export class FrameLink {
     private readonly answerMs: number,
   ) {
     this.decoder = new FrameDecoder(shape);
+    line.onClose?.(() => (this.open = false));
     line.onData((chunk) => {
       for (const frame of this.decoder.push(chunk)) {
         const w = this.waiting;
@@ -90,6 +97,7 @@ export class FrameLink {
   }
 
   close(): Promise<void> {
+    this.open = false;
     return this.line.close();
   }
 }

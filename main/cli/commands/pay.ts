@@ -3,15 +3,17 @@ import { paymentJson, paymentLines } from '../../payments/payment-view.js';
 import { PAYMENT_OPTIONS, parse, paymentInput, seconds } from '../args.js';
 import { exitFor, receiptJson, receiptLine } from '../payment-output.js';
 import { withTerminal, type Command } from '../command.js';
+import { payWithNotes } from './pay-cash.js';
 
 export const payCommand: Command = {
   name: 'pay',
-  usage: ['tolem pay --service ID --account A --amount 200.00 [--amount-from 210.00]', '          [--field NAME=VALUE]... [--contract ID] [--item SUBSERVICE=AMOUNT[:LASTCOUNT]]...', '          [--identity-card N --full-name NAME] [--wait SECONDS] [--json]'],
+  usage: ['tolem pay --service ID --account A --amount 200.00 [--amount-from 210.00]', '          [--field NAME=VALUE]... [--contract ID] [--item SUBSERVICE=AMOUNT[:LASTCOUNT]]...', '          [--identity-card N --full-name NAME] [--wait SECONDS] [--json]', 'tolem pay … --amount-from 1000.00 --cash [--wait SECONDS]   the sum taken in notes from the bill validator'],
   run(args, io, json) {
     const v = parse(args, {
   ...PAYMENT_OPTIONS, amount: { type: 'string' }, 'amount-from': { type: 'string' }, contract: { type: 'string' }, item: { type: 'string', multiple: true },
-  'identity-card': { type: 'string' }, 'full-name': { type: 'string' }, wait: { type: 'string' },
+  'identity-card': { type: 'string' }, 'full-name': { type: 'string' }, wait: { type: 'string' }, cash: { type: 'boolean' },
 });
+    if (v.cash === true) return withTerminal(io, (t) => payWithNotes(t, paymentInput(v), seconds(v.wait, 120) * 1000, io, json), { acceptor: true });
     return withTerminal(io, async (t) => {
       const input = paymentInput(v);
       const waitSeconds = seconds(v.wait, 60);

@@ -54,7 +54,7 @@ export async function rig(protocol: SimulatedProtocol, model: ModelOptions = {},
     const acceptor = new NoteAcceptor(box, ledger, protocol, KZT_NOTES, createLogger({ stderr: false }));
     acceptor.on((e) => events.push(e));
     const proto = protocol === 'ccnet' ? ccnet : id003;
-    const driver = new BillValidator(proto, await openSerialPort(pair.host, proto.serial), acceptor, FAST);
+    const driver = new BillValidator(proto, () => openSerialPort(pair.host, proto.serial), acceptor, FAST);
     acceptor.attach(driver);
     driver.start();
     Object.assign(r, { journal, ledger, box, acceptor, driver });

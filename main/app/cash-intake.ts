@@ -1,0 +1,96 @@
+/**
+ * Taking a sum in notes from the bill validator, for a caller that waits (the CLI's `pay --cash`, the
+ * device test): the device is enabled only for the notes that fit what is still due, each note is
+ * told as it is credited or returned, and waiting ends when the sum is covered, the time is up or
+ * the caller gives up. A note still going in when waiting ends is waited for: it is credited or
+ * returned before the caller hears how much was taken.
+ */
+import type { Minor } from '../../shared/money/amount.js';
+import type { CashEventView } from '../../shared/ipc/views.js';
+import { CashError } from '../cash/cash-box.js';
+import type { CashSession } from '../cash/cash-ledger.js';
+import { cashEventView } from '../cash/cash-view.js';
+import type { NoteAcceptor } from '../cash/note-acceptor.js';
+import type { Terminal } from './terminal.js';
+
+/** How long a note in transit may take to be stacked or returned once waiting ends. */
+const IN_TRANSIT_MS = 15_000;
+
+function acceptorOf(t: Terminal): NoteAcceptor {
+  if (!t.acceptor) throw new CashError(`this terminal has no bill validator on a serial port (cashAcceptor is ${t.config.cashAcceptor}; set TOLEM_CASH_ACCEPTOR=ccnet:PORT or id003:PORT)`, 'no-acceptor');
+  return t.acceptor;
+}
+
+/** Waits until the device was set up (it may be initializing after a reset), or says why it cannot take notes. */
+export async function acceptorReady(t: Terminal, waitMs: number, signal?: AbortSignal): Promise<NoteAcceptor> {
+  const acceptor = acceptorOf(t);
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const s = acceptor.state;
+    if (s && s.phase === 'ready' && !s.fault) return acceptor;
+    if (s?.phase === 'alarm') throw new CashError(`the bill validator is stopped: ${s.alarm ?? 'alarm'}`, 'device-alarm');
+    if (Date.now() > deadline || signal?.aborted) {
+      const why = acceptor.portProblem ?? (s?.fault ? `the device reports ${s.fault}` : 'the device is not ready');
+      throw new CashError(`the bill validator cannot take notes: ${why}`, 'device-fault');
+    }
+    await until(200, signal);
+  }
+}
+
+function until(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+export interface Intake {
+  session: CashSession;
+  covered: boolean;
+  /** Why it ended without the sum covered. */
+  why: 'timeout' | 'interrupted' | 'fault' | null;
+}
+
+export async function takeNotes(t: Terminal, due: Minor, opts: { waitMs: number; signal?: AbortSignal; onEvent?: (e: CashEventView) => void }): Promise<Intake> {
+  const acceptor = await acceptorReady(t, Math.min(opts.waitMs, 60_000), opts.signal);
+  let session = acceptor.begin(null, due);
+  const id = session.id;
+  let fault = false;
+  const off = acceptor.on((e) => {
+    if (e.kind === 'device') {
+      if (e.state.fault || e.state.alarm) fault = true;
+      return;
+    }
+    if (e.session !== id && !(e.kind === 'returned' && e.session === null)) return;
+    opts.onEvent?.(cashEventView(e));
+  });
+  const deadline = Date.now() + opts.waitMs;
+  try {
+    for (;;) {
+      session = t.cash.session(id)!;
+      if (session.total >= due) break;
+      if (opts.signal?.aborted || Date.now() > deadline || fault) break;
+      await until(100, opts.signal);
+    }
+  } finally {
+    acceptor.end(id);
+  }
+  // A note still going in is credited or returned before anyone is told the total.
+  const settleBy = Date.now() + IN_TRANSIT_MS;
+  while (t.cash.openIntent()?.sessionId === id && Date.now() < settleBy) await until(100);
+  off();
+  session = t.cash.session(id)!;
+  const covered = session.total === due;
+  return { session, covered, why: covered ? null : fault ? 'fault' : opts.signal?.aborted ? 'interrupted' : 'timeout' };
+}
+
+/** The device test: enabled for every note it takes, the first note shown in escrow is returned, never stacked. */
+export async function testAcceptor(t: Terminal, opts: { waitMs: number; signal?: AbortSignal }): Promise<{ returned: Minor | null }> {
+  const acceptor = await acceptorReady(t, Math.min(opts.waitMs, 60_000), opts.signal);
+  return acceptor.testNote(opts.waitMs, opts.signal);
+}
