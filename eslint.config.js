@@ -21,7 +21,7 @@ const noPath = (regex, message) => ({ regex, message });
 const DEV = noPath('(^|/)dev/', 'dev/ (the sandbox, the virtual printer) is started only by the composition root (main/app/) and the CLI.');
 const ABOVE_DOMAIN = noPath('^\\.\\./(app|ipc|cli|host)/', 'The domain never imports the composition root, the IPC, the CLI or a host: they stand above it.');
 const restrict = (paths, patterns) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
-const DOMAIN = ['base', 'store', 'processing', 'payments', 'payouts', 'cash', 'catalog', 'receipts', 'admin', 'config'];
+const DOMAIN = ['base', 'store', 'processing', 'payments', 'payouts', 'cash', 'catalog', 'receipts', 'till', 'admin', 'config'];
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'dist/**', 'test-artifacts/**', 'preload/**/*.cjs'] },

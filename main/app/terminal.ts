@@ -33,6 +33,10 @@ import { NoteAcceptor } from '../cash/note-acceptor.js';
 import { billValidator } from '../cash/devices/open-validator.js';
 import type { ValidatorOptions } from '../cash/devices/bill-validator.js';
 import { cashEventView } from '../cash/cash-view.js';
+import { Till, TillError } from '../till/till.js';
+import { TillLedger } from '../till/till-ledger.js';
+import type { EncashmentReport, ShiftReport } from '../till/reports.js';
+import { encashmentReceipt, shiftReportReceipt } from '../receipts/report-receipt.js';
 import type { LimitRules } from '../../shared/money/limits.js';
 import { generatedServices, SANDBOX_SERVICES, type SandboxService } from '../../dev/sandbox/catalog.js';
 
@@ -53,6 +57,10 @@ export interface Terminal {
   cash: CashBox;
   /** A bill validator on a serial port (CCNET, ID003) and the rule that keeps its money; null for simulated or none. */
   acceptor: NoteAcceptor | null;
+  /** Shifts (a payment point) and encashments (a kiosk), with their reports. */
+  till: Till;
+  /** Prints a report (X, Z, encashment) on the receipt printer; logged when it does not print. */
+  printReport(report: ShiftReport | EncashmentReport, lang?: 'ru' | 'kk'): Promise<{ ok: boolean; error: string | null }>;
   /** Told to the screens: status changes and payments that changed state in the background. */
   events: TerminalEvents;
   /** Card payouts through the bank's payouts module; null when none is configured. */
@@ -160,14 +168,30 @@ export async function openTerminal(
     limits: sandbox && limitsUnset(config.limits) ? sandboxLimits(opts.sandbox?.services ?? SANDBOX_SERVICES) : config.limits,
   });
   const events = new TerminalEvents();
+  const till = new Till(new TillLedger(db), { terminalId: config.terminalId, mode: config.mode, defaultCashier: config.shifts.cashier, timeZone: config.timeZone, autoZAt: config.shifts.autoZAt });
+  // Every payment of a payment point belongs to a shift: one is open from the first start.
+  till.ensureShift();
+  const printReport = async (report: ShiftReport | EncashmentReport, lang?: 'ru' | 'kk') => {
+    const r = await receipts.printReport('kind' in report ? `${report.kind} report` : 'encashment report', (ctx) => ('kind' in report ? shiftReportReceipt(report, ctx) : encashmentReceipt(report, ctx)), lang);
+    return { ok: r.ok, error: r.ok ? null : r.error };
+  };
   const acceptor = (config.cashAcceptor === 'ccnet' || config.cashAcceptor === 'id003') && config.cashPort ? new NoteAcceptor(cash, cashLedger, config.cashAcceptor, config.cashNotes, log) : null;
   const validator = acceptor && opts.acceptor ? billValidator(config.cashAcceptor as 'ccnet' | 'id003', config.cashPort!, acceptor, opts.acceptorOptions) : null;
   if (acceptor && validator) {
     acceptor.attach(validator);
     // The screens hear of notes and faults as they happen; the status bar of the device's state.
     acceptor.on((e) => {
-      if (e.kind === 'device') events.emit({ type: 'status' });
-      else events.emit({ type: 'cash', event: cashEventView(e) });
+      if (e.kind === 'device') {
+        events.emit({ type: 'status' });
+        // The cassette taken out is an encashment begun: its period ends now, and its report prints.
+        if (e.state.fault === 'cassette-removed') {
+          try {
+            void printReport(till.encash('cassette-removed'));
+          } catch (err) {
+            if (!(err instanceof TillError)) log.error('encashment', { error: err instanceof Error ? err.message : String(err) });
+          }
+        }
+      } else events.emit({ type: 'cash', event: cashEventView(e) });
     });
     validator.start();
   }
@@ -238,7 +262,7 @@ export async function openTerminal(
     },
     refreshBalance,
     exitKiosk: null,
-    config, journal, client, catalog, connectivity, engine, worker, sandbox, receipts, virtualPrinter, log, events, cash, acceptor, payouts,
+    config, journal, client, catalog, connectivity, engine, worker, sandbox, receipts, virtualPrinter, log, events, cash, acceptor, till, printReport, payouts,
     startProbe(intervalMs = 10_000) {
       if (probe) return;
       // While offline: is processing back? While online: the balance, every few minutes.
@@ -252,6 +276,15 @@ export async function openTerminal(
               for (const p of checked) if (FINAL_PAYOUT_STATES.has(p.state)) void receipts.printPayoutOnce(p);
             })
             .catch((err: unknown) => log.error('payouts reconcile', { error: err instanceof Error ? err.message : String(err) }));
+        }
+        // The automatic Z at the agent's set time: the shift closes with its report, the next one opens.
+        if (till.autoZDue()) {
+          try {
+            void printReport(till.z(null, 'auto'));
+            events.emit({ type: 'status' });
+          } catch (err) {
+            log.error('automatic Z', { error: err instanceof Error ? err.message : String(err) });
+          }
         }
         if (connectivity.current === 'online' && Date.now() - balanceAt < BALANCE_EVERY_MS) return;
         void refreshBalance();

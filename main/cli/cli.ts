@@ -6,6 +6,7 @@
  */
 import { CatalogUnavailableError } from '../catalog/catalog.js';
 import { CashError } from '../cash/cash-box.js';
+import { TillError } from '../till/till.js';
 import { ConfigError } from '../config/config.js';
 import { AcceptedError, InputError, RefusedError } from '../payments/payment-engine.js';
 import { isDiskFull, JournalOpenError } from '../store/database.js';
@@ -19,6 +20,7 @@ import { balanceCommand } from './commands/balance.js';
 import { catalogCommand } from './commands/catalog.js';
 import { checkCommand } from './commands/check.js';
 import { deviceCommand } from './commands/device.js';
+import { encashCommand, reportsCommand, shiftCommand } from './commands/till.js';
 import { journalCommand } from './commands/journal.js';
 import { operatorCommand } from './commands/operator.js';
 import { payCommand } from './commands/pay.js';
@@ -44,6 +46,9 @@ const COMMANDS: readonly Command[] = [
   receiptCommand,
   printerCommand,
   deviceCommand,
+  shiftCommand,
+  encashCommand,
+  reportsCommand,
   sandboxCommand,
   ...payoutCommands,
 ];
@@ -91,6 +96,7 @@ export async function runCli(argv: string[], io0: Io): Promise<number> {
     }
     if (err instanceof UsageError || err instanceof AmountError || err instanceof ConfigError) return fail(EXIT.badInput, err.message);
     if (err instanceof RefusedError) return fail(EXIT.notPaid, err.message);
+    if (err instanceof TillError) return fail(err.code === 'bad-count' ? EXIT.badInput : EXIT.notPaid, err.message);
     if (err instanceof CashError) return fail(err.code === 'no-acceptor' ? EXIT.badInput : EXIT.notPaid, err.message);
     if (err instanceof CatalogUnavailableError || err instanceof JournalVersionError) return fail(EXIT.notPaid, err.message);
     if (isDiskFull(err)) {

@@ -97,6 +97,8 @@ export interface TolemConfig {
   cashPort: string | null;
   /** The notes a real acceptor takes (its bill table), tiyn, largest first. */
   cashNotes: Minor[];
+  /** A payment point's shifts: the name a shift the terminal opens itself carries, and the automatic Z (agent's time of day). */
+  shifts: { cashier: string; autoZAt: string | null };
 }
 
 export interface PrinterProfile {
@@ -280,6 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
     limits: limitRules(c.limits),
     ...cashDevice(c.cashAcceptor ?? (url === null ? 'simulated' : 'none')),
     cashNotes: [...new Set(c.cashNotes ?? DEFAULT_CASH_NOTES)].sort((a, b) => b - a),
+    shifts: { cashier: c.shifts?.cashier ?? 'Кассир', autoZAt: c.shifts?.autoZAt ?? null },
     screens: {
       idleTimeoutMs: (c.screens?.idleTimeoutSeconds ?? 90) * 1000,
       adminPin: c.screens?.adminPin !== undefined ? c.screens.adminPin : url === null ? SANDBOX_ADMIN_PIN : null,

@@ -86,6 +86,13 @@ export const zConfigFile = z
       .string()
       .regex(/^(simulated|none|(ccnet|id003):\S+)$/, 'must be simulated, none, ccnet:PORT or id003:PORT (ccnet:/dev/ttyUSB0, id003:COM3)')
       .optional(),
+    shifts: z
+      .object({
+        cashier: z.string().trim().min(1).max(100).optional(),
+        autoZAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM, like 23:55').nullable().optional(),
+      })
+      .strict()
+      .optional(),
     /** The notes a real acceptor takes (its bill table), in tenge: "1000.00". */
     cashNotes: z.array(money).min(1, 'name at least one note').max(24).optional(),
     commission: zCommission.optional(),
@@ -156,6 +163,7 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   { name: 'TOLEM_PRINTER_MODE', setting: 'printers', kind: 'text' },
   { name: 'TOLEM_CASH_ACCEPTOR', setting: 'cashAcceptor', kind: 'text' },
   { name: 'TOLEM_CASH_NOTES', setting: 'cashNotes', kind: 'list' },
+  { name: 'TOLEM_AUTO_Z_AT', setting: 'shifts.autoZAt', kind: 'text' },
   { name: 'TOLEM_IDLE_TIMEOUT_SECONDS', setting: 'screens.idleTimeoutSeconds', kind: 'int' },
   { name: 'TOLEM_ADMIN_PIN', setting: 'screens.adminPin', kind: 'text' },
   { name: 'TOLEM_PAYOUTS_URL', setting: 'payouts.url', kind: 'url' },

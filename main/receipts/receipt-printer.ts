@@ -7,7 +7,8 @@ import type { Catalog } from '../catalog/catalog.js';
 import { VIRTUAL_PRINTER, type PrinterProfile, type TolemConfig } from '../config/config.js';
 import type { Journal, Payment } from '../payments/payment-journal.js';
 import type { Logger } from '../base/log.js';
-import { PAPER_COLUMNS } from './layout.js';
+import { layout, PAPER_COLUMNS } from './layout.js';
+import type { ReportContext } from './report-receipt.js';
 import { cashSlipReceipt, paymentReceipt, payoutReceipt, type CashSlipData, type PaymentReceiptContext, type Receipt, type ReceiptLang } from './receipt.js';
 import type { Payout } from '../payouts/payout-journal.js';
 import { paperStatus, PrinterError, sendToPrinter, type PrinterFailure } from './transport.js';
@@ -162,6 +163,21 @@ export class ReceiptPrinter {
   /** The customer's slip for cash a kiosk took and no payment credited, in the customer's language; never throws for printer trouble. */
   async printCashSlip(d: CashSlipData, opts: { lang?: ReceiptLang } = {}): Promise<PrintResult> {
     return this.printUnjournaled('cash slip', { session: d.session }, (ctx) => cashSlipReceipt(d, ctx), opts.lang);
+  }
+
+  /** A shift's X or Z report, or an encashment's, on the receipt printer (in the receipts' language unless told). */
+  async printReport(what: string, make: (ctx: ReportContext) => Receipt, lang?: ReceiptLang): Promise<PrintResult> {
+    return this.printUnjournaled(what, {}, (ctx) => make({ header: ctx.header, terminalId: ctx.terminalId, lang: ctx.lang, timeZone: ctx.timeZone ?? this.config.timeZone }), lang);
+  }
+
+  /** A report as text (the printer's columns) and as the image a raster printer prints. */
+  async reportImage(make: (ctx: ReportContext) => Receipt, lang?: ReceiptLang, paper: 58 | 80 = 80): Promise<{ text: string; png: Buffer }> {
+    const receipt = make({ header: this.config.receipts.header, terminalId: this.config.terminalId, lang: lang ?? this.config.receipts.lang, timeZone: this.config.timeZone });
+    const { bitmapToPng, renderReceipt } = await import('./raster.js');
+    const text = layout(receipt, PAPER_COLUMNS[paper])
+      .map((l) => (l.kind === 'text' ? (l.align === 'center' ? l.text.padStart(Math.floor((PAPER_COLUMNS[paper] + l.text.length) / 2)) : l.text) : ''))
+      .join('\n');
+    return { text, png: bitmapToPng(renderReceipt(receipt, paper)) };
   }
 
   /** Prints a receipt that is not a payment's (a payout's, a cash slip) on the receipt printer; its outcome is returned and logged. */

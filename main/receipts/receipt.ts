@@ -106,6 +106,11 @@ function head(h: ReceiptHeader, w: (typeof WORDS)[ReceiptLang], terminalId: numb
   return lines;
 }
 
+/** The agent's name, BIN, address and the terminal: the top of every paper the terminal prints. */
+export function receiptHead(h: ReceiptHeader, lang: ReceiptLang, terminalId: number): ReceiptLine[] {
+  return head(h, WORDS[lang], terminalId);
+}
+
 function tail(h: ReceiptHeader, w: (typeof WORDS)[ReceiptLang], qr: string): ReceiptLine[] {
   const lines: ReceiptLine[] = [{ kind: 'qr', data: qr }];
   if (h.supportPhone) lines.push({ kind: 'text', text: `${w.support}: ${h.supportPhone.replace(/ /g, '\u00a0')}`, align: 'center' });
