@@ -12,6 +12,11 @@ import type { CashSession } from '../cash/cash-ledger.js';
 import { cashEventView } from '../cash/cash-view.js';
 import type { NoteAcceptor } from '../cash/note-acceptor.js';
 import type { Terminal } from './terminal.js';
+import { formatTenge } from '../../shared/money/amount.js';
+import { quoteFromTaken } from '../../shared/money/commission.js';
+import { InputError, type PaymentInput } from '../payments/payment-engine.js';
+import type { Payment } from '../payments/payment-journal.js';
+import { payWithCash, releaseCash, type CashReleased } from './use-cases.js';
 
 /** How long a note in transit may take to be stacked or returned once waiting ends. */
 const IN_TRANSIT_MS = 15_000;
@@ -93,4 +98,46 @@ export async function takeNotes(t: Terminal, due: Minor, opts: { waitMs: number;
 export async function testAcceptor(t: Terminal, opts: { waitMs: number; signal?: AbortSignal }): Promise<{ returned: Minor | null }> {
   const acceptor = await acceptorReady(t, Math.min(opts.waitMs, 60_000), opts.signal);
   return acceptor.testNote(opts.waitMs, opts.signal);
+}
+
+export type NotesPayment =
+  | { kind: 'refused'; payment: Payment; message: string; result: number }
+  | { kind: 'paid'; payment: Payment; intake: Intake }
+  | { kind: 'not-covered'; payment: Payment; intake: Intake; released: CashReleased | null };
+
+/**
+ * A payment paid in notes from the bill validator (the CLI's `pay --cash`, a headless kiosk): the
+ * device must be able to take notes before anything is checked; the check decides the sum (the
+ * commission rule's, from the sum given to take or to credit); the notes are taken for exactly it;
+ * covered, it is paid with them; not covered, the notes are cash without a payment, with the slip.
+ */
+export async function payInNotes(t: Terminal, input0: PaymentInput, waitMs: number, opts: { signal?: AbortSignal; onEvent?: (e: CashEventView) => void; onDue?: (d: { payment: Payment; amountTo: Minor; amountFrom: Minor; serviceName: string }) => void } = {}): Promise<NotesPayment> {
+  await acceptorReady(t, 30_000, opts.signal);
+  const { payment: draft, service, check, input } = await t.engine.begin({ ...input0 }, { checkOnly: true });
+  if (check.kind === 'unauthorized') t.engine.refuseUnauthorized(draft, check);
+  if (check.kind === 'refused') return { kind: 'refused', payment: t.engine.settleCheck(draft, check, { close: true }), message: check.message, result: check.result };
+  const settled = t.engine.settleCheck(draft, check);
+  const abandon = (why: string) => t.journal.closeDraft(settled.id, 'abandoned', null, null, why, Date.now());
+  // Only the sum to take given: what it credits is the commission rule's, as on a kiosk's screen.
+  const credited = input.amountTo ?? (input.amountFrom !== undefined ? quoteFromTaken(input.amountFrom, t.config.commission)?.amountTo : undefined);
+  if (input.amountTo === undefined && input.amountFrom !== undefined && credited === undefined) {
+    abandon('not paid: the sum does not cover the commission');
+    throw new InputError([`${formatTenge(input.amountFrom)} does not cover the commission (at least ${formatTenge(t.config.commission.minimum)})`], 'after-check');
+  }
+  let details;
+  try {
+    details = t.engine.payDetails(service, { ...input, amountTo: credited }, check.kind === 'ok' ? check.answer : null, { cash: true });
+  } catch (err) {
+    abandon(`not paid: ${err instanceof Error ? err.message : String(err)}`);
+    throw err;
+  }
+  opts.onDue?.({ payment: settled, amountTo: details.amountTo, amountFrom: details.amountFrom, serviceName: service.name });
+  const intake = await takeNotes(t, details.amountFrom, { waitMs, ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.onEvent ? { onEvent: opts.onEvent } : {}) });
+  if (!intake.covered) {
+    abandon(`not paid: the cash did not cover the sum (${intake.why ?? 'stopped'})`);
+    const released = intake.session.total === 0 ? null : await releaseCash(t, intake.session.id, intake.why === 'timeout' ? 'walked-away' : 'cancelled', settled.id, t.config.receipts.lang, { slip: true });
+    return { kind: 'not-covered', payment: t.journal.mustGet(settled.id), intake, released };
+  }
+  const paid = await payWithCash(t, settled.id, { amountTo: details.amountTo, amountFrom: details.amountFrom, contractId: input.contractId, items: input.items, identityCard: input.identityCard, fullName: input.fullName }, waitMs, { cashSession: intake.session.id, receiptLang: t.config.receipts.lang });
+  return { kind: 'paid', payment: paid, intake };
 }

@@ -82,7 +82,7 @@ describe.each(['ccnet', 'id003'] as const)('tolem pay --cash on %s', (protocol) 
     await feed(k.sim, [1000]);
     const r = await run;
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/not paid: 1\s000\.00 ₸ taken \(1\s000\.00 ₸\) is cash without a payment/);
+    expect(r.stdout).toMatch(/not paid \(time is up\): 1\s000\.00 ₸ taken \(1\s000\.00 ₸\) is cash without a payment/);
     expect(r.stdout).toMatch(/slip is printed/);
     const db = journal(k.dir);
     const unpaid = db.prepare('SELECT count(*) AS n FROM cash_sessions s JOIN cash_notes n ON n.session_id = s.id WHERE s.payment_id IS NULL').get() as { n: number };
