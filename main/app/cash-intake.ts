@@ -16,10 +16,7 @@ import { formatTenge } from '../../shared/money/amount.js';
 import { quoteFromTaken } from '../../shared/money/commission.js';
 import { InputError, type PaymentInput } from '../payments/payment-engine.js';
 import type { Payment } from '../payments/payment-journal.js';
-import { payWithCash, releaseCash, type CashReleased } from './use-cases.js';
-
-/** How long a note in transit may take to be stacked or returned once waiting ends. */
-const IN_TRANSIT_MS = 15_000;
+import { payWithCash, releaseCash, stopNotes, type CashReleased } from './use-cases.js';
 
 function acceptorOf(t: Terminal): NoteAcceptor {
   if (!t.acceptor) throw new CashError(`this terminal has no bill validator on a serial port (cashAcceptor is ${t.config.cashAcceptor}; set TOLEM_CASH_ACCEPTOR=ccnet:PORT or id003:PORT)`, 'no-acceptor');
@@ -83,11 +80,9 @@ export async function takeNotes(t: Terminal, due: Minor, opts: { waitMs: number;
       await until(100, opts.signal);
     }
   } finally {
-    acceptor.end(id);
+    // A note still going in is credited or returned before anyone is told the total.
+    await stopNotes(t, id);
   }
-  // A note still going in is credited or returned before anyone is told the total.
-  const settleBy = Date.now() + IN_TRANSIT_MS;
-  while (t.cash.openIntent()?.sessionId === id && Date.now() < settleBy) await until(100);
   off();
   session = t.cash.session(id)!;
   const covered = session.total === due;

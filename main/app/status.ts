@@ -37,6 +37,7 @@ export async function terminalStatus(t: Terminal): Promise<Results['terminal.sta
     sandboxBecause: t.config.sandboxBecause,
     authRefused: t.connectivity.authRefused,
     cashAcceptor: t.config.cashAcceptor,
+    cashDevice: t.acceptor ? { phase: t.acceptor.state?.phase ?? 'not-running', fault: t.acceptor.state?.fault ?? (t.acceptor.state?.alarm ? 'alarm' : null), accepting: t.acceptor.state?.accepting ?? false } : null,
     cashNotes: TENGE_DENOMINATIONS.map(formatDecimal),
     idleTimeoutMs: t.config.screens.idleTimeoutMs,
     refusal: t.config.mode === 'kiosk' ? ((await t.receipts.refusal())?.code ?? null) : null,

@@ -53,6 +53,8 @@ export async function retryNow(t: Terminal, p: Payment): Promise<Payment> {
  */
 /** `opts.slip`: false never prints the customer's slip, true prints it in a cashier's terminal too (`pay --cash`); by default a kiosk prints it. */
 export async function releaseCash(t: Terminal, session: string, reason: CashReleaseReason | null, paymentId: number | null, lang: ReceiptLang | undefined, opts: { slip?: boolean } = {}): Promise<CashReleased> {
+  // The bill validator takes nothing more for it, and a note still going in lands before the total is told.
+  await stopNotes(t, session);
   const s = t.cash.release(session, reason ? { reason, paymentId } : undefined);
   if (!s) throw new NotFoundError(`no cash session ${session}`);
   const toAttendant = t.cash.unpaid().some((u) => u.id === s.id);
@@ -63,6 +65,17 @@ export async function releaseCash(t: Terminal, session: string, reason: CashRele
   }
   t.events.emit({ type: 'status' });
   return { session: s.id, total: s.total, toAttendant, slip };
+}
+
+/** How long a note in transit may take to be stacked or returned once the screen stops waiting. */
+const IN_TRANSIT_MS = 15_000;
+
+/** The bill validator stops taking notes for this session; a note still going in is stacked or returned first. */
+export async function stopNotes(t: Terminal, session: string): Promise<void> {
+  if (!t.acceptor) return;
+  t.acceptor.end(session);
+  const until = Date.now() + IN_TRANSIT_MS;
+  while (t.cash.openIntent()?.sessionId === session && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
 }
 
 /** Whether a failure leaves the customer at the screen with their cash (bad input to correct), or ends the attempt. */
@@ -85,6 +98,7 @@ export async function payWithCash(
   // An invoice paid line by line without a total: the lines' sum is the amount.
   const amountTo = choices.amountTo ?? (choices.items ? (invoiceTotal(choices.items.map((i) => i.amount)) ?? undefined) : undefined);
   if (amountTo === undefined) throw new InputError(['enter the amount'], 'before-send');
+  if (cash.cashSession) await stopNotes(t, cash.cashSession);
   let paid: Payment;
   try {
     paid = await t.engine.payChecked(draftId, { ...choices, amountTo }, waitMs, { cashSession: cash.cashSession, cashReceived: cash.cashReceived });

@@ -16,7 +16,7 @@ export function cashEventView(e: Exclude<AcceptorEvent, { kind: 'device' }>): Ca
   }
 }
 
-export function deviceView(acceptor: NoteAcceptor, port: string, notes: readonly Minor[]): DeviceView {
+export function deviceView(acceptor: NoteAcceptor, port: string, notes: readonly Minor[], cassette: { count: number; total: Minor }): DeviceView {
   const s = acceptor.state;
   const open = acceptor.noteInProgress();
   return {
@@ -32,5 +32,6 @@ export function deviceView(acceptor: NoteAcceptor, port: string, notes: readonly
     bills: (s?.bills ?? []).map((b) => ({ amount: formatDecimal(b.amount), currency: b.currency, taken: notes.includes(b.amount) })),
     noteInProgress: open ? formatDecimal(open.amount) : null,
     portProblem: acceptor.portProblem,
+    cassette: { notes: cassette.count, total: formatDecimal(cassette.total) },
   };
 }

@@ -395,9 +395,13 @@ export class Journal {
     return this.q.eventsOf.all(paymentId);
   }
 
-  list(filter: { states?: PaymentState[]; since?: number; search?: string; limit?: number } = {}): Payment[] {
+  list(filter: { states?: PaymentState[]; since?: number; search?: string; limit?: number; shift?: number } = {}): Payment[] {
     const where: string[] = [];
     const params: (string | number)[] = [];
+    if (filter.shift !== undefined) {
+      where.push('shift_id = ?');
+      params.push(filter.shift);
+    }
     if (filter.states?.length) {
       where.push(`state IN (${filter.states.map(() => '?').join(', ')})`);
       params.push(...filter.states);

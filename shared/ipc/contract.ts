@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { PAYMENT_STATES } from '../rules/payment-states.js';
 import { zAmountText } from '../money/amount-schema.js';
 
-import type { CatalogService, CheckAnswerView, PaymentJson, PayoutJson, TerminalEvent } from './views.js';
+import type { CatalogService, CheckAnswerView, DeviceView, PaymentJson, PayoutJson, TerminalEvent, TillReportView } from './views.js';
 
 export type * from './views.js';
 
@@ -51,6 +51,8 @@ export const channels = {
       /** Only these states (drafts are shown only when asked for). */
       states: z.array(z.enum(PAYMENT_STATES)).max(PAYMENT_STATES.length).optional(),
       limit: z.number().int().min(1).max(20_000).optional(),
+      /** Only the payments of this shift (a payment point's). */
+      shift: z.number().int().min(1).optional(),
     })
     .strict(),
   /** Money taken today (in the agent's zone): payments accepted and not refused, their count and sums. */
@@ -73,6 +75,31 @@ export const channels = {
       receiptLang: receiptLang.optional(),
     })
     .strict(),
+  /**
+   * A kiosk with a bill validator: the screen waits for notes into this session (a new one when none
+   * is given), up to `limit` in total; the device is enabled for the notes that fit. Notes arrive as
+   * `cash` events.
+   */
+  'cash.accept': z.object({ session: cashSession.optional(), limit: amount.optional() }).strict(),
+  /** The screen stops waiting for notes: the device takes nothing more. */
+  'cash.stop': z.object({ session: cashSession }).strict(),
+  /** The bill validator's state, identity, bill table and cassette, for the service menu. */
+  'device.status': z.object({}).strict(),
+  /** The service menu's device test: the first note inserted is shown and handed back. */
+  'device.test': z.object({}).strict(),
+  /** A report to look at: the open shift's X, or what an encashment now would say; nothing closes. */
+  'till.report': z.object({ kind: z.enum(['x', 'encashment']), lang: receiptLang.optional() }).strict(),
+  /**
+   * Closes: the shift with its Z report (`counted`: the drawer's count), or the kiosk's encashment
+   * (`notes`: the cassette's count, "1000.00" each). A kiosk asks the attendant's PIN.
+   */
+  'till.close': z
+    .object({ kind: z.enum(['z', 'encashment']), counted: amount.optional(), notes: z.array(amount).max(5_000).optional(), pin: z.string().regex(/^\d{1,12}$/, 'digits').optional(), lang: receiptLang.optional() })
+    .strict(),
+  /** A cashier opens their shift by name. */
+  'till.openShift': z.object({ cashier: z.string().trim().min(1).max(100) }).strict(),
+  /** The shifts (newest first), for the journal's filter. */
+  'till.shifts': z.object({}).strict(),
   /** A kiosk's cash against what it must cover: payable yet, and how much more to insert. */
   'cash.progress': z.object({ inserted: amount, lockedTotal: amount.optional(), agentTransactionId: atid.optional() }).strict(),
   /** Cash to card: what the customer pays for an amount on the card (the agent's payout commission). */
@@ -122,6 +149,8 @@ export interface TerminalStatus {
   cashAcceptor: 'simulated' | 'none' | 'ccnet' | 'id003';
   /** The notes and coins the cash box takes ("1000.00"), largest first: the simulated acceptor's buttons. */
   cashNotes: string[];
+  /** A bill validator's state (ccnet, id003): whether it can take notes now, or what stops it. */
+  cashDevice: { phase: string; fault: string | null; accepting: boolean } | null;
   idleTimeoutMs: number;
   /** Why a kiosk cannot take payments now; null when it can. */
   refusal: 'no-printer' | 'no-paper' | 'printer-unreachable' | null;
@@ -205,6 +234,15 @@ export interface Results {
   'cash.settle': { settled: true };
   'cash.release': { session: string; total: string; toAttendant: boolean; slip: 'printed' | 'failed' | null };
   'cash.progress': { payable: boolean; missing: string };
+  'cash.accept': { session: string; inserted: string };
+  'cash.stop': { stopped: true };
+  'device.status': DeviceView | null;
+  'device.test': { returned: string | null };
+  /** The report as its paper reads (an image), with the figures a screen says large. */
+  'till.report': TillReportView;
+  'till.close': TillReportView & { printed: boolean | null };
+  'till.openShift': { shift: number; cashier: string };
+  'till.shifts': { id: number; cashier: string; openedAt: string; closedAt: string | null }[];
   'payout.quote': { amount: string; commission: string; amountFrom: string };
   'payout.start': PayoutView;
   'payout.check': PayoutView;

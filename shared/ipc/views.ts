@@ -139,6 +139,20 @@ export interface DeviceView {
   /** A note told to stack whose outcome is not journaled yet. */
   noteInProgress: string | null;
   portProblem: string | null;
+  /** The cassette as the journal counts it since the last encashment. */
+  cassette: { notes: number; total: string };
+}
+
+/** A shift's or an encashment's report for a screen: the paper as an image, and its key figures. */
+export interface TillReportView {
+  kind: 'x' | 'z' | 'encashment';
+  /** The shift's or the encashment's number (null: a preview of an encashment not made). */
+  id: number | null;
+  png: string;
+  text: string;
+  total: string;
+  /** counted − expected, or null when nothing was counted; non-zero is a difference to explain. */
+  difference: string | null;
 }
 
 export type TerminalEvent =

@@ -49,7 +49,8 @@ export async function startE2E(browser: Browser, opts: { mode?: 'cashier' | 'kio
   const env = harnessEnv(dir, sandbox.url, { TOLEM_TERMINAL_MODE: opts.mode ?? 'cashier', TOLEM_REQUEST_TIMEOUT_MS: '1500', TOLEM_CASH_ACCEPTOR: 'simulated', ...payoutsEnv, ...opts.env });
   // The sandbox demo's commission and virtual printer, as `npm start` has them.
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ commission: { percent: '1', minimum: '20.00' }, receipts: { printer: 'virtual' }, payouts: { returnUrl: `${sandbox.url}/payouts/sandbox/done` }, ...opts.config }));
-  const terminal = await openTerminal(loadConfig(env), { log: createLogger({ level: 'error', stderr: false }) });
+  // A bill validator in the configuration (TOLEM_CASH_ACCEPTOR) is driven, polled often so the tests are quick.
+  const terminal = await openTerminal(loadConfig(env), { log: createLogger({ level: 'error', stderr: false }), acceptor: true, acceptorOptions: { pollMs: 25, answerMs: 1500, tries: 2 } });
   terminal.worker.start();
   terminal.startProbe(250);
   const host = await startBrowserHost({ handlers: createHandlers(terminal), events: terminal.events, staticDir: RENDERER_DIR });

@@ -53,10 +53,10 @@ async function status(t: Terminal, io: Io, json: boolean, waitMs: number): Promi
     () => true,
     () => false,
   );
-  const view = deviceView(t.acceptor, t.config.cashPort, t.config.cashNotes);
   const cassette = t.cash.cassette();
+  const view = deviceView(t.acceptor, t.config.cashPort, t.config.cashNotes, cassette);
   if (json) {
-    io.out(JSON.stringify({ ...view, cassette: { notes: cassette.count, total: (cassette.total / 100).toFixed(2) }, trace: t.acceptor.trace().slice(-20) }, null, 2));
+    io.out(JSON.stringify({ ...view, trace: t.acceptor.trace().slice(-20) }, null, 2));
     return ready ? EXIT.ok : EXIT.notPaid;
   }
   io.out(`${view.protocol.toUpperCase()} on ${view.port}: ${view.phase}${view.fault ? `, ${view.fault}` : ''}${view.alarm ? `, ALARM: ${view.alarm}` : ''}`);

@@ -3,21 +3,15 @@ import { PinGuard } from '../../admin/pin-guard.js';
 import { adminInfo, terminalStatus } from '../../app/status.js';
 import type { Terminal } from '../../app/terminal.js';
 import type { AreaHandlers } from './area.js';
+import { tillHandlers } from './till.js';
+import { PinError, pinRefusal } from './pin-error.js';
 
-/** The admin PIN was refused: wrong (tries left), or the door is locked for a while. */
-export class PinError extends Error {
-  override name = 'PinError';
-  constructor(
-    readonly reason: 'pin-wrong' | 'pin-locked' | 'pin-none',
-    readonly params: Record<string, number> = {},
-  ) {
-    super(reason === 'pin-locked' ? `too many wrong PINs: locked for ${params.seconds ?? 0} s` : reason === 'pin-none' ? 'no admin PIN is configured' : 'wrong PIN');
-  }
-}
+export { PinError };
 
-export function adminHandlers(t: Terminal): AreaHandlers<'terminal.status' | 'admin.info' | 'admin.exit'> {
+export function adminHandlers(t: Terminal): AreaHandlers<'terminal.status' | 'admin.info' | 'admin.exit' | 'till.report' | 'till.close' | 'till.openShift' | 'till.shifts'> {
   const pins = new PinGuard(t.journal.db, t.config.screens.adminPin);
   return {
+    ...tillHandlers(t, pins),
     async 'terminal.status'() {
       return terminalStatus(t);
     },
@@ -26,11 +20,7 @@ export function adminHandlers(t: Terminal): AreaHandlers<'terminal.status' | 'ad
     },
     async 'admin.exit'(a) {
       const verdict = pins.check(a.pin, 'screen');
-      if (!verdict.ok) {
-        if (verdict.reason === 'locked') throw new PinError('pin-locked', { seconds: Math.ceil(verdict.retryAfterMs / 1000) });
-        if (verdict.reason === 'no-pin') throw new PinError('pin-none');
-        throw new PinError('pin-wrong', { triesLeft: verdict.triesLeft });
-      }
+      if (!verdict.ok) throw pinRefusal(verdict);
       if (!t.exitKiosk) return { exited: false };
       t.exitKiosk();
       return { exited: true };

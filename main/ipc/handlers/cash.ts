@@ -1,13 +1,31 @@
-/** The cash channels: a note in (the simulated acceptor), the attendant's list, settling it, giving cash up, progress to payable. */
+/** The cash channels: a note in (the simulated acceptor) or the bill validator waited on, the attendant's list, settling it, giving cash up, progress to payable, the device. */
 import { CashBox, CashError } from '../../cash/cash-box.js';
 import { formatDecimal } from '../../../shared/money/amount.js';
 import { cashProgress } from '../../../shared/money/commission.js';
 import { paymentByAtid, releaseCash } from '../../app/use-cases.js';
 import type { Terminal } from '../../app/terminal.js';
 import type { AreaHandlers } from './area.js';
+import { deviceView } from '../../cash/cash-view.js';
+import { testAcceptor } from '../../app/cash-intake.js';
 
-export function cashHandlers(t: Terminal): AreaHandlers<'cash.insert' | 'cash.unpaid' | 'cash.settle' | 'cash.release' | 'cash.progress'> {
+export function cashHandlers(t: Terminal): AreaHandlers<'cash.insert' | 'cash.unpaid' | 'cash.settle' | 'cash.release' | 'cash.progress' | 'cash.accept' | 'cash.stop' | 'device.status' | 'device.test'> {
   return {
+    async 'cash.accept'(a) {
+      if (!t.acceptor) throw new CashError('this terminal has no bill validator', 'no-acceptor');
+      const s = t.acceptor.begin(a.session ?? null, a.limit ?? null);
+      return { session: s.id, inserted: formatDecimal(s.total) };
+    },
+    async 'cash.stop'(a) {
+      t.acceptor?.end(a.session);
+      return { stopped: true as const };
+    },
+    async 'device.status'() {
+      return t.acceptor && t.config.cashPort ? deviceView(t.acceptor, t.config.cashPort, t.config.cashNotes, t.cash.cassette()) : null;
+    },
+    async 'device.test'() {
+      const r = await testAcceptor(t, { waitMs: 60_000 });
+      return { returned: r.returned === null ? null : formatDecimal(r.returned) };
+    },
     async 'cash.insert'(a) {
       if (t.config.cashAcceptor !== 'simulated') throw new CashError('notes can be inserted from the screen only on the simulated acceptor');
       const r = t.cash.escrow(a.session ?? null, a.note, a.limit ?? null);

@@ -12,7 +12,7 @@ export function journalHandlers(t: Terminal): AreaHandlers<'journal.list' | 'jou
       const since = a.today ? startOfLocalDay(Date.now(), t.config.timeZone) : undefined;
       // Drafts (checked, never paid) only when asked for: they are not payments a cashier answers for.
       const states = a.states ?? [...LISTED_STATES];
-      return t.journal.list({ search: a.search, since, states, limit: a.limit ?? 5000 }).map((p) => paymentJson(p, t.journal, { light: true }));
+      return t.journal.list({ search: a.search, since, states, limit: a.limit ?? 5000, shift: a.shift }).map((p) => paymentJson(p, t.journal, { light: true }));
     },
     async 'journal.totals'() {
       return todayTotals(t);

@@ -53,7 +53,7 @@ export const en: Dictionary = {
     returned: 'The note was returned: it is more than is left to pay. Insert a smaller one.',
     received: 'Cash received, ₸', hint: 'What the customer handed over', notEnough: 'Not enough: less than the amount to pay', change: 'Change',
     inserted: 'Inserted', due: 'due', insertFree: 'Insert notes: the amount credited is worked out as you go.',
-    noChange: 'This terminal gives no change: a note that is too much is returned.', demo: 'Note acceptor simulator (sandbox)', insert: 'Insert {{amount}}',
+    noChange: 'This terminal gives no change: a note that is too much is returned.', demo: 'Note acceptor simulator (sandbox)', insertNotes: 'Insert the notes into the note acceptor one at a time', deviceFault: 'The note acceptor is not taking money. Call the attendant', insert: 'Insert {{amount}}',
   },
   paying: { title: 'Sending the payment…', note: 'Please keep this screen open. The money is safe: the payment is already in the journal.' },
   final: {
@@ -70,13 +70,25 @@ export const en: Dictionary = {
     rerouted: 'Operator', reroutedFrom: 'This number is served by {{to}} (not {{from}}): the payment goes to {{to}}.', done: 'Done',
   },
   state: { draft: 'Draft', pending: 'Waiting to be sent', success: 'Paid', failed: 'Not paid', review: 'Under review', abandoned: 'Not taken' },
-  journal: {
+  journal: { shift: 'Shift', today: 'Today', shiftOption: 'Shift {{id}} · {{cashier}} · {{opened}}', shiftOpen: 'open', 
     payouts: 'Today\'s payouts to cards', payoutTotals: 'Payouts to cards: {{count}}, paid {{paid}}', toCards: 'To cards', takenAll: 'All cash taken (payments and payouts)', 
     filter: 'Show', filters: { all: 'All', success: 'Paid', pending: 'Waiting', failed: 'Not paid', review: 'Under review', draft: 'Drafts' },
     totals_one: 'Today {{count}} payment ({{paid}} paid)', totals_few: 'Today {{count}} payments ({{paid}} paid)', totals_many: 'Today {{count}} payments ({{paid}} paid)', totals_other: 'Today {{count}} payments ({{paid}} paid)', taken: 'Taken',
     title: 'Journal', search: 'Search by account or payment number', time: 'Time', state: 'State', empty: 'No payments today.',
     attempts: 'Attempts', noAnswer: 'no answer', nextAttempt: 'Next attempt', retryNow: 'Retry now', reprint: 'Print receipt',
     printed: 'Receipt printed', kind: { check: 'check', pay: 'pay' }, outcome: { answer: 'answer', transport: 'no connection', http: 'HTTP error', malformed: 'unreadable answer', abandoned: 'interrupted' }, notPrinted: 'Receipt not printed: {{error}}', receipt: 'Receipt',
+  },
+  till: {
+    shift: 'Shift', encashment: 'Encashment', x: 'X report', z: 'Close the shift (Z report)', counted: 'In the drawer (counted), ₸', encashPreview: 'What the cassette holds', encash: 'Encash',
+    difference: 'Difference: {{amount}}', printed: 'The report is printed', notPrinted: 'The report did NOT print: check the printer', closed: 'Closed and journaled', preview: 'A preview: nothing is closed',
+    alt: { x: 'X report: {{total}} expected in the drawer', z: 'Z report: {{total}} expected in the drawer', encashment: 'Encashment: {{total}} in the cassette' },
+    device: {
+      title: 'Note acceptor', state: 'State', model: 'Device', cassette: 'Cassette (by the journal)', cassetteValue: '{{count}} notes, {{total}}', bills: 'Takes',
+      test: 'Test: insert one note', testing: 'Insert a note: it will be shown and handed back', tested: 'The acceptor read {{amount}} and handed it back', noNote: 'No note was inserted',
+      alarm: 'STOPPED: {{why}}',
+      phase: { starting: 'starting', ready: 'ready', fault: 'fault', alarm: 'stopped', stopped: 'off', 'not-running': 'not running' },
+      fault: { 'cassette-full': 'the cassette is full: encash it', 'cassette-removed': 'the cassette is out', 'jam-validator': 'a note is jammed in the acceptor: take it out', 'jam-cassette': 'a note is jammed in the cassette', cheated: 'a cheating attempt: check the device', failure: 'the device failed', pause: 'paused: remove what blocks the slot', 'no-answer': 'not answering: check the cable and the power', 'line-errors': 'noise on the line: check the cable' },
+    },
   },
   admin: {
     info: {

@@ -10,6 +10,7 @@ import { useStatus } from '../../state/status';
 import { useSettings } from '../../state/settings';
 import { dateTime, money } from '../../format/money';
 import type { Results } from '../../../../shared/ipc/contract';
+import { TillPanel } from './TillPanel';
 
 /** What this terminal is and how it stands: id, version, processing, printer, queue, balance. */
 function TerminalInfo() {
@@ -90,6 +91,8 @@ export function Admin() {
   const [pin, setPin] = useState('');
   const trying = useRef(false);
   const [unlocked, setUnlocked] = useState(false);
+  // The PIN that unlocked a kiosk's menu: closing an encashment asks it again of the terminal.
+  const [unlockedPin, setUnlockedPin] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [cash, setCash] = useState<Results['cash.unpaid']>([]);
   const [notes, setNotes] = useState<Record<string, string>>({});
@@ -168,6 +171,7 @@ export function Admin() {
         />
       )}
       {open && <TerminalInfo />}
+      {open && <TillPanel kiosk={kiosk} pin={unlockedPin} device={status?.cashAcceptor === 'ccnet' || status?.cashAcceptor === 'id003'} />}
       {open && status?.payouts.available && <PayoutsPanel />}
       {kiosk && !unlocked && (
         <section className="pin">
@@ -186,6 +190,7 @@ export function Admin() {
               void run(async () => {
                 const r = await call('admin.exit', { pin: tried });
                 setUnlocked(true);
+                setUnlockedPin(tried);
                 return r.exited ? t('admin.exited') : t('admin.noKioskToExit');
               }).finally(() => {
                 trying.current = false;

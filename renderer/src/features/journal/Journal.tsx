@@ -35,6 +35,14 @@ export function Journal() {
             {t(`journal.filters.${f}`)}
           </button>
         ))}
+        {j.shifts.length > 0 && (
+          <select aria-label={t('journal.shift')} data-testid="journal-shift" value={j.shift ?? ''} onChange={(e) => j.setShift(e.target.value === '' ? null : Number(e.target.value))}>
+            <option value="">{t('journal.today')}</option>
+            {j.shifts.map((s) => (
+              <option key={s.id} value={s.id}>{t('journal.shiftOption', { id: s.id, cashier: s.cashier, opened: dateTime(s.openedAt, lang, zone) })}{s.closedAt === null ? ` · ${t('journal.shiftOpen')}` : ''}</option>
+            ))}
+          </select>
+        )}
       </nav>
       {j.totals && (
         <p className="journal-totals" data-testid="journal-totals">

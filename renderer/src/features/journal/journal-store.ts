@@ -12,6 +12,10 @@ interface JournalState {
   filter: StateFilter;
   totals: Results['journal.totals'] | null;
   setFilter(filter: StateFilter): void;
+  /** Only one shift's payments (a payment point's), or today's when null. */
+  shift: number | null;
+  shifts: Results['till.shifts'];
+  setShift(shift: number | null): void;
   payments: PaymentJson[];
   /** Today's cash-to-card payouts: the till has them too. */
   payouts: Results['payout.list'];
@@ -32,6 +36,8 @@ interface JournalState {
 export const useJournal = create<JournalState>((set, get) => ({
   search: '',
   filter: 'all',
+  shift: null,
+  shifts: [],
   totals: null,
   payments: [],
   payouts: [],
@@ -44,6 +50,10 @@ export const useJournal = create<JournalState>((set, get) => ({
     set({ filter });
     void get().load();
   },
+  setShift(shift) {
+    set({ shift });
+    void get().load();
+  },
   setSearch(text) {
     set({ search: text });
     void get().load();
@@ -54,9 +64,11 @@ export const useJournal = create<JournalState>((set, get) => ({
       const search = get().search.trim() || undefined;
       const filter = get().filter;
       const states = filter === 'all' ? undefined : filter === 'failed' ? (['failed', 'abandoned'] as const) : ([filter] as const);
-      const withPayouts = filter === 'all' && search === undefined;
+      const shift = get().shift ?? undefined;
+      const withPayouts = filter === 'all' && search === undefined && shift === undefined;
+      void call('till.shifts', {}).then((shifts) => set({ shifts }), () => undefined);
       const [list, totals, payouts] = await Promise.all([
-        call('journal.list', { search, today: search === undefined, states: states ? [...states] : undefined }),
+        call('journal.list', { search, today: search === undefined && shift === undefined, states: states ? [...states] : undefined, shift }),
         call('journal.totals', {}),
         withPayouts ? call('payout.list', { today: true }).catch(() => []) : Promise.resolve([]),
       ]);

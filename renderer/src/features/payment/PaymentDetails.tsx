@@ -3,14 +3,14 @@
  * with its lines and meters, an international rate), then the amount with the agent's commission
  * and the amount credited, then cash: change for the cashier, notes for the kiosk.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OnScreenKeyboard } from '../../components/OnScreenKeyboard';
 import type { CheckAnswerView, InvoiceView } from '../../../../shared/ipc/contract';
 import { TextField } from '../../components/TextField';
 import { changeInTenge, decimalText, money, tiyn, typedAmount, formatDecimal } from '../../format/money';
 import { upToWholeTenge as upToTenge } from '../../../../shared/money/amount';
-import { amountToOf, lineProblems, readiness, usePayment } from './payment-store';
+import { amountToOf, cashLimit, lineProblems, readiness, usePayment } from './payment-store';
 import { sayError } from '../../format/error';
 import type { LineProblem } from '../../../../shared/rules/invoice-lines';
 import { useSettings } from '../../state/settings';
@@ -23,6 +23,18 @@ export function PaymentDetails() {
   const status = useStatus((s) => s.status);
   const flow = usePayment();
   const { check, quote, busy, error } = flow;
+  const device = status?.mode === 'kiosk' && (status.cashAcceptor === 'ccnet' || status.cashAcceptor === 'id003');
+  // The bill validator waits for this payment's notes while the screen shows it, for the sum that fits.
+  const acceptKey = usePayment((s) => {
+    if (!s.check || s.handedOver !== null) return null;
+    const r = readiness(s, true);
+    return r.blocked || r.unreadableFixed ? null : cashLimit(s);
+  });
+  useEffect(() => {
+    if (!device || acceptKey === null) return;
+    void usePayment.getState().acceptNotes();
+    return () => void usePayment.getState().stopNotes();
+  }, [device, acceptKey]);
   if (!check) return null;
   const answer = check.answer;
   const kiosk = status?.mode === 'kiosk';
@@ -174,6 +186,14 @@ export function PaymentDetails() {
             <p className="note problem insert-more" data-testid="insert-more" role="status">
               {t('kiosk.insertMore', { amount: money(formatDecimal(flow.missing), lang) })}
             </p>
+          )}
+          {device && (
+            // The bill validator: notes go into the slot; a fault says what to do.
+            status?.cashDevice?.fault || status?.cashDevice?.phase === 'alarm' ? (
+              <p className="note problem big device-prompt" data-testid="device-prompt" role="alert">{t('cash.deviceFault')}</p>
+            ) : (
+              <p className="device-prompt big" data-testid="device-prompt" role="status">{t('cash.insertNotes')}</p>
+            )
           )}
           {status?.cashAcceptor === 'simulated' && (
             <div className="demo-notes" aria-label={t('cash.demo')}>

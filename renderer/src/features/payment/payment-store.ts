@@ -5,9 +5,10 @@
  */
 import { create } from 'zustand';
 import type { CatalogService, CheckView, InvoiceLineView, PaymentJson, QuoteView } from '../../../../shared/ipc/contract';
+import type { CashEventView } from '../../../../shared/ipc/views';
 import type { FieldProblem } from '../../../../shared/rules/input-validation';
 import { formatDecimal, typedAmount, tiyn, upToWholeTenge, type Minor } from '../../format/money';
-import { call, CallError } from '../../ipc/bridge';
+import { call, CallError, onEvent } from '../../ipc/bridge';
 import { errorKey, type ErrorWords } from '../../format/error';
 import { useCatalog } from '../../state/catalog';
 import { useSettings } from '../../state/settings';
@@ -68,6 +69,12 @@ interface PaymentState {
   setAmount(text: string): void;
   setCashReceived(text: string): void;
   insertCash(note: Minor): Promise<void>;
+  /** Kiosk with a bill validator: the device waits for this payment's notes (they arrive as events). */
+  acceptNotes(): Promise<void>;
+  /** Kiosk with a bill validator: the device stops taking notes for this payment. */
+  stopNotes(): Promise<void>;
+  /** A note the bill validator stacked or returned, as the terminal told it. */
+  noteEvent(e: CashEventView): Promise<void>;
   /** Kiosk: the customer gives up with cash inserted: it goes to the attendant, and the screen says so. */
   handOverCash(reason?: 'cancelled' | 'walked-away'): Promise<void>;
   askCancel(ask: boolean): void;
@@ -79,7 +86,7 @@ interface PaymentState {
   reset(): void;
 }
 
-const EMPTY: Omit<PaymentState, 'validationReady' | 'start' | 'setValue' | 'focus' | 'blur' | 'submitForm' | 'chooseContract' | 'setLine' | 'setAmount' | 'setCashReceived' | 'insertCash' | 'handOverCash' | 'askCancel' | 'payWhenReady' | 'pay' | 'refreshResult' | 'reset'> = {
+const EMPTY: Omit<PaymentState, 'validationReady' | 'start' | 'setValue' | 'focus' | 'blur' | 'submitForm' | 'chooseContract' | 'setLine' | 'setAmount' | 'setCashReceived' | 'insertCash' | 'acceptNotes' | 'stopNotes' | 'noteEvent' | 'handOverCash' | 'askCancel' | 'payWhenReady' | 'pay' | 'refreshResult' | 'reset'> = {
   step: 'form' as Step,
   service: null,
   values: {},
@@ -121,6 +128,18 @@ export function loadValidation(): Promise<Validation> {
 }
 
 /** The customer's language for what the terminal prints (receipts are Russian or Kazakh). */
+/**
+ * The most a kiosk's cash may reach for this payment: a locked amount (fixed, invoice) takes no more than
+ * is due, rounded up to the tenge (tiyn cannot be inserted); a free amount no more than the service's
+ * maximum (with the commission). '' when there is no bound; null while a locked amount's total is not known.
+ */
+export function cashLimit(s: Pick<PaymentState, 'check' | 'lines' | 'amount' | 'service' | 'quote'>): string | null {
+  const { amount, locked } = amountToOf(s);
+  if (locked && (amount === null || !s.quote)) return null;
+  if (locked && s.quote) return formatDecimal(upToWholeTenge(tiyn(s.quote.amountFrom)));
+  return s.check?.limits.maxFrom ?? '';
+}
+
 export function receiptLang(): 'ru' | 'kk' {
   return useSettings.getState().lang === 'kk' ? 'kk' : 'ru';
 }
@@ -219,6 +238,16 @@ export const usePayment = create<PaymentState>((set, get) => {
   const fail = (err: unknown) => {
     set({ error: errorKey(err), busy: false });
   };
+  /** The cash journaled for this payment now, and how much more before it can be paid (the terminal's rule). */
+  const counted = async (session: string, inserted: string, returned: boolean) => {
+    set({ cashSession: session, inserted: tiyn(inserted), returned, error: null });
+    requote();
+    const s = get();
+    const { locked } = amountToOf(s);
+    const due = locked && s.quote ? s.quote.amountFrom : undefined;
+    const progress = await call('cash.progress', { inserted, lockedTotal: due, agentTransactionId: s.check?.payment.agentTransactionId });
+    set({ missing: tiyn(progress.missing) });
+  };
   const requote = () => {
     const s = get();
     const seq = ++quoteSeq;
@@ -308,23 +337,35 @@ export const usePayment = create<PaymentState>((set, get) => {
     },
     async insertCash(note) {
       const s = get();
-      const { amount, locked } = amountToOf(s);
-      if (locked && (amount === null || !s.quote)) return;
-      // A locked amount (fixed, invoice) takes no more than is due, rounded up to the tenge (tiyn cannot
-      // be inserted): the acceptor returns a note that would go past it.
-      // A free amount takes no more than the service's maximum (with the commission): a note past it is returned.
-      const limit = locked && s.quote ? formatDecimal(upToWholeTenge(tiyn(s.quote.amountFrom))) : (s.check?.limits.maxFrom ?? undefined);
+      const limit = cashLimit(s);
+      if (limit === null) return;
       try {
-        const r = await call('cash.insert', { session: s.cashSession ?? undefined, note: formatDecimal(note), limit });
-        set({ cashSession: r.session, inserted: tiyn(r.inserted), returned: !r.stacked, error: null });
-        requote();
-        // How much more before anything can be paid: the terminal's rule (commission minimum, the locked total).
-        const due = locked && get().quote ? get().quote!.amountFrom : undefined;
-        const progress = await call('cash.progress', { inserted: r.inserted, lockedTotal: due, agentTransactionId: s.check?.payment.agentTransactionId });
-        set({ missing: tiyn(progress.missing) });
+        const r = await call('cash.insert', { session: s.cashSession ?? undefined, note: formatDecimal(note), limit: limit || undefined });
+        await counted(r.session, r.inserted, !r.stacked);
       } catch (err) {
         fail(err);
       }
+    },
+    async acceptNotes() {
+      const s = get();
+      const limit = cashLimit(s);
+      if (limit === null || s.handedOver !== null) return;
+      try {
+        const r = await call('cash.accept', { session: s.cashSession ?? undefined, limit: limit || undefined });
+        set({ cashSession: r.session, inserted: tiyn(r.inserted), error: null });
+      } catch (err) {
+        fail(err);
+      }
+    },
+    async stopNotes() {
+      const session = get().cashSession;
+      if (session) await call('cash.stop', { session }).catch(() => undefined);
+    },
+    async noteEvent(e) {
+      if (e.session === null || e.session !== get().cashSession) return;
+      if (e.kind === 'stacked') await counted(e.session, e.total, false);
+      else if (e.kind === 'returned') set({ returned: true });
+      else if (e.kind === 'settled') await counted(e.session, formatDecimal(get().inserted + (e.outcome === 'stacked' ? tiyn(e.amount) : 0)), e.outcome === 'returned');
     },
     async handOverCash(reason) {
       const s = get();
@@ -406,4 +447,9 @@ export const usePayment = create<PaymentState>((set, get) => {
       set({ ...EMPTY });
     },
   };
+});
+
+// Notes the bill validator stacked or returned reach the payment being fed, wherever the screen is.
+onEvent((e) => {
+  if (e.type === 'cash') void usePayment.getState().noteEvent(e.event);
 });

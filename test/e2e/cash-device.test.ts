@@ -1,0 +1,119 @@
+/**
+ * The screens with a real bill validator driver and its simulator on a pseudo-terminal: a kiosk
+ * customer's notes appear as they stack and pay; the service menu shows the device and encashes;
+ * a cashier's X and Z reports. Screenshots (and the reports' paper) are saved to be looked at.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeviceSimulator } from '../../dev/devices/device-simulator.js';
+import { openPtyPair, type PtyPair } from '../../dev/devices/pty-pair.js';
+import { until } from '../helpers/wait.js';
+import { e2eSuite, kioskCheck, openKioskAdmin, type E2E } from './fixture.js';
+
+const suite = e2eSuite();
+const KIOSK = { width: 1080, height: 1920 };
+let pair: PtyPair | null = null;
+let sim: DeviceSimulator | null = null;
+afterEach(async () => {
+  await sim?.close();
+  await pair?.close();
+  sim = null;
+  pair = null;
+});
+
+async function kioskWithValidator(lang: 'ru' | 'kk' = 'ru'): Promise<{ e: E2E; sim: DeviceSimulator }> {
+  pair = await openPtyPair();
+  sim = new DeviceSimulator('ccnet');
+  await sim.attach(pair.device);
+  const e = await suite.start({ mode: 'kiosk', viewport: KIOSK, lang, env: { TOLEM_CASH_ACCEPTOR: `ccnet:${pair.host}`, TOLEM_ADMIN_PIN: '2580', TOLEM_IDLE_TIMEOUT_SECONDS: '600' } });
+  await until(() => e.terminal.acceptor?.state?.phase === 'ready', 'the validator ready');
+  return { e, sim };
+}
+
+async function insert(s: DeviceSimulator, tenge: number): Promise<void> {
+  await until(() => s.model.enabled.size > 0 && s.model.state === 'idle', 'the device waiting for a note');
+  const before = s.model.cassette.length;
+  s.model.insert(tenge);
+  await until(() => s.model.cassette.length > before || s.model.givenBack.length > 0, 'the note taken');
+}
+
+describe('a kiosk with a bill validator', () => {
+  it('the notes appear as they stack, the device says what to do, and they pay (ru, 1080×1920)', async () => {
+    const { e, sim: s } = await kioskWithValidator();
+    const { page } = e;
+    await kioskCheck(page, 'P1011', '7771234567');
+    await page.waitForSelector('[data-testid=kiosk-cash]');
+    expect(await page.textContent('[data-testid=device-prompt]')).toBe('Вставляйте купюры в купюроприёмник по одной');
+    // No demo buttons: the notes come from the device.
+    expect(await page.locator('[data-testid=insert-1000]').count()).toBe(0);
+    await insert(s, 1000);
+    await expect.poll(() => page.textContent('[data-testid=inserted]')).toMatch(/1\s000,00\s₸/);
+    await insert(s, 500);
+    await expect.poll(() => page.textContent('[data-testid=inserted]')).toMatch(/1\s500,00\s₸/);
+    await e.shot('device-kiosk-notes-in');
+    await page.click('[data-testid=pay]');
+    await page.waitForSelector('[data-testid=final]');
+    expect(await page.textContent('[data-testid=final]')).toMatch(/Оплачено|ОПЛАЧЕНО|оплачен/i);
+    await e.shot('device-kiosk-paid');
+    expect(s.model.cassetteTenge()).toEqual([1000, 500]);
+    expect(s.model.enabled.size).toBe(0);
+    const p = e.terminal.journal.list({ limit: 1 })[0]!;
+    expect([p.state, p.amountFrom]).toEqual(['success', 1_500_00]);
+  });
+
+  it('a fault is said to the customer: a jammed note stops the money and asks for the attendant', async () => {
+    const { e, sim: s } = await kioskWithValidator('kk');
+    const { page } = e;
+    await kioskCheck(page, 'P1011', '7771234567');
+    await page.waitForSelector('[data-testid=kiosk-cash]');
+    s.model.jamNextStack = true;
+    await until(() => s.model.enabled.size > 0, 'enabled');
+    s.model.insert(5000);
+    await expect.poll(() => page.textContent('[data-testid=device-prompt]')).toBe('Купюра қабылдағыш ақша қабылдамайды. Операторды шақырыңыз');
+    await e.shot('device-kiosk-jam-kk');
+    expect(e.terminal.cash.session(e.terminal.acceptor!.waitingFor ?? '')?.total ?? 0).toBe(0);
+  });
+
+  it('the service menu shows the device and its cassette, and encashes with the attendant\'s PIN', async () => {
+    const { e, sim: s } = await kioskWithValidator();
+    const { page } = e;
+    await kioskCheck(page, 'P1011', '7771234567');
+    await page.waitForSelector('[data-testid=kiosk-cash]');
+    await insert(s, 2000);
+    await expect.poll(() => page.textContent('[data-testid=inserted]')).toMatch(/2\s000,00\s₸/);
+    await page.click('[data-testid=pay]');
+    await page.waitForSelector('[data-testid=final]');
+    await page.goto(page.url());
+    await page.waitForSelector('[data-testid=home][data-ready=yes]');
+    await openKioskAdmin(page);
+    for (const d of '2580') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
+    await page.click('[data-testid=on-screen-keyboard] [data-skbtn="{enter}"]');
+    await page.waitForSelector('[data-testid=admin-device]');
+    expect(await page.textContent('[data-testid=device-state]')).toBe('готов');
+    expect(await page.textContent('[data-testid=device-cassette]')).toMatch(/1 купюр, 2\s000,00\s₸/);
+    await e.shot('device-service-menu');
+    await page.click('[data-testid=encash]');
+    await page.waitForSelector('[data-testid=till-report][data-closed=yes]');
+    expect(await page.getAttribute('[data-testid=till-report] img', 'alt')).toMatch(/Инкассация: в кассете 2\s000,00\s₸/);
+    await e.shot('device-encashed');
+    const [report] = e.terminal.till.encashments(1);
+    expect(report).toMatchObject({ startedBy: 'menu', total: 2_000_00, paymentsTotal: 2_000_00, withoutPaymentTotal: 0 });
+  });
+});
+
+describe('a cashier\'s shift', () => {
+  it('the X report, then the Z with the drawer counted: the difference is said large, and the paper shown', async () => {
+    const e = await suite.start({ mode: 'cashier', viewport: { width: 1280, height: 1024 } });
+    const { page } = e;
+    expect((await e.terminal.engine.pay({ serviceId: 'P1011', account: '7771234567', fields: {}, amountTo: 1_000_00 }, 5_000)).state).toBe('success');
+    await page.click('[data-testid=open-admin]');
+    await page.click('[data-testid=report-x]');
+    await page.waitForSelector('[data-testid=till-report][data-kind=x]');
+    expect(await page.getAttribute('[data-testid=till-report] img', 'alt')).toMatch(/X-отчёт: в кассе должно быть 1\s020,00\s₸/);
+    await page.fill('[data-testid=z-counted]', '1000');
+    await page.click('[data-testid=report-z]');
+    await page.waitForSelector('[data-testid=till-report][data-kind=z][data-closed=yes]');
+    expect(await page.textContent('[data-testid=till-difference]')).toMatch(/Расхождение: −20,00\s₸/);
+    await e.shot('shift-z-report');
+    expect(e.terminal.till.shifts(2).map((s) => s.closedAt === null)).toEqual([true, false]);
+  });
+});
