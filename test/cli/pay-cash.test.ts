@@ -118,6 +118,35 @@ describe('tolem device', () => {
   });
 });
 
+describe('tolem device simulate', () => {
+  it('prints the port to configure, and its script inserts a note the real driver reads', async () => {
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('../helpers/cli.js');
+    const simulator = spawn(process.execPath, [BIN, 'device', 'simulate', 'id003'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    simulator.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    try {
+      const port = await until(() => /TOLEM_CASH_ACCEPTOR=(id003:\S+)/.exec(out)?.[1], 'the port printed');
+      const env = { ...process.env, ...harnessEnv(tempDir(), sandbox.url), TOLEM_CASH_ACCEPTOR: port };
+      const test = runTolem(['device', 'test', '--wait', '30', '--json'], env);
+      let done = false;
+      void test.then(() => (done = true));
+      // A person at the slot: a note pushed at a disabled device is handed straight back, so keep offering one.
+      while (!done) {
+        simulator.stdin.write('insert 5000\n');
+        await new Promise((r) => setTimeout(r, 400));
+      }
+      const r = await test;
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual({ returned: '5000.00' });
+      simulator.stdin.write('count\n');
+      await until(() => /cassette: empty/.test(out), 'the cassette reported empty: the note was handed back');
+    } finally {
+      simulator.kill('SIGTERM');
+    }
+  });
+});
+
 describe('a SIGKILL between escrow and stacked', () => {
   it.each(['ccnet', 'id003'] as const)('%s: after the restart the note is credited exactly once, and the journal says so', async (protocol) => {
     const k = await kiosk(protocol);

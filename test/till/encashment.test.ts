@@ -75,6 +75,9 @@ describe('an encashment after a mixed day', () => {
     expect(refused.kind === 'paid' && refused.payment.state).toBe('failed');
     const pending = await pay('7771239606', [500], 2_000);
     expect(pending.kind === 'paid' && pending.payment.state).toBe('pending');
+    // Processing's check down: accepted offline against the notes, delivered later.
+    const offline = await pay('7771239610', [200], 2_000);
+    expect(offline.kind === 'paid' && offline.payment.offline).toBe(true);
     hand.push(1000);
     const walked = await payInNotes(t, { serviceId: 'P1011', account: '7771234500', fields: {}, amountFrom: 5_000_00 }, 2_000);
     expect(walked.kind).toBe('not-covered');
@@ -85,18 +88,21 @@ describe('an encashment after a mixed day', () => {
     expect(payout.payout.state).toBe('paid');
 
     const counted = await takeCassetteOut();
-    expect(counted).toEqual([1000, 500, 2000, 500, 1000, 1000]);
+    expect(counted).toEqual([1000, 500, 2000, 500, 200, 1000, 1000]);
     const report = t.till.count(asTiyn(counted));
     expect(report.startedBy).toBe('cassette-removed');
     expect(report.notes).toEqual([
       { amount: 2_000_00, count: 1, sum: 2_000_00 },
       { amount: 1_000_00, count: 3, sum: 3_000_00 },
       { amount: 500_00, count: 2, sum: 1_000_00 },
+      { amount: 200_00, count: 1, sum: 200_00 },
     ]);
-    expect(report.total).toBe(6_000_00);
-    expect(report.countedTotal).toBe(6_000_00);
+    expect(report.total).toBe(6_200_00);
+    expect(report.countedTotal).toBe(6_200_00);
     expect(report.differences).toEqual([]);
-    expect(report.payments.map((p) => [p.state, p.amountFrom])).toEqual([['success', 1_500_00], ['pending', 500_00]]);
+    expect(report.payments.map((p) => [p.agentTransactionId, p.amountFrom])).toEqual([
+      [paid.payment.agentTransactionId, 1_500_00], [pending.payment.agentTransactionId, 500_00], [offline.payment.agentTransactionId, 200_00],
+    ]);
     expect(report.payouts.map((o) => [o.state, o.amountFrom])).toEqual([['paid', 1_000_00]]);
     expect(report.withoutPayment.map((w) => w.total)).toEqual([2_000_00, 1_000_00]);
     // Every tiyn in the cassette is accounted for by exactly one line.

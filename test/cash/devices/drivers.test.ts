@@ -76,6 +76,17 @@ describe.each(['ccnet', 'id003'] as const)('%s driver against its simulator', (p
     expect(r.box.session(s.id)!.total).toBe(0);
   });
 
+  it('a cheating attempt stops the money and is journaled, until a person clears it', async () => {
+    r = await rig(protocol);
+    r.acceptor.begin(null, null);
+    await accepting(r);
+    r.sim.model.setFault('cheated');
+    await settle(r!, () => r!.driver.state.fault === 'cheated', 'the cheat reported');
+    expect(r.ledger.deviceEvents().map((e) => e.kind)).toContain('fault:cheated');
+    r.sim.model.clearFault();
+    await settle(r!, () => r!.driver.state.fault === null, 'cleared');
+  });
+
   it('the cassette full: the last note credited, then nothing taken, said as a fault', async () => {
     r = await rig(protocol, { capacity: 2 });
     const s = r.acceptor.begin(null, null);
