@@ -136,6 +136,7 @@ export function payoutsOf(t: Terminal): NonNullable<Terminal['payouts']> {
  */
 export async function payoutWithCash(t: Terminal, input: PayoutInput, waitMs: number, lang: ReceiptLang | undefined): Promise<{ payout: Payout; receipt: 'printed' | 'failed' | null }> {
   const payouts = payoutsOf(t);
+  if (input.cashSession) await stopNotes(t, input.cashSession);
   let p: Payout;
   try {
     p = await payouts.start(input, waitMs);

@@ -20,11 +20,11 @@ afterEach(async () => {
   pair = null;
 });
 
-async function kioskWithValidator(lang: 'ru' | 'kk' = 'ru'): Promise<{ e: E2E; sim: DeviceSimulator }> {
+async function kioskWithValidator(lang: 'ru' | 'kk' = 'ru', payouts = false): Promise<{ e: E2E; sim: DeviceSimulator }> {
   pair = await openPtyPair();
   sim = new DeviceSimulator('ccnet');
   await sim.attach(pair.device);
-  const e = await suite.start({ mode: 'kiosk', viewport: KIOSK, lang, env: { TOLEM_CASH_ACCEPTOR: `ccnet:${pair.host}`, TOLEM_ADMIN_PIN: '2580', TOLEM_IDLE_TIMEOUT_SECONDS: '600' } });
+  const e = await suite.start({ mode: 'kiosk', viewport: KIOSK, lang, payouts, env: { TOLEM_CASH_ACCEPTOR: `ccnet:${pair.host}`, TOLEM_ADMIN_PIN: '2580', TOLEM_IDLE_TIMEOUT_SECONDS: '600' } });
   await until(() => e.terminal.acceptor?.state?.phase === 'ready', 'the validator ready');
   return { e, sim };
 }
@@ -71,6 +71,32 @@ describe('a kiosk with a bill validator', () => {
     await expect.poll(() => page.textContent('[data-testid=device-prompt]')).toBe('Купюра қабылдағыш ақша қабылдамайды. Операторды шақырыңыз');
     await e.shot('device-kiosk-jam-kk');
     expect(e.terminal.cash.session(e.terminal.acceptor!.waitingFor ?? '')?.total ?? 0).toBe(0);
+  });
+
+  it('cash to card: the notes for the total come from the device, one that would overpay is handed back and said', async () => {
+    const { e, sim: s } = await kioskWithValidator('ru', true);
+    const { page } = e;
+    await page.click('[data-testid=open-payout]');
+    await page.waitForSelector('[data-testid=payout][data-step=form]');
+    for (const d of '1180') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
+    await page.click('[data-testid=on-screen-keyboard] [data-skbtn="{enter}"]');
+    await page.click('[data-testid=on-screen-keyboard] [data-skbtn="{en}"]');
+    for (const ch of 'ivan') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${ch}"]`);
+    await page.click('[data-testid=payout-next]');
+    await page.waitForSelector('[data-testid=payout-cash]');
+    expect(await page.textContent('[data-testid=payout-total]')).toMatch(/1\s200,00\s₸/);
+    await insert(s, 1000);
+    await expect.poll(() => page.textContent('[data-testid=payout-inserted]')).toMatch(/1\s000,00\s₸/);
+    // 200 ₸ still due: a 500 does not fit, and the device hands it back at the slot.
+    await until(() => s.model.enabled.size > 0 && !s.model.enabled.has(1), 'the device enabled for what fits');
+    s.model.insert(500);
+    await page.waitForSelector('[data-testid=payout-cash-returned]');
+    await e.shot('device-payout-returned');
+    await insert(s, 200);
+    await expect.poll(() => page.textContent('[data-testid=payout-inserted]')).toMatch(/1\s200,00\s₸/);
+    await expect.poll(() => page.isDisabled('[data-testid=payout-to-flow]')).toBe(false);
+    expect(s.model.cassetteTenge()).toEqual([1000, 200]);
+    expect(s.model.givenBack).toEqual([1]);
   });
 
   it('the service menu shows the device and its cassette, and encashes with the attendant\'s PIN', async () => {

@@ -28,6 +28,14 @@ export function Payout() {
   const [editing, setEditing] = useState<Field | null>(kiosk ? 'amount' : null);
   const [now, setNow] = useState(Date.now());
   const waiting = flow.step === 'waiting';
+  const device = kiosk && (status?.cashAcceptor === 'ccnet' || status?.cashAcceptor === 'id003');
+  // The bill validator waits for this payout's notes while the cash step shows, for the total due.
+  const acceptKey = flow.step === 'cash' && flow.quote && flow.handedOver === null ? flow.quote.amountFrom : null;
+  useEffect(() => {
+    if (!device || acceptKey === null) return;
+    void usePayout.getState().acceptNotes();
+    return () => void usePayout.getState().stopNotes();
+  }, [device, acceptKey]);
   useEffect(() => {
     if (!waiting) return;
     const timer = setInterval(() => {
@@ -97,6 +105,12 @@ export function Payout() {
                 {t('cash.inserted')}: <strong data-testid="payout-inserted">{money(formatDecimal(flow.inserted), lang)}</strong>
               </p>
               {flow.missing > 0 && <p className="note problem insert-more" data-testid="payout-insert-more">{t('kiosk.insertMore', { amount: money(formatDecimal(flow.missing), lang) })}</p>}
+              {flow.returned && <p className="note returned big" role="alert" data-testid="payout-cash-returned">{t('cash.returned')}</p>}
+              {device && (status?.cashDevice?.fault || status?.cashDevice?.phase === 'alarm' ? (
+                <p className="note problem big device-prompt" data-testid="payout-device-prompt" role="alert">{t('cash.deviceFault')}</p>
+              ) : (
+                <p className="device-prompt big" data-testid="payout-device-prompt" role="status">{t('cash.insertNotes')}</p>
+              ))}
               {status?.cashAcceptor === 'simulated' && (
                 <div className="demo-notes" aria-label={t('cash.demo')}>
                   {status.cashNotes.map((note) => (

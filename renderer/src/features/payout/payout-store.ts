@@ -8,7 +8,8 @@ import { create } from 'zustand';
 import type { PayoutView } from '../../../../shared/ipc/contract';
 import { errorKey, type ErrorWords } from '../../format/error';
 import { formatDecimal, tiyn, typedAmount, upToWholeTenge, type Minor } from '../../format/money';
-import { call } from '../../ipc/bridge';
+import { call, onEvent } from '../../ipc/bridge';
+import type { CashEventView } from '../../../../shared/ipc/views';
 import { receiptLang } from '../payment/payment-store';
 import { isPayoutName } from '../../../../shared/rules/card-number';
 
@@ -29,11 +30,17 @@ interface PayoutState {
   pan: string;
   payout: PayoutView | null;
   handedOver: Minor | null;
+  /** Kiosk: the last note went back to the customer (it would overpay, or the device could not read it). */
+  returned: boolean;
   error: ErrorWords | null;
   busy: boolean;
   set(change: Partial<Pick<PayoutState, 'amount' | 'name' | 'phone' | 'cashReceived' | 'pan'>>): void;
   toCash(): Promise<void>;
   insertCash(note: Minor): Promise<void>;
+  /** Kiosk with a bill validator: the device waits for this payout's notes (they arrive as events). */
+  acceptNotes(): Promise<void>;
+  stopNotes(): Promise<void>;
+  noteEvent(e: CashEventView): Promise<void>;
   toFlow(): void;
   startPage(kiosk: boolean): Promise<void>;
   toCard(): void;
@@ -43,11 +50,19 @@ interface PayoutState {
   reset(): void;
 }
 
-const EMPTY = { step: 'form' as PayoutStep, amount: '', name: '', phone: '', quote: null, inserted: 0, missing: 0, cashSession: null, cashReceived: '', pan: '', payout: null, handedOver: null, error: null, busy: false };
+const EMPTY = { step: 'form' as PayoutStep, amount: '', name: '', phone: '', quote: null, inserted: 0, missing: 0, cashSession: null, cashReceived: '', pan: '', payout: null, handedOver: null, returned: false, error: null, busy: false };
 
 const FINAL = new Set(['paid', 'declined', 'expired', 'review']);
 
 export const usePayout = create<PayoutState>((set, get) => {
+  /** The cash journaled for this payout now, and how much more is due (the terminal's rule). */
+  const counted = async (session: string, inserted: string, returned: boolean) => {
+    const q = get().quote;
+    set({ cashSession: session, inserted: tiyn(inserted), returned, error: null });
+    if (!q) return;
+    const progress = await call('cash.progress', { inserted, lockedTotal: q.amountFrom });
+    set({ missing: tiyn(progress.missing) });
+  };
   const start = async (flow: 'page' | 'direct', kiosk: boolean) => {
     const s = get();
     if (!s.quote || s.busy) return;
@@ -90,11 +105,29 @@ export const usePayout = create<PayoutState>((set, get) => {
       const limit = formatDecimal(upToWholeTenge(tiyn(s.quote.amountFrom)));
       try {
         const r = await call('cash.insert', { session: s.cashSession ?? undefined, note: formatDecimal(note), limit });
-        const progress = await call('cash.progress', { inserted: r.inserted, lockedTotal: s.quote.amountFrom });
-        set({ cashSession: r.session, inserted: tiyn(r.inserted), missing: tiyn(progress.missing), error: null });
+        await counted(r.session, r.inserted, !r.stacked);
       } catch (err) {
         set({ error: errorKey(err) });
       }
+    },
+    async acceptNotes() {
+      const s = get();
+      if (!s.quote || s.handedOver !== null) return;
+      try {
+        const r = await call('cash.accept', { session: s.cashSession ?? undefined, limit: formatDecimal(upToWholeTenge(tiyn(s.quote.amountFrom))) });
+        set({ cashSession: r.session, inserted: tiyn(r.inserted), error: null });
+      } catch (err) {
+        set({ error: errorKey(err) });
+      }
+    },
+    async stopNotes() {
+      const session = get().cashSession;
+      if (session) await call('cash.stop', { session }).catch(() => undefined);
+    },
+    async noteEvent(e) {
+      if (e.session === null || e.session !== get().cashSession) return;
+      if (e.kind === 'stacked') await counted(e.session, e.total, false);
+      else if (e.kind === 'returned') set({ returned: true });
     },
     toFlow() {
       set({ step: 'flow' });
@@ -124,4 +157,9 @@ export const usePayout = create<PayoutState>((set, get) => {
       set({ ...EMPTY });
     },
   };
+});
+
+// Notes the bill validator stacked or returned reach the payout being fed.
+onEvent((e) => {
+  if (e.type === 'cash') void usePayout.getState().noteEvent(e.event);
 });
