@@ -8,6 +8,7 @@ import { DeviceSimulator } from '../../dev/devices/device-simulator.js';
 import { openPtyPair, type PtyPair } from '../../dev/devices/pty-pair.js';
 import { until } from '../helpers/wait.js';
 import { e2eSuite, kioskCheck, openKioskAdmin, type E2E } from './fixture.js';
+import { audit } from './audit.js';
 
 const suite = e2eSuite();
 const KIOSK = { width: 1080, height: 1920 };
@@ -49,7 +50,7 @@ describe('a kiosk with a bill validator', () => {
     await expect.poll(() => page.textContent('[data-testid=inserted]')).toMatch(/1\s000,00\s₸/);
     await insert(s, 500);
     await expect.poll(() => page.textContent('[data-testid=inserted]')).toMatch(/1\s500,00\s₸/);
-    await e.shot('device-kiosk-notes-in');
+    await audit(e, page, 'a11y-device-kiosk-notes-in', true);
     await page.click('[data-testid=pay]');
     await page.waitForSelector('[data-testid=final]');
     expect(await page.textContent('[data-testid=final]')).toMatch(/Оплачено|ОПЛАЧЕНО|оплачен/i);
@@ -69,7 +70,7 @@ describe('a kiosk with a bill validator', () => {
     await until(() => s.model.enabled.size > 0, 'enabled');
     s.model.insert(5000);
     await expect.poll(() => page.textContent('[data-testid=device-prompt]')).toBe('Купюра қабылдағыш ақша қабылдамайды. Операторды шақырыңыз');
-    await e.shot('device-kiosk-jam-kk');
+    await audit(e, page, 'a11y-device-kiosk-jam-kk', true);
     expect(e.terminal.cash.session(e.terminal.acceptor!.waitingFor ?? '')?.total ?? 0).toBe(0);
   });
 
@@ -120,7 +121,7 @@ describe('a kiosk with a bill validator', () => {
     await page.click('[data-testid=encash]');
     await page.waitForSelector('[data-testid=till-report][data-closed=yes]');
     expect(await page.getAttribute('[data-testid=till-report] img', 'alt')).toMatch(/Инкассация: в кассете 2\s000,00\s₸/);
-    await e.shot('device-encashed');
+    await audit(e, page, 'a11y-device-encashed', true);
     const [report] = e.terminal.till.encashments(1);
     expect(report).toMatchObject({ startedBy: 'menu', total: 2_000_00, paymentsTotal: 2_000_00, withoutPaymentTotal: 0 });
   });
@@ -139,7 +140,7 @@ describe('a cashier\'s shift', () => {
     await page.click('[data-testid=report-z]');
     await page.waitForSelector('[data-testid=till-report][data-kind=z][data-closed=yes]');
     expect(await page.textContent('[data-testid=till-difference]')).toMatch(/Расхождение: −20,00\s₸/);
-    await e.shot('shift-z-report');
+    await audit(e, page, 'a11y-shift-z-report', false);
     expect(e.terminal.till.shifts(2).map((s) => s.closedAt === null)).toEqual([true, false]);
   });
 });
