@@ -148,6 +148,8 @@ export class DeviceSimulator {
     const port = new SerialPort({ path, baudRate: 9600, dataBits: 8, parity: this.codec.settings.parity, stopBits: 1, autoOpen: false });
     await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
     port.on('data', (chunk: Buffer) => this.read(chunk));
+    // The other end gone (the pty pair closed, the terminal killed): a device on a dead line just stops.
+    port.on('error', () => undefined);
     this.port = port;
   }
 
@@ -171,7 +173,7 @@ export class DeviceSimulator {
       this.buffer = this.buffer.subarray(len);
       this.received.push(frame);
       const reply = this.model.silent ? null : intact(frame) ? this.codec.answer(frame, this.model) : this.codec.damaged();
-      if (reply) this.port?.write(reply);
+      if (reply) this.port?.write(reply, () => undefined);
       if (intact(frame) && !this.model.silent) this.onCommand?.(this.codec.nameOf(frame));
     }
   }

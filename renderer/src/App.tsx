@@ -27,7 +27,8 @@ function useIdleReturn(): number | null {
   useEffect(() => {
     if (status?.mode !== 'kiosk') return;
     let timer: ReturnType<typeof setTimeout>;
-    const countdownMs = Math.min(15_000, Math.max(1_000, Math.round(status.idleTimeoutMs / 4)));
+    // A person needs a few seconds to read «Вы ещё здесь?» and touch: never under 4 s, whatever the idle time.
+    const countdownMs = Math.min(15_000, Math.max(4_000, Math.round(status.idleTimeoutMs / 4)));
     const act = () => {
       setAskingUntil(null);
       const flow = usePayment.getState();

@@ -78,7 +78,7 @@ describe.each(['ccnet', 'id003'] as const)('tolem pay --cash on %s', (protocol) 
 
   it('out of time before the sum is covered: the notes taken are cash without a payment, listed, with the slip printed', async () => {
     const k = await kiosk(protocol);
-    const run = runTolem(['pay', '--service', 'P1011', '--account', '7771234567', '--amount-from', '2000.00', '--cash', '--wait', '4'], k.env);
+    const run = runTolem(['pay', '--service', 'P1011', '--account', '7771234567', '--amount-from', '2000.00', '--cash', '--wait', '8'], k.env);
     await feed(k.sim, [1000]);
     const r = await run;
     expect(r.code).toBe(1);

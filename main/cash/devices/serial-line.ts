@@ -29,10 +29,16 @@ export async function openSerialPort(path: string, settings: SerialSettings): Pr
   const { SerialPort } = await import('serialport');
   const port = new SerialPort({ path, baudRate: settings.baudRate, dataBits: settings.dataBits, parity: settings.parity, stopBits: settings.stopBits, autoOpen: false });
   await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(new Error(`cannot open ${path}: ${err.message}`)) : resolve())));
+  // Never an unhandled 'error' event: every failure reaches the driver as a write that failed or a line that closed.
+  port.on('error', () => undefined);
   return {
     write: (bytes) => new Promise((resolve, reject) => port.write(Buffer.from(bytes), (err) => (err ? reject(err) : port.drain(() => resolve())))),
     onData: (listener) => port.on('data', (chunk: Buffer) => listener(new Uint8Array(chunk))),
-    onClose: (listener) => port.on('close', () => listener()),
+    onClose: (listener) => {
+      port.on('close', () => listener());
+      // An I/O error on the port (the adapter pulled out, EIO) is the line gone: opened again by the driver.
+      port.on('error', () => listener());
+    },
     close: () => new Promise((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())),
   };
 }

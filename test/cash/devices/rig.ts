@@ -38,7 +38,7 @@ export interface Rig {
 }
 
 // Polled often so the tests are quick; answers may take long (a busy machine), so a slow answer is never a fault.
-const FAST: ValidatorOptions = { pollMs: 25, answerMs: 1500, tries: 2 };
+const FAST: ValidatorOptions = { pollMs: 25, answerMs: 1000, tries: 2 };
 
 export async function rig(protocol: SimulatedProtocol, model: ModelOptions = {}, opts: { file?: string; pair?: PtyPair; sim?: DeviceSimulator } = {}): Promise<Rig> {
   const pair = opts.pair ?? (await openPtyPair());
