@@ -170,7 +170,8 @@ function readSettings(env: NodeJS.ProcessEnv, file: string, json: unknown): Pars
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => {
     const at = i.path.join('.');
-    const source = fromEnv.get(at);
+    // A list's item (TOLEM_CASH_NOTES' second note) is the list's variable's problem.
+    const source = fromEnv.get(at) ?? fromEnv.get(i.path.filter((k) => typeof k !== 'number').join('.'));
     if (source) return `${source.name} ${i.message}, got ${source.raw}`;
     const got = i.path.reduce<unknown>((node, k) => (typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined), merged);
     return `${at || '(root)'} ${i.message}${typeof got === 'number' || typeof got === 'string' ? `, got ${JSON.stringify(got)}` : ''}`;
@@ -224,8 +225,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
   const printers: PrinterProfile[] = (c.printers ?? []).map((p) => ({
     name: p.name, interface: p.interface, paper: p.paper ?? 80, mode: p.mode ?? 'raster', codePages: p.codePages ?? ['cp866'],
   }));
-  if (env.TOLEM_PRINTER) {
-    printers.unshift({ name: 'env', interface: env.TOLEM_PRINTER, paper: env.TOLEM_PRINTER_PAPER === '58' ? 58 : 80, mode: env.TOLEM_PRINTER_MODE === 'text' ? 'text' : 'raster', codePages: ['cp866', 'kz1048'] });
+  const envPrinter = env.TOLEM_PRINTER?.trim() ?? '';
+  // "virtual" is the built-in virtual printer; anything else must say where the printer is. A bare
+  // word would be a file of that name in whatever directory the terminal was started from.
+  if (envPrinter && envPrinter !== VIRTUAL_PRINTER && !/^(tcp:\/\/\S+|printer:\S.*|\/\S+|COM\d+|\\\\\.\\\S+)$/i.test(envPrinter)) {
+    throw new ConfigError(`TOLEM_PRINTER must be tcp://HOST:PORT, printer:NAME, a device path (/dev/usb/lp0, COM3) or virtual, got "${envPrinter}"`);
+  }
+  if (envPrinter && envPrinter !== VIRTUAL_PRINTER) {
+    printers.unshift({ name: 'env', interface: envPrinter, paper: env.TOLEM_PRINTER_PAPER === '58' ? 58 : 80, mode: env.TOLEM_PRINTER_MODE === 'text' ? 'text' : 'raster', codePages: ['cp866', 'kz1048'] });
   }
   const names = new Set<string>();
   for (const p of printers) {
@@ -233,7 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
     names.add(p.name);
   }
   // The sandbox demo prints to the built-in virtual printer unless told otherwise.
-  let printerName: string | null = env.TOLEM_PRINTER ? 'env' : c.receipts?.printer !== undefined ? c.receipts.printer : (printers[0]?.name ?? (url === null ? VIRTUAL_PRINTER : null));
+  let printerName: string | null = envPrinter === VIRTUAL_PRINTER ? VIRTUAL_PRINTER : envPrinter ? 'env' : c.receipts?.printer !== undefined ? c.receipts.printer : (printers[0]?.name ?? (url === null ? VIRTUAL_PRINTER : null));
   if (printerName !== null && printerName !== VIRTUAL_PRINTER && !names.has(printerName)) throw new ConfigError(`receipts.printer "${printerName}" is not one of the printers`);
   if (printerName === '') printerName = null;
   const mode = c.mode ?? 'cashier';

@@ -84,6 +84,8 @@ describe.each(['ccnet', 'id003'] as const)('tolem pay --cash on %s', (protocol) 
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/not paid \(time is up\): 1\s000\.00 ₸ taken \(1\s000\.00 ₸\) is cash without a payment/);
     expect(r.stdout).toMatch(/slip is printed/);
+    // The built-in virtual printer saved the slip as the image a raster printer prints.
+    expect(fs.readdirSync(path.join(k.dir, 'receipts')).filter((f) => f.endsWith('.png'))).toHaveLength(1);
     const db = journal(k.dir);
     const unpaid = db.prepare('SELECT count(*) AS n FROM cash_sessions s JOIN cash_notes n ON n.session_id = s.id WHERE s.payment_id IS NULL').get() as { n: number };
     db.close();

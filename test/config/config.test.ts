@@ -78,3 +78,21 @@ describe('configuration', () => {
     expect(missing.map((v) => v.name)).toEqual([]);
   });
 });
+
+describe('TOLEM_PRINTER, TOLEM_CASH_ACCEPTOR, TOLEM_CASH_NOTES and TOLEM_AUTO_Z_AT', () => {
+  const base = () => ({ TOLEM_DATA_DIR: tempDir(), TOLEM_PROCESSING_URL: 'http://127.0.0.1:1', TOLEM_TERMINAL_ID: '7' });
+  it('"virtual" is the built-in virtual printer, never a file named "virtual" where the terminal was started', () => {
+    expect(loadConfig({ ...base(), TOLEM_PRINTER: 'virtual' }).receipts.printer).toBe('virtual');
+    expect(() => loadConfig({ ...base(), TOLEM_PRINTER: 'lp0' })).toThrow(/TOLEM_PRINTER must be tcp:\/\/HOST:PORT.*got "lp0"/);
+    expect(loadConfig({ ...base(), TOLEM_PRINTER: '/dev/usb/lp0' }).printers[0]!.interface).toBe('/dev/usb/lp0');
+    expect(loadConfig({ ...base(), TOLEM_PRINTER: 'COM3' }).printers[0]!.interface).toBe('COM3');
+  });
+  it('a bill validator is a protocol and a port; the notes it takes and the automatic Z are checked', () => {
+    expect(loadConfig({ ...base(), TOLEM_CASH_ACCEPTOR: 'id003:/dev/ttyS0' })).toMatchObject({ cashAcceptor: 'id003', cashPort: '/dev/ttyS0' });
+    expect(() => loadConfig({ ...base(), TOLEM_CASH_ACCEPTOR: 'ccnet' })).toThrow(/TOLEM_CASH_ACCEPTOR.*ccnet:PORT/);
+    expect(loadConfig({ ...base(), TOLEM_CASH_NOTES: '1000.00, 5000.00,200.00' }).cashNotes).toEqual([5_000_00, 1_000_00, 200_00]);
+    expect(() => loadConfig({ ...base(), TOLEM_CASH_NOTES: '1000,abc' })).toThrow(/TOLEM_CASH_NOTES/);
+    expect(loadConfig({ ...base(), TOLEM_AUTO_Z_AT: '23:55' }).shifts.autoZAt).toBe('23:55');
+    expect(() => loadConfig({ ...base(), TOLEM_AUTO_Z_AT: '24:00' })).toThrow(/TOLEM_AUTO_Z_AT.*HH:MM/);
+  });
+});

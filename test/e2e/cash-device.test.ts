@@ -10,16 +10,17 @@ import { until } from '../helpers/wait.js';
 import { e2eSuite, kioskCheck, openKioskAdmin, type E2E } from './fixture.js';
 import { audit } from './audit.js';
 
-const suite = e2eSuite();
 const KIOSK = { width: 1080, height: 1920 };
 let pair: PtyPair | null = null;
 let sim: DeviceSimulator | null = null;
+// Registered before the suite's own: after hooks run last-registered first, so the terminal closes before its device goes.
 afterEach(async () => {
   await sim?.close();
   await pair?.close();
   sim = null;
   pair = null;
 });
+const suite = e2eSuite();
 
 async function kioskWithValidator(lang: 'ru' | 'kk' = 'ru', payouts = false): Promise<{ e: E2E; sim: DeviceSimulator }> {
   pair = await openPtyPair();

@@ -77,33 +77,46 @@ export class FrameLink {
   async request(frame: Uint8Array): Promise<Uint8Array> {
     if (this.waiting) throw new Error('one request at a time on a serial line');
     let timer: NodeJS.Timeout | undefined;
+    let fail: (err: Error) => void = () => undefined;
     const answer = new Promise<Uint8Array>((resolve, reject) => {
-      timer = setTimeout(() => {
+      fail = (err) => {
+        clearTimeout(timer);
         this.waiting = null;
+        reject(err);
+      };
+      // The answer's deadline runs from the request, whatever the write does: a dead port whose write
+      // never completes is no answer, never a hang.
+      timer = setTimeout(() => {
         this.decoder.reset();
-        reject(new NoAnswerError(`no answer within ${this.answerMs} ms`));
+        fail(new NoAnswerError(`no answer within ${this.answerMs} ms`));
       }, this.answerMs);
       this.waiting = (f) => {
         clearTimeout(timer);
         resolve(f);
       };
     });
-    try {
-      await this.line.write(frame);
-    } catch (err) {
-      clearTimeout(timer);
-      this.waiting = null;
-      throw new NoAnswerError(`cannot write to the device: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    this.line.write(frame).catch((err: unknown) => fail(new NoAnswerError(`cannot write to the device: ${err instanceof Error ? err.message : String(err)}`)));
     return answer;
   }
 
+  /** A frame the device does not answer (an ACK); a write that does not complete in time is the line gone. */
   async send(frame: Uint8Array): Promise<void> {
-    await this.line.write(frame);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.line.write(frame),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new NoAnswerError(`the write did not complete within ${this.answerMs} ms`)), this.answerMs);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
+  /** Closes the port; a port that never says it closed is let go after a second. */
   close(): Promise<void> {
     this.open = false;
-    return this.line.close();
+    return Promise.race([this.line.close(), new Promise<void>((resolve) => setTimeout(resolve, 1_000).unref())]);
   }
 }
