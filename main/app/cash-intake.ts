@@ -51,6 +51,9 @@ function until(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** How long a fault (a jam, no answer) may last before waiting for notes ends. */
+const FAULT_ENDS_MS = 10_000;
+
 export interface Intake {
   session: CashSession;
   covered: boolean;
@@ -62,10 +65,14 @@ export async function takeNotes(t: Terminal, due: Minor, opts: { waitMs: number;
   const acceptor = await acceptorReady(t, Math.min(opts.waitMs, 60_000), opts.signal);
   let session = acceptor.begin(null, due);
   const id = session.id;
-  let fault = false;
+  // A fault ends the waiting only once it has lasted: a device that missed a few answers on a busy
+  // machine and came back is no reason to hand the customer's notes to the attendant.
+  let faultSince: number | null = null;
+  let alarm = false;
   const off = acceptor.on((e) => {
     if (e.kind === 'device') {
-      if (e.state.fault || e.state.alarm) fault = true;
+      if (e.state.alarm) alarm = true;
+      faultSince = e.state.fault ? (faultSince ?? Date.now()) : null;
       return;
     }
     if (e.session !== id && !(e.kind === 'returned' && e.session === null)) return;
@@ -76,7 +83,7 @@ export async function takeNotes(t: Terminal, due: Minor, opts: { waitMs: number;
     for (;;) {
       session = t.cash.session(id)!;
       if (session.total >= due) break;
-      if (opts.signal?.aborted || Date.now() > deadline || fault) break;
+      if (opts.signal?.aborted || Date.now() > deadline || alarm || (faultSince !== null && Date.now() - faultSince > FAULT_ENDS_MS)) break;
       await until(100, opts.signal);
     }
   } finally {
@@ -86,6 +93,7 @@ export async function takeNotes(t: Terminal, due: Minor, opts: { waitMs: number;
   off();
   session = t.cash.session(id)!;
   const covered = session.total === due;
+  const fault = alarm || faultSince !== null;
   return { session, covered, why: covered ? null : fault ? 'fault' : opts.signal?.aborted ? 'interrupted' : 'timeout' };
 }
 
