@@ -75,7 +75,8 @@ describe('offline acceptance and replay', () => {
 
 describe('the worker', () => {
   it('one stuck payment never blocks the others', async () => {
-    h = await startHarness({ env: { TOLEM_WORKER_CONCURRENCY: '2' } });
+    // The stuck request hangs 5 s: the other eight must go through the free slot within it, on a busy machine too.
+    h = await startHarness({ env: { TOLEM_WORKER_CONCURRENCY: '2', TOLEM_REQUEST_TIMEOUT_MS: '5000' } });
     const stuck = queue(h, '7771239606', 100_00);
     const others = Array.from({ length: 8 }, (_, i) => queue(h!, `777111${String(2000 + i)}`, 100_00 + i));
     h.terminal.worker.start();
