@@ -143,5 +143,15 @@ describe('a cashier\'s shift', () => {
     expect(await page.textContent('[data-testid=till-difference]')).toMatch(/Расхождение: −20,00\s₸/);
     await audit(e, page, 'a11y-shift-z-report', false);
     expect(e.terminal.till.shifts(2).map((s) => s.closedAt === null)).toEqual([true, false]);
+    // The journal by shift: the closed shift has the payment, the new one nothing yet.
+    const paid = e.terminal.journal.list({ limit: 1 })[0]!;
+    await page.click('[data-testid=back]').catch(() => undefined);
+    await page.click('[data-testid=open-journal]');
+    await page.waitForSelector('[data-testid=journal-shift]');
+    await page.selectOption('[data-testid=journal-shift]', '1');
+    await page.waitForSelector(`[data-testid=journal-row-${paid.agentTransactionId}]`);
+    await page.selectOption('[data-testid=journal-shift]', '2');
+    await page.waitForSelector(`[data-testid=journal-row-${paid.agentTransactionId}]`, { state: 'detached' });
+    await e.shot('journal-by-shift');
   });
 });

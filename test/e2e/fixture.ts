@@ -65,7 +65,8 @@ export async function startE2E(browser: Browser, opts: { mode?: 'cashier' | 'kio
   });
   if (opts.lang) await context.addInitScript({ content: `localStorage.setItem('tolem.settings', ${JSON.stringify(JSON.stringify({ lang: opts.lang }))})` });
   await page.goto(host.url);
-  await page.waitForSelector('[data-testid=home][data-ready=yes]');
+  // Starting Chromium's page and loading the catalog can take long on a busy machine: the screens' own checks keep their timeouts.
+  await page.waitForSelector('[data-testid=home][data-ready=yes]', { timeout: 45_000 });
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
   return {
     page, terminal, get sandbox() { return sandbox; }, host, dir, requests,

@@ -127,4 +127,40 @@ describe('each migration upgrades a journal that holds data', () => {
     expect(j.payHistory(1, -1).earlierPossiblyReceived).toBe(2);
     expect(() => db.prepare('UPDATE attempts SET delivered = 0 WHERE id = 1').run()).toThrow(/history/);
   });
+
+  it('8 (note intents, device events) on a journal at 7: notes of the simulated acceptor kept, credited once; an intent has one outcome', () => {
+    const db = journalAt(7);
+    db.exec(`
+      INSERT INTO cash_sessions (id, opened_at) VALUES ('s1', 1);
+      INSERT INTO cash_notes (session_id, amount, device, at) VALUES ('s1', 100000, 'simulated', 1);
+    `);
+    upgradeAndCheckPayments(db);
+    const ledger = new CashLedger(db);
+    expect(ledger.get('s1')!.notes).toEqual([{ amount: 100000, device: 'simulated', at: 1 }]);
+    // The simulated acceptor's notes are not a real cassette's: none counted there.
+    expect(ledger.cassette()).toEqual({ count: 0, total: 0 });
+    const id = ledger.intend('s1', 50000, 'ccnet', 2);
+    const intent = ledger.openIntent()!;
+    expect(intent).toMatchObject({ id, sessionId: 's1', amount: 50000, outcome: null });
+    ledger.credit(intent, 3);
+    expect(ledger.get('s1')!.total).toBe(150000);
+    expect(ledger.openIntent()).toBeNull();
+    expect(() => ledger.credit(intent, 4)).toThrow();
+    expect(ledger.get('s1')!.total).toBe(150000);
+    expect(() => db.prepare("UPDATE cash_intent_outcomes SET outcome = 'returned'").run()).toThrow(/one outcome/);
+    ledger.deviceEvent('ccnet', 'fault:jam-validator', null, null, 5);
+    expect(() => db.prepare('DELETE FROM device_events').run()).toThrow(/append-only/);
+  });
+
+  it('9 (shifts, encashments) on a journal at 8: payments before it belong to no shift; one shift open at a time takes the ones after', () => {
+    const db = journalAt(8);
+    upgradeAndCheckPayments(db);
+    expect(db.prepare('SELECT shift_id FROM payments WHERE id = 1').get()).toEqual({ shift_id: null });
+    db.exec("INSERT INTO shifts (cashier, opened_at) VALUES ('Айгерім', 10)");
+    expect(() => db.exec("INSERT INTO shifts (cashier, opened_at) VALUES ('Ерлан', 11)")).toThrow(/UNIQUE/);
+    const j = new Journal(db, 7);
+    const draft = j.createDraft({ serviceId: 'P1011', serviceName: 'Билайн', account: '7771234568', fields: {}, amountTo: null, amountFrom: null }, 20, '2026-11-01T10:00:00', () => null).payment;
+    expect(db.prepare('SELECT shift_id FROM payments WHERE id = ?').get(draft.id)).toEqual({ shift_id: 1 });
+    expect(() => db.prepare('UPDATE payments SET shift_id = NULL WHERE id = ?').run(draft.id)).toThrow(/one shift/);
+  });
 });
