@@ -19,7 +19,8 @@ beforeAll(async () => {
   const dir = tempDir();
   // The agent's commission (2 %): every caller, the CLI included, pays by the one rule.
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ commission: { percent: '2' } }));
-  env = { ...process.env, ...harnessEnv(dir, sandbox.url) };
+  // Nothing here waits on a timeout: requests get 5 s, so a check on a busy machine is never "unreachable".
+  env = { ...process.env, ...harnessEnv(dir, sandbox.url), TOLEM_REQUEST_TIMEOUT_MS: '5000' };
   await tolem(['catalog', '--refresh']);
 });
 afterAll(async () => {

@@ -61,7 +61,8 @@ describe('an answer that trickles in (item 3)', () => {
     expect((await runTolem(['pay', '--service', 'H1', '--account', '7770000002', '--amount', '100.00', '--wait', '0'], env)).code).toBe(3);
     const r = await runTolem(['queue', '--drain', '--wait', '3', '--json'], env);
     expect(r.code).toBe(3);
-    expect(r.ms).toBeLessThan(7_000);
+    // Ends at its deadline, not hung: the margin is a busy machine's process start and journal open.
+    expect(r.ms).toBeLessThan(15_000);
     expect(JSON.parse(r.stdout)).toMatchObject({ pending: 1 });
   });
 
