@@ -48,9 +48,9 @@ describe('a kiosk with a bill validator', () => {
     // No demo buttons: the notes come from the device.
     expect(await page.locator('[data-testid=insert-1000]').count()).toBe(0);
     await insert(s, 1000);
-    await expect.poll(() => page.textContent('[data-testid=inserted]')).toMatch(/1\s000,00\s₸/);
+    await expect.poll(() => page.textContent('[data-testid=inserted]'), { timeout: 20_000 }).toMatch(/1\s000,00\s₸/);
     await insert(s, 500);
-    await expect.poll(() => page.textContent('[data-testid=inserted]')).toMatch(/1\s500,00\s₸/);
+    await expect.poll(() => page.textContent('[data-testid=inserted]'), { timeout: 20_000 }).toMatch(/1\s500,00\s₸/);
     await audit(e, page, 'a11y-device-kiosk-notes-in', true);
     await page.click('[data-testid=pay]');
     await page.waitForSelector('[data-testid=final]');
@@ -70,7 +70,7 @@ describe('a kiosk with a bill validator', () => {
     s.model.jamNextStack = true;
     await until(() => s.model.enabled.size > 0, 'enabled');
     s.model.insert(5000);
-    await expect.poll(() => page.textContent('[data-testid=device-prompt]')).toBe('Купюра қабылдағыш ақша қабылдамайды. Операторды шақырыңыз');
+    await expect.poll(() => page.textContent('[data-testid=device-prompt]'), { timeout: 20_000 }).toBe('Купюра қабылдағыш ақша қабылдамайды. Операторды шақырыңыз');
     await audit(e, page, 'a11y-device-kiosk-jam-kk', true);
     expect(e.terminal.cash.session(e.terminal.acceptor!.waitingFor ?? '')?.total ?? 0).toBe(0);
   });
@@ -88,15 +88,15 @@ describe('a kiosk with a bill validator', () => {
     await page.waitForSelector('[data-testid=payout-cash]');
     expect(await page.textContent('[data-testid=payout-total]')).toMatch(/1\s200,00\s₸/);
     await insert(s, 1000);
-    await expect.poll(() => page.textContent('[data-testid=payout-inserted]')).toMatch(/1\s000,00\s₸/);
+    await expect.poll(() => page.textContent('[data-testid=payout-inserted]'), { timeout: 20_000 }).toMatch(/1\s000,00\s₸/);
     // 200 ₸ still due: a 500 does not fit, and the device hands it back at the slot.
     await until(() => s.model.enabled.size > 0 && !s.model.enabled.has(1), 'the device enabled for what fits');
     s.model.insert(500);
     await page.waitForSelector('[data-testid=payout-cash-returned]');
     await e.shot('device-payout-returned');
     await insert(s, 200);
-    await expect.poll(() => page.textContent('[data-testid=payout-inserted]')).toMatch(/1\s200,00\s₸/);
-    await expect.poll(() => page.isDisabled('[data-testid=payout-to-flow]')).toBe(false);
+    await expect.poll(() => page.textContent('[data-testid=payout-inserted]'), { timeout: 20_000 }).toMatch(/1\s200,00\s₸/);
+    await expect.poll(() => page.isDisabled('[data-testid=payout-to-flow]'), { timeout: 20_000 }).toBe(false);
     expect(s.model.cassetteTenge()).toEqual([1000, 200]);
     expect(s.model.givenBack).toEqual([1]);
   });
@@ -107,7 +107,7 @@ describe('a kiosk with a bill validator', () => {
     await kioskCheck(page, 'P1011', '7771234567');
     await page.waitForSelector('[data-testid=kiosk-cash]');
     await insert(s, 2000);
-    await expect.poll(() => page.textContent('[data-testid=inserted]')).toMatch(/2\s000,00\s₸/);
+    await expect.poll(() => page.textContent('[data-testid=inserted]'), { timeout: 20_000 }).toMatch(/2\s000,00\s₸/);
     await page.click('[data-testid=pay]');
     await page.waitForSelector('[data-testid=final]');
     await page.goto(page.url());
