@@ -31,8 +31,10 @@ async function kioskWithValidator(lang: 'ru' | 'kk' = 'ru', payouts = false): Pr
   return { e, sim };
 }
 
-async function insert(s: DeviceSimulator, tenge: number): Promise<void> {
-  await until(() => s.model.enabled.size > 0 && s.model.state === 'idle', 'the device waiting for a note');
+async function insert(s: DeviceSimulator, tenge: number, e?: E2E): Promise<void> {
+  await until(() => s.model.enabled.size > 0 && s.model.state === 'idle', 'the device waiting for a note').catch((err: Error) => {
+    throw new Error(`${err.message}: device ${s.model.state}, enabled ${[...s.model.enabled].join(',')}; terminal ${JSON.stringify(e?.terminal.acceptor?.state)} waiting for ${e?.terminal.acceptor?.waitingFor}`);
+  });
   const before = s.model.cassette.length;
   s.model.insert(tenge);
   await until(() => s.model.cassette.length > before || s.model.givenBack.length > 0, 'the note taken');
@@ -47,7 +49,7 @@ describe('a kiosk with a bill validator', () => {
     expect(await page.textContent('[data-testid=device-prompt]')).toBe('Вставляйте купюры в купюроприёмник по одной');
     // No demo buttons: the notes come from the device.
     expect(await page.locator('[data-testid=insert-1000]').count()).toBe(0);
-    await insert(s, 1000);
+    await insert(s, 1000, e);
     await expect.poll(() => page.textContent('[data-testid=inserted]'), { timeout: 20_000 }).toMatch(/1\s000,00\s₸/);
     await insert(s, 500);
     await expect.poll(() => page.textContent('[data-testid=inserted]'), { timeout: 20_000 }).toMatch(/1\s500,00\s₸/);

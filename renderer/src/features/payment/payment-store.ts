@@ -12,6 +12,7 @@ import { call, CallError, onEvent } from '../../ipc/bridge';
 import { errorKey, type ErrorWords } from '../../format/error';
 import { useCatalog } from '../../state/catalog';
 import { useSettings } from '../../state/settings';
+import { acceptNotes, stopNotes } from '../../state/device';
 import { amountOrNull, invoiceTotal, lineProblem, type LineProblem } from '../../../../shared/rules/invoice-lines';
 import { limitProblem } from '../../../../shared/money/limits';
 
@@ -351,15 +352,14 @@ export const usePayment = create<PaymentState>((set, get) => {
       const limit = cashLimit(s);
       if (limit === null || s.handedOver !== null) return;
       try {
-        const r = await call('cash.accept', { session: s.cashSession ?? undefined, limit: limit || undefined });
+        const r = await acceptNotes(() => get().cashSession, limit || undefined);
         set({ cashSession: r.session, inserted: tiyn(r.inserted), error: null });
       } catch (err) {
         fail(err);
       }
     },
     async stopNotes() {
-      const session = get().cashSession;
-      if (session) await call('cash.stop', { session }).catch(() => undefined);
+      await stopNotes(() => get().cashSession);
     },
     async noteEvent(e) {
       if (e.session === null || e.session !== get().cashSession) return;

@@ -11,6 +11,7 @@ import { formatDecimal, tiyn, typedAmount, upToWholeTenge, type Minor } from '..
 import { call, onEvent } from '../../ipc/bridge';
 import type { CashEventView } from '../../../../shared/ipc/views';
 import { receiptLang } from '../payment/payment-store';
+import { acceptNotes, stopNotes } from '../../state/device';
 import { isPayoutName } from '../../../../shared/rules/card-number';
 
 export type PayoutStep = 'form' | 'cash' | 'flow' | 'card' | 'waiting' | 'final';
@@ -114,15 +115,14 @@ export const usePayout = create<PayoutState>((set, get) => {
       const s = get();
       if (!s.quote || s.handedOver !== null) return;
       try {
-        const r = await call('cash.accept', { session: s.cashSession ?? undefined, limit: formatDecimal(upToWholeTenge(tiyn(s.quote.amountFrom))) });
+        const r = await acceptNotes(() => get().cashSession, formatDecimal(upToWholeTenge(tiyn(s.quote.amountFrom))));
         set({ cashSession: r.session, inserted: tiyn(r.inserted), error: null });
       } catch (err) {
         set({ error: errorKey(err) });
       }
     },
     async stopNotes() {
-      const session = get().cashSession;
-      if (session) await call('cash.stop', { session }).catch(() => undefined);
+      await stopNotes(() => get().cashSession);
     },
     async noteEvent(e) {
       if (e.session === null || e.session !== get().cashSession) return;
