@@ -11,9 +11,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: true,
-    // Four on a 2-core machine (five was faster, 195 s against 226 s here, but flaked on a loaded clean clone): most tests spend their time waiting (a kiosk's idle timer, a child
-    // process killed and restarted, a sandbox answering late, a bill validator polled); the suite used
-    // 122 % of the two cores with four, five or six workers, and took 226 s, 195 s and 243 s.
+    // Four on a 2-core machine: five gave the same 190 s (2026-12-03), its Chromium files only slower
+    // (the CPU is 98 % busy while they run); most other tests spend their time waiting (a kiosk's idle
+    // timer, a child process killed and restarted, a sandbox answering late, a bill validator polled).
     // Files share their worker's imports (isolate: false): each opens what it needs and closes it.
     maxWorkers: 4,
     // The long files first, on a clean clone too (test/sequencer.ts).
