@@ -119,6 +119,11 @@ export class TillLedger {
     return this.db.prepare<[number], EncDb>('SELECT * FROM encashments ORDER BY id DESC LIMIT ?').all(limit).map(encOf);
   }
 
+  /** The report of an encashment just inserted, which names its own id (its count not given yet). */
+  setEncashmentReport(id: number, report: string): void {
+    this.db.prepare<[string, number]>('UPDATE encashments SET report = ? WHERE id = ? AND counted IS NULL').run(report, id);
+  }
+
   insertEncashment(e: Omit<EncashmentRow, 'id' | 'counted'>, counted: string | null): number {
     return Number(
       this.db

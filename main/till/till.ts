@@ -129,7 +129,7 @@ export class Till {
       const report = this.periodReport(head, afterNote, upToNote, last?.lastIntentId ?? 0, upToIntent, counted);
       const id = this.ledger.insertEncashment({ at, startedBy, lastNoteId: upToNote, lastIntentId: upToIntent, report: '{}' }, null);
       const final = { ...report, id };
-      this.ledger.db.prepare<[string, number]>('UPDATE encashments SET report = ? WHERE id = ? AND counted IS NULL').run(JSON.stringify(final), id);
+      this.ledger.setEncashmentReport(id, JSON.stringify(final));
       if (counted) this.ledger.recordCount(id, JSON.stringify(counted), JSON.stringify(final), at);
       return final;
     });
