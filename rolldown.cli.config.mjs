@@ -10,13 +10,14 @@ import path from 'node:path';
 import { defineConfig } from 'rolldown';
 
 const dir = 'out/main/cli';
+const bin = path.join(dir, 'bin.js');
 // Bundled from tsc's own output: a bin.js that is already a bundle means tsc did not run first.
-if (/from "\.\/bundle-/.test(fs.readFileSync(path.join(dir, 'bin.js'), 'utf8'))) throw new Error(`${dir}/bin.js is already bundled: run tsc -p tsconfig.build.json first (npm run build does)`);
+if (/from "\.\/bundle-/.test(fs.readFileSync(bin, 'utf8'))) throw new Error(`${bin} is already bundled: run tsc -p tsconfig.build.json first (npm run build does)`);
 // The chunks of an earlier build go, so no stale one lingers beside the new.
 for (const f of fs.readdirSync(dir)) if (f.startsWith('bundle-')) fs.rmSync(path.join(dir, f));
 
 export default defineConfig({
-  input: { bin: 'out/main/cli/bin.js' },
+  input: { bin },
   platform: 'node',
   external: [/^electron(\/|$)/, /^better-sqlite3$/, /^serialport$/, /^@serialport\//, /^ws$/, /^node:/],
   output: {

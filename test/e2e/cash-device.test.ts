@@ -31,9 +31,9 @@ async function kioskWithValidator(lang: 'ru' | 'kk' = 'ru', payouts = false): Pr
   return { e, sim };
 }
 
-async function insert(s: DeviceSimulator, tenge: number, e?: E2E): Promise<void> {
+async function insert(s: DeviceSimulator, tenge: number, e: E2E): Promise<void> {
   await until(() => s.model.enabled.size > 0 && s.model.state === 'idle', 'the device waiting for a note').catch((err: Error) => {
-    throw new Error(`${err.message}: device ${s.model.state}, enabled ${[...s.model.enabled].join(',')}; terminal ${JSON.stringify(e?.terminal.acceptor?.state)} waiting for ${e?.terminal.acceptor?.waitingFor}`);
+    throw new Error(`${err.message}: device ${s.model.state}, enabled ${[...s.model.enabled].join(',')}; terminal ${JSON.stringify(e.terminal.acceptor?.state)} waiting for ${e.terminal.acceptor?.waitingFor}`);
   });
   const before = s.model.cassette.length;
   s.model.insert(tenge);
@@ -51,7 +51,7 @@ describe('a kiosk with a bill validator', () => {
     expect(await page.locator('[data-testid=insert-1000]').count()).toBe(0);
     await insert(s, 1000, e);
     await expect.poll(() => page.textContent('[data-testid=inserted]'), { timeout: 20_000 }).toMatch(/1\s000,00\s₸/);
-    await insert(s, 500);
+    await insert(s, 500, e);
     await expect.poll(() => page.textContent('[data-testid=inserted]'), { timeout: 20_000 }).toMatch(/1\s500,00\s₸/);
     await audit(e, page, 'a11y-device-kiosk-notes-in', true);
     await page.click('[data-testid=pay]');
@@ -89,14 +89,14 @@ describe('a kiosk with a bill validator', () => {
     await page.click('[data-testid=payout-next]');
     await page.waitForSelector('[data-testid=payout-cash]');
     expect(await page.textContent('[data-testid=payout-total]')).toMatch(/1\s200,00\s₸/);
-    await insert(s, 1000);
+    await insert(s, 1000, e);
     await expect.poll(() => page.textContent('[data-testid=payout-inserted]'), { timeout: 20_000 }).toMatch(/1\s000,00\s₸/);
     // 200 ₸ still due: a 500 does not fit, and the device hands it back at the slot.
     await until(() => s.model.enabled.size > 0 && !s.model.enabled.has(1), 'the device enabled for what fits');
     s.model.insert(500);
     await page.waitForSelector('[data-testid=payout-cash-returned]');
     await e.shot('device-payout-returned');
-    await insert(s, 200);
+    await insert(s, 200, e);
     await expect.poll(() => page.textContent('[data-testid=payout-inserted]'), { timeout: 20_000 }).toMatch(/1\s200,00\s₸/);
     await expect.poll(() => page.isDisabled('[data-testid=payout-to-flow]'), { timeout: 20_000 }).toBe(false);
     expect(s.model.cassetteTenge()).toEqual([1000, 200]);
@@ -108,7 +108,7 @@ describe('a kiosk with a bill validator', () => {
     const { page } = e;
     await kioskCheck(page, 'P1011', '7771234567');
     await page.waitForSelector('[data-testid=kiosk-cash]');
-    await insert(s, 2000);
+    await insert(s, 2000, e);
     await expect.poll(() => page.textContent('[data-testid=inserted]'), { timeout: 20_000 }).toMatch(/2\s000,00\s₸/);
     await page.click('[data-testid=pay]');
     await page.waitForSelector('[data-testid=final]');

@@ -17,9 +17,6 @@ function slowTerminal() {
     releaseAll() {
       while (pending.length) pending.pop()!();
     },
-    get waiting() {
-      return pending.length;
-    },
     calls: {
       accept(a: { session?: string | undefined; limit?: string | undefined }): Promise<Accepting> {
         arrived.push(`accept ${a.session ?? 'new'} ${a.limit ?? '-'}`);
