@@ -2,6 +2,7 @@
 import { call } from '../ipc/bridge';
 import { noteIntake } from './note-intake';
 
-const intake = noteIntake({ accept: (a) => call('cash.accept', a), stop: (a) => call('cash.stop', a) });
+const intake = noteIntake({ accept: (a) => call('cash.accept', a), insert: (a) => call('cash.insert', a), stop: (a) => call('cash.stop', a) });
 export const acceptNotes = intake.accept;
+export const insertNote = intake.insert;
 export const stopNotes = intake.stop;

@@ -2,25 +2,40 @@
  * A screen's calls to the bill validator, made one after another in the order the screen made them.
  * The browser host sends each call as its own request, and two requests can arrive in either order:
  * a "stop" for the old limit landing after the "accept" for the new one left the device disabled
- * while the customer stood there with a note. The session is read when the call is sent, so an
- * accept queued behind the first one continues that session instead of opening another.
+ * while the customer stood there with a note; two notes inserted at once on the simulated acceptor
+ * opened two sessions, and the screen counted only the second. The queue keeps the session itself:
+ * it is read when a call is sent and written from the answer before the next call goes, so every
+ * call after the first continues the session the first one opened.
  */
 export interface Accepting {
   session: string;
   inserted: string;
 }
 
-/** The two calls as the terminal's contract has them. */
+export interface Inserted extends Accepting {
+  stacked: boolean;
+}
+
+/** The three calls as the terminal's contract has them. */
 export interface NoteCalls {
   accept(args: { session?: string | undefined; limit?: string | undefined }): Promise<Accepting>;
+  insert(args: { session?: string | undefined; note: string; limit?: string | undefined }): Promise<Inserted>;
   stop(args: { session: string }): Promise<unknown>;
+}
+
+/** Where a screen keeps its cash session: read when a call goes out, written when its answer names the session. */
+export interface SessionSlot {
+  get(): string | null;
+  set(session: string): void;
 }
 
 export interface NoteIntake {
   /** The device takes notes for this session (a new one when there is none yet), up to `limit` (none: the service's maximum). */
-  accept(session: () => string | null, limit: string | undefined): Promise<Accepting>;
+  accept(slot: SessionSlot, limit: string | undefined): Promise<Accepting>;
+  /** The simulated acceptor takes this note into the session (a new one when there is none yet). */
+  insert(slot: SessionSlot, note: string, limit: string | undefined): Promise<Inserted>;
   /** The device stops taking notes for this session (a note in escrow is handed back); failing, the terminal stops on its own. */
-  stop(session: () => string | null): Promise<void>;
+  stop(slot: SessionSlot): Promise<void>;
 }
 
 export function noteIntake(calls: NoteCalls): NoteIntake {
@@ -30,11 +45,18 @@ export function noteIntake(calls: NoteCalls): NoteIntake {
     queue = next.catch(() => undefined);
     return next;
   };
+  const opening = <T extends Accepting>(slot: SessionSlot, send: (session: string | undefined) => Promise<T>) =>
+    inOrder(async () => {
+      const answer = await send(slot.get() ?? undefined);
+      slot.set(answer.session);
+      return answer;
+    });
   return {
-    accept: (session, limit) => inOrder(() => calls.accept({ session: session() ?? undefined, limit })),
-    stop: (session) =>
+    accept: (slot, limit) => opening(slot, (session) => calls.accept({ session, limit })),
+    insert: (slot, note, limit) => opening(slot, (session) => calls.insert({ session, note, limit })),
+    stop: (slot) =>
       inOrder(async () => {
-        const s = session();
+        const s = slot.get();
         if (s) await calls.stop({ session: s }).catch(() => undefined);
       }),
   };

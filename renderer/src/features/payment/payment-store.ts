@@ -12,7 +12,8 @@ import { call, CallError, onEvent } from '../../ipc/bridge';
 import { errorKey, type ErrorWords } from '../../format/error';
 import { useCatalog } from '../../state/catalog';
 import { useSettings } from '../../state/settings';
-import { acceptNotes, stopNotes } from '../../state/device';
+import { acceptNotes, insertNote, stopNotes } from '../../state/device';
+import type { SessionSlot } from '../../state/note-intake';
 import { amountOrNull, invoiceTotal, lineProblem, type LineProblem } from '../../../../shared/rules/invoice-lines';
 import { limitProblem } from '../../../../shared/money/limits';
 
@@ -240,6 +241,11 @@ export const usePayment = create<PaymentState>((set, get) => {
     set({ error: errorKey(err), busy: false });
   };
   /** The cash journaled for this payment now, and how much more before it can be paid (the terminal's rule). */
+  /** This payment's cash session, as the validator's queue reads and writes it: an answer for a payment the screen has left is not taken in. */
+  const slot = (): SessionSlot => {
+    const owner = get().check;
+    return { get: () => get().cashSession, set: (cashSession) => void (get().check === owner && set({ cashSession })) };
+  };
   const counted = async (session: string, inserted: string, returned: boolean) => {
     set({ cashSession: session, inserted: tiyn(inserted), returned, error: null });
     requote();
@@ -341,8 +347,8 @@ export const usePayment = create<PaymentState>((set, get) => {
       const limit = cashLimit(s);
       if (limit === null) return;
       try {
-        const r = await call('cash.insert', { session: s.cashSession ?? undefined, note: formatDecimal(note), limit: limit || undefined });
-        await counted(r.session, r.inserted, !r.stacked);
+        const r = await insertNote(slot(), formatDecimal(note), limit || undefined);
+        if (get().check === s.check) await counted(r.session, r.inserted, !r.stacked);
       } catch (err) {
         fail(err);
       }
@@ -352,14 +358,14 @@ export const usePayment = create<PaymentState>((set, get) => {
       const limit = cashLimit(s);
       if (limit === null || s.handedOver !== null) return;
       try {
-        const r = await acceptNotes(() => get().cashSession, limit || undefined);
-        set({ cashSession: r.session, inserted: tiyn(r.inserted), error: null });
+        const r = await acceptNotes(slot(), limit || undefined);
+        if (get().check === s.check) set({ inserted: tiyn(r.inserted), error: null });
       } catch (err) {
         fail(err);
       }
     },
     async stopNotes() {
-      await stopNotes(() => get().cashSession);
+      await stopNotes(slot());
     },
     async noteEvent(e) {
       if (e.session === null || e.session !== get().cashSession) return;

@@ -11,7 +11,8 @@ import { formatDecimal, tiyn, typedAmount, upToWholeTenge, type Minor } from '..
 import { call, onEvent } from '../../ipc/bridge';
 import type { CashEventView } from '../../../../shared/ipc/views';
 import { receiptLang } from '../payment/payment-store';
-import { acceptNotes, stopNotes } from '../../state/device';
+import { acceptNotes, insertNote, stopNotes } from '../../state/device';
+import type { SessionSlot } from '../../state/note-intake';
 import { isPayoutName } from '../../../../shared/rules/card-number';
 
 export type PayoutStep = 'form' | 'cash' | 'flow' | 'card' | 'waiting' | 'final';
@@ -56,6 +57,13 @@ const EMPTY = { step: 'form' as PayoutStep, amount: '', name: '', phone: '', quo
 const FINAL = new Set(['paid', 'declined', 'expired', 'review']);
 
 export const usePayout = create<PayoutState>((set, get) => {
+  // A payout from its form to reset: an answer about cash for an earlier one is not taken in.
+  let payoutNo = 0;
+  /** This payout's cash session, as the validator's queue reads and writes it. */
+  const slot = (): SessionSlot => {
+    const owner = payoutNo;
+    return { get: () => get().cashSession, set: (cashSession) => void (payoutNo === owner && set({ cashSession })) };
+  };
   /** The cash journaled for this payout now, and how much more is due (the terminal's rule). */
   const counted = async (session: string, inserted: string, returned: boolean) => {
     const q = get().quote;
@@ -104,9 +112,10 @@ export const usePayout = create<PayoutState>((set, get) => {
       if (!s.quote) return;
       // No change is given: a note past the total (rounded up to the tenge) is returned.
       const limit = formatDecimal(upToWholeTenge(tiyn(s.quote.amountFrom)));
+      const owner = payoutNo;
       try {
-        const r = await call('cash.insert', { session: s.cashSession ?? undefined, note: formatDecimal(note), limit });
-        await counted(r.session, r.inserted, !r.stacked);
+        const r = await insertNote(slot(), formatDecimal(note), limit);
+        if (owner === payoutNo) await counted(r.session, r.inserted, !r.stacked);
       } catch (err) {
         set({ error: errorKey(err) });
       }
@@ -114,15 +123,16 @@ export const usePayout = create<PayoutState>((set, get) => {
     async acceptNotes() {
       const s = get();
       if (!s.quote || s.handedOver !== null) return;
+      const owner = payoutNo;
       try {
-        const r = await acceptNotes(() => get().cashSession, formatDecimal(upToWholeTenge(tiyn(s.quote.amountFrom))));
-        set({ cashSession: r.session, inserted: tiyn(r.inserted), error: null });
+        const r = await acceptNotes(slot(), formatDecimal(upToWholeTenge(tiyn(s.quote.amountFrom))));
+        if (owner === payoutNo) set({ inserted: tiyn(r.inserted), error: null });
       } catch (err) {
         set({ error: errorKey(err) });
       }
     },
     async stopNotes() {
-      await stopNotes(() => get().cashSession);
+      await stopNotes(slot());
     },
     async noteEvent(e) {
       if (e.session === null || e.session !== get().cashSession) return;
@@ -154,6 +164,7 @@ export const usePayout = create<PayoutState>((set, get) => {
       set({ handedOver: s.inserted, step: 'final' });
     },
     reset() {
+      payoutNo++;
       set({ ...EMPTY });
     },
   };
