@@ -26,5 +26,6 @@ export default defineConfig({
     entryFileNames: '[name].js',
     chunkFileNames: 'bundle-[name]-[hash].js',
     sourcemap: true,
+    minify: true,
   },
 });
