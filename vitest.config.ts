@@ -11,12 +11,12 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: true,
-    // Four on a 2-core machine: five gave the same 190 s (2026-12-03), its Chromium files only slower
+    // Four on a 2-core machine: five gave the same time (2026-12-03), its Chromium files only slower
     // (the CPU is 98 % busy while they run); most other tests spend their time waiting (a kiosk's idle
     // timer, a child process killed and restarted, a sandbox answering late, a bill validator polled).
     // Files share their worker's imports (isolate: false): each opens what it needs and closes it.
     maxWorkers: 4,
-    // The long files first, on a clean clone too (test/sequencer.ts).
+    // The long files first, a Chromium one and a waiting one in turns, on a clean clone too (test/sequencer.ts).
     sequence: { sequencer: LongFirstSequencer },
     reporters: ['default', ['json', { outputFile: 'test-artifacts/vitest-report.json' }]],
   },
