@@ -36,7 +36,7 @@ import { cashEventView } from '../cash/cash-view.js';
 import { Till, TillError } from '../till/till.js';
 import { TillLedger } from '../till/till-ledger.js';
 import type { EncashmentReport, ShiftReport } from '../till/reports.js';
-import { encashmentReceipt, shiftReportReceipt } from '../receipts/report-receipt.js';
+import { tillReportName, tillReportReceipt } from '../receipts/report-receipt.js';
 import type { LimitRules } from '../../shared/money/limits.js';
 import { generatedServices, SANDBOX_SERVICES, type SandboxService } from '../../dev/sandbox/catalog.js';
 
@@ -172,7 +172,7 @@ export async function openTerminal(
   // Every payment of a payment point belongs to a shift: one is open from the first start.
   till.ensureShift();
   const printReport = async (report: ShiftReport | EncashmentReport, lang?: 'ru' | 'kk') => {
-    const r = await receipts.printReport('kind' in report ? `${report.kind} report` : 'encashment report', (ctx) => ('kind' in report ? shiftReportReceipt(report, ctx) : encashmentReceipt(report, ctx)), lang);
+    const r = await receipts.printReport(tillReportName(report), (ctx) => tillReportReceipt(report, ctx), lang);
     return { ok: r.ok, error: r.ok ? null : r.error };
   };
   const acceptor = (config.cashAcceptor === 'ccnet' || config.cashAcceptor === 'id003') && config.cashPort ? new NoteAcceptor(cash, cashLedger, config.cashAcceptor, config.cashNotes, log) : null;

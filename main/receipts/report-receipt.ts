@@ -103,3 +103,17 @@ export function encashmentReceipt(r: EncashmentReport, ctx: ReportContext): Rece
   lines.push(pair(w.total, tenge(r.withoutPaymentTotal), true));
   return { lang: ctx.lang, lines, qr: '' };
 }
+
+/** The paper of whichever report it is: a shift's (X or Z) or an encashment's. */
+export function tillReportReceipt(r: ShiftReport | EncashmentReport, ctx: ReportContext): Receipt {
+  return isShiftReport(r) ? shiftReportReceipt(r, ctx) : encashmentReceipt(r, ctx);
+}
+
+/** What a report's printout is called in the printer's log. */
+export function tillReportName(r: ShiftReport | EncashmentReport): string {
+  return isShiftReport(r) ? `${r.kind} report` : 'encashment report';
+}
+
+export function isShiftReport(r: ShiftReport | EncashmentReport): r is ShiftReport {
+  return 'kind' in r;
+}

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { parseAmount, formatDecimal } from '../../../shared/money/amount.js';
-import { encashmentReceipt, shiftReportReceipt } from '../../receipts/report-receipt.js';
+import { tillReportReceipt } from '../../receipts/report-receipt.js';
 import { parseCount } from '../../till/till.js';
 import type { EncashmentReport, ShiftReport } from '../../till/reports.js';
 import type { Terminal } from '../../app/terminal.js';
@@ -25,8 +25,7 @@ function langOf(v: unknown, t: Terminal): 'ru' | 'kk' {
 /** Shows a report as its paper reads (or JSON), saves its image if asked, and prints it unless told not to. */
 async function show(t: Terminal, io: Io, json: boolean, report: ShiftReport | EncashmentReport, v: Record<string, unknown>, print: boolean): Promise<void> {
   const lang = langOf(v.lang, t);
-  const make = 'kind' in report ? (ctx: Parameters<typeof shiftReportReceipt>[1]) => shiftReportReceipt(report, ctx) : (ctx: Parameters<typeof encashmentReceipt>[1]) => encashmentReceipt(report, ctx);
-  const image = await t.receipts.reportImage(make, lang, t.receipts.profile()?.paper ?? 80);
+  const image = await t.receipts.reportImage((ctx) => tillReportReceipt(report, ctx), lang, t.receipts.profile()?.paper ?? 80);
   if (typeof v.png === 'string') fs.writeFileSync(v.png, image.png);
   const printed = print && v['no-print'] !== true && t.receipts.profile() ? await t.printReport(report, lang) : null;
   if (json) io.out(JSON.stringify({ report, printed: printed ? printed.ok : null }, (_k, val: unknown) => val, 2));

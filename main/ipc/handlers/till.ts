@@ -1,7 +1,7 @@
 /** The till's channels: the X report and an encashment's preview to look at, the Z and the encashment that close, a cashier's shift. */
 import { formatDecimal } from '../../../shared/money/amount.js';
 import type { TillReportView } from '../../../shared/ipc/views.js';
-import { encashmentReceipt, shiftReportReceipt } from '../../receipts/report-receipt.js';
+import { isShiftReport, tillReportReceipt } from '../../receipts/report-receipt.js';
 import type { EncashmentReport, ShiftReport } from '../../till/reports.js';
 import type { Terminal } from '../../app/terminal.js';
 import type { AreaHandlers } from './area.js';
@@ -10,8 +10,8 @@ import { pinRefusal } from './pin-error.js';
 
 async function view(t: Terminal, report: ShiftReport | EncashmentReport, lang: 'ru' | 'kk' | undefined): Promise<TillReportView> {
   const paper = t.receipts.profile()?.paper ?? 80;
-  const image = 'kind' in report ? await t.receipts.reportImage((ctx) => shiftReportReceipt(report, ctx), lang, paper) : await t.receipts.reportImage((ctx) => encashmentReceipt(report, ctx), lang, paper);
-  const shift = 'kind' in report;
+  const image = await t.receipts.reportImage((ctx) => tillReportReceipt(report, ctx), lang, paper);
+  const shift = isShiftReport(report);
   const difference = shift ? report.difference : report.countedTotal === null ? null : report.countedTotal - report.total;
   return {
     kind: shift ? report.kind : 'encashment',
