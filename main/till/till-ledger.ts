@@ -119,17 +119,15 @@ export class TillLedger {
     return this.db.prepare<[number], EncDb>('SELECT * FROM encashments ORDER BY id DESC LIMIT ?').all(limit).map(encOf);
   }
 
-  /** The report of an encashment just inserted, which names its own id (its count not given yet). */
-  setEncashmentReport(id: number, report: string): void {
-    this.db.prepare<[string, number]>('UPDATE encashments SET report = ? WHERE id = ? AND counted IS NULL').run(report, id);
+  /** The id the next encashment gets (its report names it): the journal's one writer asks inside the encashment's transaction. */
+  nextEncashmentId(): number {
+    return (this.db.prepare<[], { m: number | null }>('SELECT max(id) AS m FROM encashments').get()!.m ?? 0) + 1;
   }
 
-  insertEncashment(e: Omit<EncashmentRow, 'id' | 'counted'>, counted: string | null): number {
-    return Number(
-      this.db
-        .prepare<[number, string, number, number, string, string | null, number | null]>('INSERT INTO encashments (at, started_by, last_note_id, last_intent_id, report, counted, counted_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(e.at, e.startedBy, e.lastNoteId, e.lastIntentId, e.report, counted, counted === null ? null : e.at).lastInsertRowid,
-    );
+  insertEncashment(e: Omit<EncashmentRow, 'counted'>, counted: string | null): void {
+    this.db
+      .prepare<[number, number, string, number, number, string, string | null, number | null]>('INSERT INTO encashments (id, at, started_by, last_note_id, last_intent_id, report, counted, counted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(e.id, e.at, e.startedBy, e.lastNoteId, e.lastIntentId, e.report, counted, counted === null ? null : e.at);
   }
 
   recordCount(id: number, counted: string, report: string, now: number): boolean {

@@ -125,13 +125,11 @@ export class Till {
       const upToIntent = this.ledger.maxIntentId();
       if (upToNote === afterNote && startedBy === 'cassette-removed') throw new TillError('the cassette held no notes since the last encashment', 'nothing-to-encash');
       const at = this.now();
-      const head = { id: null, from: last?.at ?? null, to: at, startedBy };
-      const report = this.periodReport(head, afterNote, upToNote, last?.lastIntentId ?? 0, upToIntent, counted);
-      const id = this.ledger.insertEncashment({ at, startedBy, lastNoteId: upToNote, lastIntentId: upToIntent, report: '{}' }, null);
-      const final = { ...report, id };
-      this.ledger.setEncashmentReport(id, JSON.stringify(final));
-      if (counted) this.ledger.recordCount(id, JSON.stringify(counted), JSON.stringify(final), at);
-      return final;
+      // The report names its own encashment: the row is written once, whole, with its count if given.
+      const id = this.ledger.nextEncashmentId();
+      const report = this.periodReport({ id, from: last?.at ?? null, to: at, startedBy }, afterNote, upToNote, last?.lastIntentId ?? 0, upToIntent, counted);
+      this.ledger.insertEncashment({ id, at, startedBy, lastNoteId: upToNote, lastIntentId: upToIntent, report: JSON.stringify(report) }, counted ? JSON.stringify(counted) : null);
+      return report;
     });
   }
 
