@@ -35,20 +35,9 @@ export async function acceptorReady(t: Terminal, waitMs: number, signal?: AbortS
       const why = acceptor.portProblem ?? (s?.fault ? `the device reports ${s.fault}` : 'the device is not ready');
       throw new CashError(`the bill validator cannot take notes: ${why}`, 'device-fault');
     }
-    await until(200, signal);
+    // Its next state comes as an event; the port's problems are read again each second.
+    await acceptor.nextEvent(Math.min(1000, deadline - Date.now() + 1), signal);
   }
-}
-
-function until(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** How long a fault (a jam, no answer) may last before waiting for notes ends. */
@@ -84,7 +73,9 @@ export async function takeNotes(t: Terminal, due: Minor, opts: { waitMs: number;
       session = t.cash.session(id)!;
       if (session.total >= due) break;
       if (opts.signal?.aborted || Date.now() > deadline || alarm || (faultSince !== null && Date.now() - faultSince > FAULT_ENDS_MS)) break;
-      await until(100, opts.signal);
+      // A note stacked, returned or settled, or the device's state changing, comes as an event; the deadlines are waited for.
+      const now = Date.now();
+      await acceptor.nextEvent(Math.min(deadline - now, faultSince === null ? Infinity : faultSince + FAULT_ENDS_MS - now) + 1, opts.signal);
     }
   } finally {
     // A note still going in is credited or returned before anyone is told the total.

@@ -75,7 +75,8 @@ export async function stopNotes(t: Terminal, session: string): Promise<void> {
   if (!t.acceptor) return;
   t.acceptor.end(session);
   const until = Date.now() + IN_TRANSIT_MS;
-  while (t.cash.openIntent()?.sessionId === session && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  // The note is stacked, returned or settled as an acceptor's event.
+  while (t.cash.openIntent()?.sessionId === session && Date.now() < until) await t.acceptor.nextEvent(until - Date.now());
 }
 
 /** Whether a failure leaves the customer at the screen with their cash (bad input to correct), or ends the attempt. */

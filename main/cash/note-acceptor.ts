@@ -46,6 +46,22 @@ export class NoteAcceptor implements EscrowHandler {
     return () => this.listeners.delete(listener);
   }
 
+  /** Resolves at the acceptor's next event (a note, the device's state), after `ms` at most, or when `signal` aborts: what a waiter waits on instead of polling the journal. */
+  nextEvent(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, Math.max(0, ms));
+      const off = this.on(done);
+      function done() {
+        clearTimeout(timer);
+        off();
+        signal?.removeEventListener('abort', done);
+        resolve();
+      }
+      if (signal?.aborted) done();
+      else signal?.addEventListener('abort', done, { once: true });
+    });
+  }
+
   private emit(e: AcceptorEvent): void {
     for (const l of this.listeners) {
       try {
