@@ -6,13 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../dev/sandbox/server.js';
-import { DeviceSimulator } from '../../dev/devices/device-simulator.js';
-import { openPtyPair, type PtyPair } from '../../dev/devices/pty-pair.js';
+import type { DeviceSimulator } from '../../dev/devices/device-simulator.js';
 import { harnessEnv, tempDir } from '../helpers/harness.js';
 import { runTolem } from '../helpers/cli.js';
 import { until } from '../helpers/wait.js';
+import { insertNote, validatorsOnPty } from '../helpers/validator-on-pty.js';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -22,33 +22,19 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-let pair: PtyPair | null = null;
-let sim: DeviceSimulator | null = null;
-afterEach(async () => {
-  await sim?.close();
-  await pair?.close();
-  sim = null;
-  pair = null;
-});
+const validators = validatorsOnPty();
 
 async function kiosk(protocol: 'ccnet' | 'id003'): Promise<{ env: NodeJS.ProcessEnv; dir: string; sim: DeviceSimulator }> {
-  pair = await openPtyPair();
-  sim = new DeviceSimulator(protocol);
-  await sim.attach(pair.device);
+  const { sim, port } = await validators.open(protocol);
   const dir = tempDir();
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ commission: { percent: '2', minimum: '20.00' } }));
-  const env = { ...process.env, ...harnessEnv(dir, sandbox.url), TOLEM_CASH_ACCEPTOR: `${protocol}:${pair.host}`, TOLEM_PRINTER: 'virtual' };
+  const env = { ...process.env, ...harnessEnv(dir, sandbox.url), TOLEM_CASH_ACCEPTOR: `${protocol}:${port}`, TOLEM_PRINTER: 'virtual' };
   return { env, dir, sim };
 }
 
 /** Feeds notes one at a time, each once the device is enabled for it (a customer at the slot). */
 async function feed(s: DeviceSimulator, notes: number[]): Promise<void> {
-  for (const n of notes) {
-    await until(() => s.model.enabled.size > 0 && s.model.state === 'idle', `the device waiting for ${n}`);
-    const before = s.model.cassette.length + s.model.givenBack.length;
-    s.model.insert(n);
-    await until(() => s.model.cassette.length + s.model.givenBack.length > before, `the ${n} note taken or handed back`);
-  }
+  for (const n of notes) await insertNote(s, n);
 }
 
 const journal = (dir: string) => new Database(path.join(dir, 'journal.sqlite'), { readonly: true });

@@ -3,42 +3,27 @@
  * customer's notes appear as they stack and pay; the service menu shows the device and encashes;
  * a cashier's X and Z reports. Screenshots (and the reports' paper) are saved to be looked at.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { DeviceSimulator } from '../../dev/devices/device-simulator.js';
-import { openPtyPair, type PtyPair } from '../../dev/devices/pty-pair.js';
+import { describe, expect, it } from 'vitest';
+import type { DeviceSimulator } from '../../dev/devices/device-simulator.js';
+import { insertNote, validatorsOnPty } from '../helpers/validator-on-pty.js';
 import { until } from '../helpers/wait.js';
 import { e2eSuite, kioskCheck, openKioskAdmin, type E2E } from './fixture.js';
 import { audit } from './audit.js';
 
 const KIOSK = { width: 1080, height: 1920 };
-let pair: PtyPair | null = null;
-let sim: DeviceSimulator | null = null;
-// Registered before the suite's own: after hooks run last-registered first, so the terminal closes before its device goes.
-afterEach(async () => {
-  await sim?.close();
-  await pair?.close();
-  sim = null;
-  pair = null;
-});
+// Before the suite's own hooks: the terminal closes before its device goes.
+const validators = validatorsOnPty();
 const suite = e2eSuite();
 
 async function kioskWithValidator(lang: 'ru' | 'kk' = 'ru', payouts = false): Promise<{ e: E2E; sim: DeviceSimulator }> {
-  pair = await openPtyPair();
-  sim = new DeviceSimulator('ccnet');
-  await sim.attach(pair.device);
-  const e = await suite.start({ mode: 'kiosk', viewport: KIOSK, lang, payouts, env: { TOLEM_CASH_ACCEPTOR: `ccnet:${pair.host}`, TOLEM_ADMIN_PIN: '2580', TOLEM_IDLE_TIMEOUT_SECONDS: '600' } });
+  const { sim, port } = await validators.open('ccnet');
+  const e = await suite.start({ mode: 'kiosk', viewport: KIOSK, lang, payouts, env: { TOLEM_CASH_ACCEPTOR: `ccnet:${port}`, TOLEM_ADMIN_PIN: '2580', TOLEM_IDLE_TIMEOUT_SECONDS: '600' } });
   await until(() => e.terminal.acceptor?.state?.phase === 'ready', 'the validator ready');
   return { e, sim };
 }
 
-async function insert(s: DeviceSimulator, tenge: number, e: E2E): Promise<void> {
-  await until(() => s.model.enabled.size > 0 && s.model.state === 'idle', 'the device waiting for a note').catch((err: Error) => {
-    throw new Error(`${err.message}: device ${s.model.state}, enabled ${[...s.model.enabled].join(',')}; terminal ${JSON.stringify(e.terminal.acceptor?.state)} waiting for ${e.terminal.acceptor?.waitingFor}`);
-  });
-  const before = s.model.cassette.length;
-  s.model.insert(tenge);
-  await until(() => s.model.cassette.length > before || s.model.givenBack.length > 0, 'the note taken');
-}
+/** A note at the slot; a timeout says what the terminal thought. */
+const insert = (s: DeviceSimulator, tenge: number, e: E2E) => insertNote(s, tenge, () => `terminal ${JSON.stringify(e.terminal.acceptor?.state)} waiting for ${e.terminal.acceptor?.waitingFor}`);
 
 describe('a kiosk with a bill validator', () => {
   it('the notes appear as they stack, the device says what to do, and they pay (ru, 1080×1920)', async () => {
