@@ -194,3 +194,19 @@ describe('a stacked note the journal cannot keep', () => {
     expect(r.driver.state.phase).toBe('alarm');
   });
 });
+
+describe('waiting on the acceptor', () => {
+  it('a waiter wakes at the device’s next event, long before its own timer, and at once when its signal aborts', async () => {
+    r = await rig('ccnet');
+    const s = r.acceptor.begin(null, 1_000_00);
+    await accepting(r);
+    let woke = false;
+    void r.acceptor.nextEvent(600_000).then(() => (woke = true));
+    r.sim.model.insert(1000);
+    await settle(r!, () => r!.box.session(s.id)!.total === 1_000_00, 'the note credited');
+    expect(woke).toBe(true);
+    const stop = new AbortController();
+    stop.abort();
+    await r.acceptor.nextEvent(600_000, stop.signal);
+  });
+});
