@@ -39,6 +39,8 @@ const api = {
   'till.close': invoke('till.close'),
   'till.openShift': invoke('till.openShift'),
   'till.shifts': invoke('till.shifts'),
+  'till.history': invoke('till.history'),
+  'till.closed': invoke('till.closed'),
   'payout.quote': invoke('payout.quote'),
   'payout.start': invoke('payout.start'),
   'payout.check': invoke('payout.check'),

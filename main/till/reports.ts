@@ -172,3 +172,18 @@ export function encashmentReport(
     withoutPaymentTotal,
   };
 }
+
+/** What a report says the till should hold, and counted − that (null: nothing was counted): one rule for screens, paper and the CLI. */
+export function reportFigures(r: ShiftReport | EncashmentReport): { total: Minor; difference: Minor | null } {
+  if ('kind' in r) return { total: r.cashExpected, difference: r.difference };
+  return { total: r.total, difference: r.countedTotal === null ? null : r.countedTotal - r.total };
+}
+
+/** A Z report or an encashment closed earlier, as the history lists it. */
+export interface ClosedReport {
+  kind: 'z' | 'encashment';
+  id: number;
+  /** When it closed, ms. */
+  at: number;
+  report: ShiftReport | EncashmentReport;
+}

@@ -6,7 +6,7 @@
  */
 import type { Minor } from '../../shared/money/amount.js';
 import { startOfLocalDay } from '../base/zone.js';
-import { encashmentReport, shiftReport, type EncashmentReport, type ShiftReport } from './reports.js';
+import { encashmentReport, shiftReport, type ClosedReport, type EncashmentReport, type ShiftReport } from './reports.js';
 import type { EncashmentRow, ShiftRow, TillLedger } from './till-ledger.js';
 
 export class TillError extends Error {
@@ -153,6 +153,25 @@ export class Till {
 
   shifts(limit = 20): ShiftRow[] {
     return this.ledger.shifts(limit);
+  }
+
+  /** The Z reports (a payment point) or the encashments (a kiosk) closed, newest first. */
+  closed(kind: 'z' | 'encashment', limit = 50): ClosedReport[] {
+    if (kind === 'encashment') return this.encashments(limit).map((r) => ({ kind, id: r.id!, at: r.to, report: r }));
+    return this.ledger
+      .shifts(limit)
+      .filter((s) => s.zReport !== null && s.closedAt !== null)
+      .map((s) => ({ kind, id: s.id, at: s.closedAt!, report: JSON.parse(s.zReport!) as ShiftReport }));
+  }
+
+  /** One closed report by its number, or null. */
+  closedReport(kind: 'z' | 'encashment', id: number): ClosedReport | null {
+    if (kind === 'encashment') {
+      const e = this.ledger.encashment(id);
+      return e ? { kind, id, at: e.at, report: JSON.parse(e.report) as EncashmentReport } : null;
+    }
+    const s = this.ledger.shift(id);
+    return s && s.zReport !== null && s.closedAt !== null ? { kind, id, at: s.closedAt, report: JSON.parse(s.zReport) as ShiftReport } : null;
   }
 }
 

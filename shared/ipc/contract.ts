@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { PAYMENT_STATES } from '../rules/payment-states.js';
 import { zAmountText } from '../money/amount-schema.js';
 
-import type { CatalogService, CheckAnswerView, DeviceView, PaymentJson, PayoutJson, TerminalEvent, TillReportView } from './views.js';
+import type { CatalogService, CheckAnswerView, DeviceView, PaymentJson, PayoutJson, TerminalEvent, TillHistoryRow, TillReportView } from './views.js';
 
 export type * from './views.js';
 
@@ -100,6 +100,10 @@ export const channels = {
   'till.openShift': z.object({ cashier: z.string().trim().min(1).max(100) }).strict(),
   /** The shifts (newest first), for the journal's filter. */
   'till.shifts': z.object({}).strict(),
+  /** What was closed, newest first: a payment point's Z reports, a kiosk's encashments. */
+  'till.history': z.object({}).strict(),
+  /** One closed Z report or encashment, as its paper reads. */
+  'till.closed': z.object({ kind: z.enum(['z', 'encashment']), id: z.number().int().positive().max(1_000_000_000), lang: receiptLang.optional() }).strict(),
   /** A kiosk's cash against what it must cover: payable yet, and how much more to insert. */
   'cash.progress': z.object({ inserted: amount, lockedTotal: amount.optional(), agentTransactionId: atid.optional() }).strict(),
   /** Cash to card: what the customer pays for an amount on the card (the agent's payout commission). */
@@ -243,6 +247,8 @@ export interface Results {
   'till.close': TillReportView & { printed: boolean | null };
   'till.openShift': { shift: number; cashier: string };
   'till.shifts': { id: number; cashier: string; openedAt: string; closedAt: string | null }[];
+  'till.history': TillHistoryRow[];
+  'till.closed': TillReportView;
   'payout.quote': { amount: string; commission: string; amountFrom: string };
   'payout.start': PayoutView;
   'payout.check': PayoutView;

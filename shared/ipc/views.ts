@@ -155,6 +155,16 @@ export interface TillReportView {
   difference: string | null;
 }
 
+/** A closed Z report or encashment in the service menu's history. */
+export interface TillHistoryRow {
+  kind: 'z' | 'encashment';
+  id: number;
+  /** When it closed (ISO); the screen says it in the agent's zone. */
+  at: string;
+  total: string;
+  difference: string | null;
+}
+
 export type TerminalEvent =
   | { type: 'status' }
   | { type: 'payment'; agentTransactionId: string; state: string }

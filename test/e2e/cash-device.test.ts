@@ -110,6 +110,8 @@ describe('a kiosk with a bill validator', () => {
     await page.waitForSelector('[data-testid=till-report][data-closed=yes]');
     expect(await page.getAttribute('[data-testid=till-report] img', 'alt')).toMatch(/Инкассация: в кассете 2\s000,00\s₸/);
     await audit(e, page, 'a11y-device-encashed', true);
+    // Kept in the history: its number, the sum, and that the cassette was not counted yet.
+    await expect.poll(() => page.textContent('[data-testid=till-history-1]')).toMatch(/Инкассация №1 · .+ · 2\s000,00\s₸ · не пересчитано/);
     const [report] = e.terminal.till.encashments(1);
     expect(report).toMatchObject({ startedBy: 'menu', total: 2_000_00, paymentsTotal: 2_000_00, withoutPaymentTotal: 0 });
   });
@@ -130,6 +132,14 @@ describe('a cashier\'s shift', () => {
     expect(await page.textContent('[data-testid=till-difference]')).toMatch(/Расхождение: −20,00\s₸/);
     await audit(e, page, 'a11y-shift-z-report', false);
     expect(e.terminal.till.shifts(2).map((s) => s.closedAt === null)).toEqual([true, false]);
+    // The history lists the Z just closed, its difference said; the X shown again, the row brings the Z's paper back.
+    await expect.poll(() => page.textContent('[data-testid=till-history-1]')).toMatch(/Смена №1 · .+ · 1\s020,00\s₸ · Расхождение: −20,00\s₸/);
+    await page.click('[data-testid=report-x]');
+    await page.waitForSelector('[data-testid=till-report][data-kind=x]');
+    await page.click('[data-testid=till-history-1]');
+    await page.waitForSelector('[data-testid=till-report][data-kind=z][data-closed=yes]');
+    expect(await page.textContent('[data-testid=till-difference]')).toMatch(/Расхождение: −20,00\s₸/);
+    await e.shot('shift-history');
     // The journal by shift: the closed shift has the payment, the new one nothing yet.
     const paid = e.terminal.journal.list({ limit: 1 })[0]!;
     await page.click('[data-testid=back]').catch(() => undefined);

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import { parseAmount, formatDecimal } from '../../../shared/money/amount.js';
 import { tillReportReceipt } from '../../receipts/report-receipt.js';
 import { parseCount } from '../../till/till.js';
-import type { EncashmentReport, ShiftReport } from '../../till/reports.js';
+import { reportFigures, type EncashmentReport, type ShiftReport } from '../../till/reports.js';
+import { formatLocalDateTime } from '../../base/zone.js';
 import type { Terminal } from '../../app/terminal.js';
 import { parse, str, UsageError } from '../args.js';
 import { EXIT, type Io } from '../io.js';
@@ -98,11 +99,15 @@ export const reportsCommand: Command = {
         io.out(JSON.stringify({ shifts: shifts.map((s) => ({ id: s.id, cashier: s.cashier, openedAt: new Date(s.openedAt).toISOString(), closedAt: s.closedAt === null ? null : new Date(s.closedAt).toISOString(), closedBy: s.closedBy, z: s.zReport ? (JSON.parse(s.zReport) as ShiftReport) : null })), encashments }, null, 2));
         return EXIT.ok;
       }
+      // Times as the agent's day has them (the configured zone), not the machine's or UTC.
+      const local = (ms: number) => formatLocalDateTime(ms, t.config.timeZone).replace('T', ' ');
       for (const s of shifts) {
         const z = s.zReport ? (JSON.parse(s.zReport) as ShiftReport) : null;
-        io.out(`shift ${s.id}  ${s.cashier}  ${new Date(s.openedAt).toISOString()} – ${s.closedAt === null ? 'open' : new Date(s.closedAt).toISOString()}${z ? `  taken ${formatDecimal(z.cashTaken)}, expected ${formatDecimal(z.cashExpected)}${z.difference ? `, difference ${formatDecimal(z.difference)}` : ''}` : ''}`);
+        const difference = z ? reportFigures(z).difference : null;
+        io.out(`shift ${s.id}  ${s.cashier}  ${local(s.openedAt)} – ${s.closedAt === null ? 'open' : local(s.closedAt)}${z ? `  taken ${formatDecimal(z.cashTaken)}, expected ${formatDecimal(z.cashExpected)}${difference ? `, difference ${formatDecimal(difference)}` : ''}` : ''}`);
       }
-      for (const e of encashments) io.out(`encashment ${e.id}  ${new Date(e.to).toISOString()}  ${e.notes.reduce((n, l) => n + l.count, 0)} notes ${formatDecimal(e.total)}${e.countedTotal === null ? ', not counted' : e.differences.length ? `, DIFFERENCE ${e.differences.map((d) => `${formatDecimal(d.amount)}×${d.notes}`).join(', ')}` : ', counted: agrees'}`);
+      for (const e of encashments) io.out(`encashment ${e.id}  ${local(e.to)}  ${e.notes.reduce((n, l) => n + l.count, 0)} notes ${formatDecimal(e.total)}${e.countedTotal === null ? ', not counted' : e.differences.length ? `, DIFFERENCE ${e.differences.map((d) => `${formatDecimal(d.amount)}×${d.notes}`).join(', ')}` : ', counted: agrees'}`);
+      if (shifts.length || encashments.length) io.out(`(times in ${t.config.timeZone})`);
       if (!shifts.length && !encashments.length) io.out('no shifts or encashments yet');
       return EXIT.ok;
     });

@@ -8,7 +8,7 @@ import { PinError, pinRefusal } from './pin-error.js';
 
 export { PinError };
 
-export function adminHandlers(t: Terminal): AreaHandlers<'terminal.status' | 'admin.info' | 'admin.exit' | 'till.report' | 'till.close' | 'till.openShift' | 'till.shifts'> {
+export function adminHandlers(t: Terminal): AreaHandlers<'terminal.status' | 'admin.info' | 'admin.exit' | 'till.report' | 'till.close' | 'till.openShift' | 'till.shifts' | 'till.history' | 'till.closed'> {
   const pins = new PinGuard(t.journal.db, t.config.screens.adminPin);
   return {
     ...tillHandlers(t, pins),

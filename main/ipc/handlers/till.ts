@@ -2,8 +2,9 @@
 import { formatDecimal } from '../../../shared/money/amount.js';
 import type { TillReportView } from '../../../shared/ipc/views.js';
 import { isShiftReport, tillReportReceipt } from '../../receipts/report-receipt.js';
-import type { EncashmentReport, ShiftReport } from '../../till/reports.js';
+import { reportFigures, type EncashmentReport, type ShiftReport } from '../../till/reports.js';
 import type { Terminal } from '../../app/terminal.js';
+import { TillError } from '../../till/till.js';
 import type { AreaHandlers } from './area.js';
 import type { PinGuard } from '../../admin/pin-guard.js';
 import { pinRefusal } from './pin-error.js';
@@ -12,18 +13,18 @@ async function view(t: Terminal, report: ShiftReport | EncashmentReport, lang: '
   const paper = t.receipts.profile()?.paper ?? 80;
   const image = await t.receipts.reportImage((ctx) => tillReportReceipt(report, ctx), lang, paper);
   const shift = isShiftReport(report);
-  const difference = shift ? report.difference : report.countedTotal === null ? null : report.countedTotal - report.total;
+  const { total, difference } = reportFigures(report);
   return {
     kind: shift ? report.kind : 'encashment',
     id: shift ? report.shift.id : report.id,
     png: `data:image/png;base64,${image.png.toString('base64')}`,
     text: image.text,
-    total: formatDecimal(shift ? report.cashExpected : report.total),
+    total: formatDecimal(total),
     difference: difference === null ? null : formatDecimal(difference),
   };
 }
 
-export function tillHandlers(t: Terminal, pins: PinGuard): AreaHandlers<'till.report' | 'till.close' | 'till.openShift' | 'till.shifts'> {
+export function tillHandlers(t: Terminal, pins: PinGuard): AreaHandlers<'till.report' | 'till.close' | 'till.openShift' | 'till.shifts' | 'till.history' | 'till.closed'> {
   return {
     async 'till.report'(a) {
       return view(t, a.kind === 'x' ? t.till.x() : t.till.preview(), a.lang);
@@ -43,6 +44,17 @@ export function tillHandlers(t: Terminal, pins: PinGuard): AreaHandlers<'till.re
       const s = t.till.openShift(a.cashier);
       t.events.emit({ type: 'status' });
       return { shift: s.id, cashier: s.cashier };
+    },
+    async 'till.history'() {
+      return t.till.closed(t.config.mode === 'kiosk' ? 'encashment' : 'z').map((c) => {
+        const { total, difference } = reportFigures(c.report);
+        return { kind: c.kind, id: c.id, at: new Date(c.at).toISOString(), total: formatDecimal(total), difference: difference === null ? null : formatDecimal(difference) };
+      });
+    },
+    async 'till.closed'(a) {
+      const c = t.till.closedReport(a.kind, a.id);
+      if (!c) throw new TillError(`no closed ${a.kind === 'z' ? 'Z report' : 'encashment'} ${a.id}`, a.kind === 'z' ? 'no-shift' : 'no-encashment');
+      return view(t, c.report, a.lang);
     },
     async 'till.shifts'() {
       return t.till.shifts(50).map((s) => ({ id: s.id, cashier: s.cashier, openedAt: new Date(s.openedAt).toISOString(), closedAt: s.closedAt === null ? null : new Date(s.closedAt).toISOString() }));

@@ -80,6 +80,7 @@ export const en: Dictionary = {
   },
   till: {
     shift: 'Shift', encashment: 'Encashment', x: 'X report', z: 'Close the shift (Z report)', counted: 'In the drawer (counted), ₸', encashPreview: 'What the cassette holds', encash: 'Encash',
+    history: { title: 'Closed', none: 'Nothing closed yet', z: 'Shift {{id}}', encashment: 'Encashment {{id}}', agrees: 'agrees', notCounted: 'not counted', open: 'Show the report: {{name}}' },
     difference: 'Difference: {{amount}}', printed: 'The report is printed', notPrinted: 'The report did NOT print: check the printer', closed: 'Closed and journaled', preview: 'A preview: nothing is closed',
     alt: { x: 'X report: {{total}} expected in the drawer', z: 'Z report: {{total}} expected in the drawer', encashment: 'Encashment: {{total}} in the cassette' },
     device: {

@@ -86,6 +86,7 @@ export const kk: Dictionary = {
   },
   till: {
     shift: 'Ауысым', encashment: 'Инкассация', x: 'X-есеп', z: 'Ауысымды жабу (Z-есеп)', counted: 'Кассада (саналды), ₸', encashPreview: 'Кассетада не бар', encash: 'Инкассация жүргізу',
+    history: { title: 'Жабылғандар', none: 'Әлі ештеңе жабылған жоқ', z: 'Ауысым №{{id}}', encashment: 'Инкассация №{{id}}', agrees: 'сәйкес', notCounted: 'саналмады', open: 'Есепті көрсету: {{name}}' },
     difference: 'Айырма: {{amount}}', printed: 'Есеп басылды', notPrinted: 'Есеп БАСЫЛМАДЫ: принтерді тексеріңіз', closed: 'Жабылды және журналға жазылды', preview: 'Алдын ала: ештеңе жабылған жоқ',
     alt: { x: 'X-есеп: кассада {{total}} болуы тиіс', z: 'Z-есеп: кассада {{total}} болуы тиіс', encashment: 'Инкассация: кассетада {{total}}' },
     device: {

@@ -6,8 +6,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../ipc/bridge';
 import { errorKey, sayError } from '../../format/error';
-import { money, typedAmount, formatDecimal } from '../../format/money';
+import { dateTime, money, typedAmount, formatDecimal } from '../../format/money';
 import { useSettings } from '../../state/settings';
+import { useStatus } from '../../state/status';
 import type { Results } from '../../../../shared/ipc/contract';
 
 function DevicePanel() {
@@ -50,6 +51,35 @@ function DevicePanel() {
   );
 }
 
+/** What was closed, newest first: each row its number, when, the sum and whether the count agreed; a row opens its paper. */
+function History({ rows, onOpen, busy }: { rows: Results['till.history']; onOpen: (row: Results['till.history'][number]) => void; busy: boolean }) {
+  const { t } = useTranslation();
+  const lang = useSettings((s) => s.lang);
+  const zone = useStatus((s) => s.status?.timeZone);
+  return (
+    <section className="till-history" data-testid="till-history">
+      <h3>{t('till.history.title')}</h3>
+      {rows.length === 0 ? (
+        <p className="muted">{t('till.history.none')}</p>
+      ) : (
+        <ul>
+          {rows.map((r) => {
+            const name = t(`till.history.${r.kind}`, { id: r.id });
+            const counted = r.difference === null ? t('till.history.notCounted') : r.difference === '0.00' ? t('till.history.agrees') : t('till.difference', { amount: money(r.difference, lang) });
+            return (
+              <li key={`${r.kind}-${r.id}`}>
+                <button type="button" data-testid={`till-history-${r.id}`} disabled={busy} aria-label={t('till.history.open', { name })} onClick={() => onOpen(r)}>
+                  <strong>{name}</strong> · {dateTime(r.at, lang, zone)} · {money(r.total, lang)} · <span className={r.difference !== null && r.difference !== '0.00' ? 'problem' : ''}>{counted}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 export function TillPanel({ kiosk, pin, device }: { kiosk: boolean; pin: string; device: boolean }) {
   const { t } = useTranslation();
   const lang = useSettings((s) => s.lang);
@@ -59,6 +89,9 @@ export function TillPanel({ kiosk, pin, device }: { kiosk: boolean; pin: string;
   const [counted, setCounted] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [history, setHistory] = useState<Results['till.history']>([]);
+  const loadHistory = () => void call('till.history', {}).then(setHistory, () => undefined);
+  useEffect(loadHistory, []);
   const run = async (what: () => Promise<void>) => {
     setBusy(true);
     try {
@@ -81,6 +114,12 @@ export function TillPanel({ kiosk, pin, device }: { kiosk: boolean; pin: string;
     setClosed(true);
     setCounted('');
     setMessage(r.printed === false ? t('till.notPrinted') : r.printed ? t('till.printed') : null);
+    loadHistory();
+  });
+  const open = (row: Results['till.history'][number]) => run(async () => {
+    setReport(await call('till.closed', { kind: row.kind, id: row.id, lang: receiptLang }));
+    setClosed(true);
+    setMessage(null);
   });
   return (
     <>
@@ -104,6 +143,7 @@ export function TillPanel({ kiosk, pin, device }: { kiosk: boolean; pin: string;
             </>
           )}
         </div>
+        <History rows={history} onOpen={(row) => void open(row)} busy={busy} />
         {report && (
           <figure className="report-paper" data-testid="till-report" data-kind={report.kind} data-closed={closed ? 'yes' : 'no'}>
             {report.difference !== null && report.difference !== '0.00' && (
