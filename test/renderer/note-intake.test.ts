@@ -5,7 +5,7 @@
  * once on the simulated acceptor opened two sessions, and the screen counted only the second (CI).
  */
 import { describe, expect, it } from 'vitest';
-import { noteIntake, type Accepting, type Inserted, type SessionSlot } from '../../renderer/src/state/note-intake.js';
+import { noteEffect, noteIntake, type Accepting, type Inserted, type SessionSlot } from '../../renderer/src/state/note-intake.js';
 
 /** A terminal whose answers come back in whatever order the test releases them. */
 function slowTerminal() {
@@ -100,5 +100,17 @@ describe('the bill validator calls of a screen', () => {
     const again = intake.accept(slot, undefined).finally(() => (done = true));
     await settle(t, () => done);
     expect((await again).session).toBe('S1');
+  });
+});
+
+describe('what a note event means for a screen (payment and payout alike)', () => {
+  it('a stacked note brings the total; a note settled after a restart is counted, or said returned; another session’s is not this screen’s', () => {
+    expect(noteEffect({ kind: 'stacked', session: 'S1', amount: '1000.00', total: '1500.00' }, 'S1', 500_00)).toEqual({ kind: 'counted', session: 'S1', total: '1500.00', returned: false });
+    // The payout screen once ignored these: a note credited at power-up never showed in its total.
+    expect(noteEffect({ kind: 'settled', session: 'S1', amount: '2000.00', outcome: 'stacked' }, 'S1', 500_00)).toEqual({ kind: 'counted', session: 'S1', total: '2500.00', returned: false });
+    expect(noteEffect({ kind: 'settled', session: 'S1', amount: '2000.00', outcome: 'returned' }, 'S1', 500_00)).toEqual({ kind: 'counted', session: 'S1', total: '500.00', returned: true });
+    expect(noteEffect({ kind: 'returned', session: 'S1', amount: '5000.00', why: 'overpay' }, 'S1', 0)).toEqual({ kind: 'returned' });
+    expect(noteEffect({ kind: 'stacked', session: 'S2', amount: '1000.00', total: '1000.00' }, 'S1', 0)).toBeNull();
+    expect(noteEffect({ kind: 'returned', session: null, amount: null, why: 'not-waiting' }, 'S1', 0)).toBeNull();
   });
 });

@@ -7,6 +7,10 @@
  * it is read when a call is sent and written from the answer before the next call goes, so every
  * call after the first continues the session the first one opened.
  */
+// Shared code with its .js name: this file is also type-checked as Node's (its test runs there).
+import type { CashEventView } from '../../../shared/ipc/views.js';
+import { formatDecimal, parseAmount, type Minor } from '../../../shared/money/amount.js';
+
 export interface Accepting {
   session: string;
   inserted: string;
@@ -60,4 +64,19 @@ export function noteIntake(calls: NoteCalls): NoteIntake {
         if (s) await calls.stop({ session: s }).catch(() => undefined);
       }),
   };
+}
+
+/** What a note the validator stacked, returned or settled means for the screen holding `session` with `inserted` tiyn counted. */
+export type NoteEffect = { kind: 'counted'; session: string; total: string; returned: boolean } | { kind: 'returned' };
+
+/**
+ * One rule for the payment and the payout screens. A stacked note brings the session's total; a
+ * note settled after a restart or a lost track is counted if it was stacked, said if it went back;
+ * an event for another session (or none) is not this screen's: null.
+ */
+export function noteEffect(e: CashEventView, session: string | null, inserted: Minor): NoteEffect | null {
+  if (e.session === null || e.session !== session) return null;
+  if (e.kind === 'stacked') return { kind: 'counted', session: e.session, total: e.total, returned: false };
+  if (e.kind === 'returned') return { kind: 'returned' };
+  return { kind: 'counted', session: e.session, total: formatDecimal(inserted + (e.outcome === 'stacked' ? parseAmount(e.amount) : 0)), returned: e.outcome === 'returned' };
 }

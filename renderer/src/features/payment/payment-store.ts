@@ -13,7 +13,7 @@ import { errorKey, type ErrorWords } from '../../format/error';
 import { useCatalog } from '../../state/catalog';
 import { useSettings } from '../../state/settings';
 import { acceptNotes, insertNote, stopNotes } from '../../state/device';
-import type { SessionSlot } from '../../state/note-intake';
+import { noteEffect, type SessionSlot } from '../../state/note-intake';
 import { amountOrNull, invoiceTotal, lineProblem, type LineProblem } from '../../../../shared/rules/invoice-lines';
 import { limitProblem } from '../../../../shared/money/limits';
 
@@ -368,10 +368,9 @@ export const usePayment = create<PaymentState>((set, get) => {
       await stopNotes(slot());
     },
     async noteEvent(e) {
-      if (e.session === null || e.session !== get().cashSession) return;
-      if (e.kind === 'stacked') await counted(e.session, e.total, false);
-      else if (e.kind === 'returned') set({ returned: true });
-      else if (e.kind === 'settled') await counted(e.session, formatDecimal(get().inserted + (e.outcome === 'stacked' ? tiyn(e.amount) : 0)), e.outcome === 'returned');
+      const effect = noteEffect(e, get().cashSession, get().inserted);
+      if (effect?.kind === 'returned') set({ returned: true });
+      else if (effect) await counted(effect.session, effect.total, effect.returned);
     },
     async handOverCash(reason) {
       const s = get();

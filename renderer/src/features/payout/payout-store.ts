@@ -12,7 +12,7 @@ import { call, onEvent } from '../../ipc/bridge';
 import type { CashEventView } from '../../../../shared/ipc/views';
 import { receiptLang } from '../payment/payment-store';
 import { acceptNotes, insertNote, stopNotes } from '../../state/device';
-import type { SessionSlot } from '../../state/note-intake';
+import { noteEffect, type SessionSlot } from '../../state/note-intake';
 import { isPayoutName } from '../../../../shared/rules/card-number';
 
 export type PayoutStep = 'form' | 'cash' | 'flow' | 'card' | 'waiting' | 'final';
@@ -135,9 +135,9 @@ export const usePayout = create<PayoutState>((set, get) => {
       await stopNotes(slot());
     },
     async noteEvent(e) {
-      if (e.session === null || e.session !== get().cashSession) return;
-      if (e.kind === 'stacked') await counted(e.session, e.total, false);
-      else if (e.kind === 'returned') set({ returned: true });
+      const effect = noteEffect(e, get().cashSession, get().inserted);
+      if (effect?.kind === 'returned') set({ returned: true });
+      else if (effect) await counted(effect.session, effect.total, effect.returned);
     },
     toFlow() {
       set({ step: 'flow' });
