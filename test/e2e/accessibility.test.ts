@@ -18,6 +18,10 @@ describe('every screen, at every size, in ru and kk', () => {
       const tag = `${c.mode}-${c.lang}-${c.viewport.width}x${c.viewport.height}`;
       const kiosk = c.mode === 'kiosk';
       await audit(e, page, `a11y-${tag}-home`, kiosk);
+      // Home's one level-one heading, in the customer's language (shown large at a kiosk, for screen readers at a desk).
+      expect(await page.locator('h1').allTextContents()).toEqual([c.lang === 'kk' ? 'Қызметті таңдаңыз' : 'Выберите услугу']);
+      const heading = (await page.locator('[data-testid=home-title]').boundingBox())!;
+      expect(heading.height > 20, 'the heading is large at a kiosk, hidden at a desk').toBe(kiosk);
       if (kiosk) {
         await page.click('[data-testid=service-P1011]');
         await page.waitForSelector('[data-testid=payment-form]');

@@ -56,6 +56,8 @@ export function Home() {
   }
   return (
     <main className="home" data-testid="home" data-ready={index.length > 0 ? 'yes' : 'no'}>
+      {/* The desk's search is the first thing a cashier sees: the heading is for screen readers. */}
+      <h1 className="visually-hidden" data-testid="home-title">{t('home.title')}</h1>
       {source === 'cache' && (
         <div className="banner warn" data-testid="catalog-cached" role="status">
           {t('home.cached')}

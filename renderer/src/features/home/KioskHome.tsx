@@ -63,6 +63,7 @@ export function KioskHome({ onOpen, refusal }: { onOpen(s: CatalogService): void
   const found = useMemo(() => (query ? search(index, query, null).slice(0, 60) : group ? services.filter((s) => s.group === group) : []), [index, services, query, group]);
   return (
     <main className="home kiosk-home" data-testid="home" data-ready={index.length > 0 ? 'yes' : 'no'}>
+      <h1 className="home-title" data-testid="home-title">{t('home.title')}</h1>
       {refusal && (
         <div className="banner error" data-testid="kiosk-refusal" role="alert">
           {t(`home.refusal.${refusal}`)}
