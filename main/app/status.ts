@@ -31,6 +31,7 @@ export async function terminalStatus(t: Terminal): Promise<Results['terminal.sta
     pendingTotal: formatDecimal(s.totalFrom),
     review: s.review,
     receiptsNotPrintedToday: t.receipts.notPrintedToday(),
+    printer: t.receipts.profile() !== null,
     mode: t.config.mode,
     receiptLang: t.config.receipts.lang,
     sandbox: t.sandbox !== null,

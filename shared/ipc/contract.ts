@@ -145,6 +145,8 @@ export interface TerminalStatus {
   pendingTotal: string;
   review: number;
   receiptsNotPrintedToday: number;
+  /** A receipt printer is configured (without one, a desk's final screen says where the receipt is). */
+  printer: boolean;
   mode: 'cashier' | 'kiosk';
   receiptLang: 'ru' | 'kk';
   /** The built-in sandbox is processing. */

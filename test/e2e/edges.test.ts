@@ -92,4 +92,22 @@ describe('no receipt, said (item 20) and the demo banner (item 10)', () => {
     expect(await page.textContent('[data-testid=no-receipt]')).toContain(e.sandbox.processing.ledger()[0]!.agentTransactionId);
     await e.shot('kiosk-no-receipt');
   });
+
+  it('a desk with no printer set up says so on the final screen, and where the receipt is: in the journal, on screen', async () => {
+    e = await suite.start({ lang: 'kk', config: { receipts: { printer: null } } });
+    const { page } = e;
+    await page.click('[data-testid=service-P1011]');
+    await page.fill('[data-testid=input-account]', '7771234567');
+    await page.click('[data-testid=check]');
+    await page.fill('[data-testid=amount]', '500');
+    await page.fill('[data-testid=cash-received]', '1000');
+    await page.click('[data-testid=pay]:not([disabled])');
+    await page.waitForSelector('[data-testid=final][data-state=success]');
+    expect(await page.textContent('[data-testid=final-receipt]')).toContain('принтер бапталмаған');
+    await e.shot('cashier-kk-no-printer');
+    const atid = e.sandbox.processing.ledger()[0]!.agentTransactionId;
+    await page.click('[data-testid=open-journal]');
+    await page.click(`[data-testid=journal-row-${atid}]`);
+    await page.waitForSelector('[data-testid=receipt-preview]');
+  });
 });

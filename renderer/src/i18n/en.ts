@@ -57,7 +57,7 @@ export const en: Dictionary = {
   },
   paying: { title: 'Sending the payment…', note: 'Please keep this screen open. The money is safe: the payment is already in the journal.' },
   final: {
-    contract: 'Contract', reading: 'reading {{value}}', taken: 'Taken', receipt: 'Receipt', receiptPrinted: 'printed', receiptNotPrinted: 'not printed (reprint from the journal)',
+    contract: 'Contract', reading: 'reading {{value}}', taken: 'Taken', receipt: 'Receipt', receiptPrinted: 'printed', noPrinter: 'not printed: no printer is set up. The journal shows it (open the payment’s row); it can be printed once a printer is connected', receiptNotPrinted: 'not printed (reprint from the journal)',
     credited: 'Credited',
     success: 'Paid', failed: 'Not paid', pending: 'Accepted, being sent', review: 'Accepted, needs a check', draft: 'Not paid', abandoned: 'Not paid',
     pendingNote: 'The payment is accepted and will be delivered automatically. Do not pay again.',

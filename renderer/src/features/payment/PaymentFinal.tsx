@@ -32,6 +32,7 @@ export function PaymentFinal() {
   const { t } = useTranslation();
   const lang = useSettings((s) => s.lang);
   const kiosk = useStatus((s) => s.status?.mode === 'kiosk');
+  const printer = useStatus((s) => s.status?.printer);
   const { result, rerouted, refreshResult, reset, check, contractId, lines, quote } = usePayment();
   const go = useNav((s) => s.go);
   const atid = result?.agentTransactionId;
@@ -112,6 +113,8 @@ export function PaymentFinal() {
           </>
         )}
         {!kiosk && result.receipt !== null && <Fact label={t('final.receipt')} value={t(result.receipt === 'printed' ? 'final.receiptPrinted' : 'final.receiptNotPrinted')} testid="final-receipt" />}
+        {/* No printer at this desk: the receipt is not lost, it is in the journal to show or print later. */}
+        {!kiosk && result.receipt === null && printer === false && state !== 'failed' && <Fact label={t('final.receipt')} value={t('final.noPrinter')} testid="final-receipt" />}
         <dt>{t('final.number')}</dt>
         <dd data-testid="final-number" className="big-number">{result.agentTransactionId}</dd>
         {result.transactionId && (
