@@ -3,7 +3,7 @@
  * each difference on its own line with its denomination or payment number.
  */
 import type { Minor } from '../../shared/money/amount.js';
-import type { EncashmentReport, ShiftReport } from '../till/reports.js';
+import { isShiftReport, type EncashmentReport, type ShiftReport } from '../till/reports.js';
 import { receiptDate, receiptHead, tenge, type Receipt, type ReceiptHeader, type ReceiptLang, type ReceiptLine } from './receipt.js';
 
 export interface ReportContext {
@@ -112,8 +112,4 @@ export function tillReportReceipt(r: ShiftReport | EncashmentReport, ctx: Report
 /** What a report's printout is called in the printer's log. */
 export function tillReportName(r: ShiftReport | EncashmentReport): string {
   return isShiftReport(r) ? `${r.kind} report` : 'encashment report';
-}
-
-export function isShiftReport(r: ShiftReport | EncashmentReport): r is ShiftReport {
-  return 'kind' in r;
 }

@@ -173,9 +173,14 @@ export function encashmentReport(
   };
 }
 
+/** A shift's report (X or Z), not an encashment's. */
+export function isShiftReport(r: ShiftReport | EncashmentReport): r is ShiftReport {
+  return 'kind' in r;
+}
+
 /** What a report says the till should hold, and counted − that (null: nothing was counted): one rule for screens, paper and the CLI. */
 export function reportFigures(r: ShiftReport | EncashmentReport): { total: Minor; difference: Minor | null } {
-  if ('kind' in r) return { total: r.cashExpected, difference: r.difference };
+  if (isShiftReport(r)) return { total: r.cashExpected, difference: r.difference };
   return { total: r.total, difference: r.countedTotal === null ? null : r.countedTotal - r.total };
 }
 

@@ -157,22 +157,28 @@ export class Till {
 
   /** The Z reports (a payment point) or the encashments (a kiosk) closed, newest first. */
   closed(kind: 'z' | 'encashment', limit = 50): ClosedReport[] {
-    if (kind === 'encashment') return this.encashments(limit).map((r) => ({ kind, id: r.id!, at: r.to, report: r }));
-    return this.ledger
-      .shifts(limit)
-      .filter((s) => s.zReport !== null && s.closedAt !== null)
-      .map((s) => ({ kind, id: s.id, at: s.closedAt!, report: JSON.parse(s.zReport!) as ShiftReport }));
+    if (kind === 'encashment') return this.ledger.encashments(limit).map(closedEncashment);
+    return this.ledger.shifts(limit).flatMap((s) => closedShift(s) ?? []);
   }
 
   /** One closed report by its number, or null. */
   closedReport(kind: 'z' | 'encashment', id: number): ClosedReport | null {
     if (kind === 'encashment') {
       const e = this.ledger.encashment(id);
-      return e ? { kind, id, at: e.at, report: JSON.parse(e.report) as EncashmentReport } : null;
+      return e ? closedEncashment(e) : null;
     }
     const s = this.ledger.shift(id);
-    return s && s.zReport !== null && s.closedAt !== null ? { kind, id, at: s.closedAt, report: JSON.parse(s.zReport) as ShiftReport } : null;
+    return s ? closedShift(s) : null;
   }
+}
+
+function closedEncashment(e: EncashmentRow): ClosedReport {
+  return { kind: 'encashment', id: e.id, at: e.at, report: JSON.parse(e.report) as EncashmentReport };
+}
+
+/** A shift's Z, once it was closed; null while it is open. */
+function closedShift(s: ShiftRow): ClosedReport | null {
+  return s.zReport !== null && s.closedAt !== null ? { kind: 'z', id: s.id, at: s.closedAt, report: JSON.parse(s.zReport) as ShiftReport } : null;
 }
 
 /** "1000x3,500x1" or "1000.00x3": a count of notes by denomination, tiyn per note. */

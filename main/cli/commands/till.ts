@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { parseAmount, formatDecimal } from '../../../shared/money/amount.js';
 import { tillReportReceipt } from '../../receipts/report-receipt.js';
 import { parseCount } from '../../till/till.js';
-import { reportFigures, type EncashmentReport, type ShiftReport } from '../../till/reports.js';
+import type { EncashmentReport, ShiftReport } from '../../till/reports.js';
 import { formatLocalDateTime } from '../../base/zone.js';
 import type { Terminal } from '../../app/terminal.js';
 import { parse, str, UsageError } from '../args.js';
@@ -103,8 +103,7 @@ export const reportsCommand: Command = {
       const local = (ms: number) => formatLocalDateTime(ms, t.config.timeZone).replace('T', ' ');
       for (const s of shifts) {
         const z = s.zReport ? (JSON.parse(s.zReport) as ShiftReport) : null;
-        const difference = z ? reportFigures(z).difference : null;
-        io.out(`shift ${s.id}  ${s.cashier}  ${local(s.openedAt)} – ${s.closedAt === null ? 'open' : local(s.closedAt)}${z ? `  taken ${formatDecimal(z.cashTaken)}, expected ${formatDecimal(z.cashExpected)}${difference ? `, difference ${formatDecimal(difference)}` : ''}` : ''}`);
+        io.out(`shift ${s.id}  ${s.cashier}  ${local(s.openedAt)} – ${s.closedAt === null ? 'open' : local(s.closedAt)}${z ? `  taken ${formatDecimal(z.cashTaken)}, expected ${formatDecimal(z.cashExpected)}${z.difference ? `, difference ${formatDecimal(z.difference)}` : ''}` : ''}`);
       }
       for (const e of encashments) io.out(`encashment ${e.id}  ${local(e.to)}  ${e.notes.reduce((n, l) => n + l.count, 0)} notes ${formatDecimal(e.total)}${e.countedTotal === null ? ', not counted' : e.differences.length ? `, DIFFERENCE ${e.differences.map((d) => `${formatDecimal(d.amount)}×${d.notes}`).join(', ')}` : ', counted: agrees'}`);
       if (shifts.length || encashments.length) io.out(`(times in ${t.config.timeZone})`);

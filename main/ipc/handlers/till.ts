@@ -1,8 +1,8 @@
 /** The till's channels: the X report and an encashment's preview to look at, the Z and the encashment that close, a cashier's shift. */
 import { formatDecimal } from '../../../shared/money/amount.js';
 import type { TillReportView } from '../../../shared/ipc/views.js';
-import { isShiftReport, tillReportReceipt } from '../../receipts/report-receipt.js';
-import { reportFigures, type EncashmentReport, type ShiftReport } from '../../till/reports.js';
+import { tillReportReceipt } from '../../receipts/report-receipt.js';
+import { isShiftReport, reportFigures, type EncashmentReport, type ShiftReport } from '../../till/reports.js';
 import type { Terminal } from '../../app/terminal.js';
 import { TillError } from '../../till/till.js';
 import type { AreaHandlers } from './area.js';
