@@ -33,6 +33,16 @@ export interface SessionSlot {
   set(session: string): void;
 }
 
+/**
+ * A screen's slot for one payment or payout: `owner` names it when the slot is made, and an answer
+ * that comes once the screen holds another (the customer went back to Home) is not taken in.
+ */
+export function ownedSlot<T>(owner: () => T, read: () => string | null, write: (session: string) => void): SessionSlot & { stillOurs(): boolean } {
+  const mine = owner();
+  const stillOurs = () => owner() === mine;
+  return { get: read, set: (session) => void (stillOurs() && write(session)), stillOurs };
+}
+
 export interface NoteIntake {
   /** The device takes notes for this session (a new one when there is none yet), up to `limit` (none: the service's maximum). */
   accept(slot: SessionSlot, limit: string | undefined): Promise<Accepting>;

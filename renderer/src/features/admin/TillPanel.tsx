@@ -65,11 +65,12 @@ function History({ rows, onOpen, busy }: { rows: Results['till.history']; onOpen
         <ul>
           {rows.map((r) => {
             const name = t(`till.history.${r.kind}`, { id: r.id });
-            const counted = r.difference === null ? t('till.history.notCounted') : r.difference === '0.00' ? t('till.history.agrees') : t('till.difference', { amount: money(r.difference, lang) });
+            const off = r.difference !== null && r.difference !== '0.00';
+            const counted = r.difference === null ? t('till.history.notCounted') : off ? t('till.difference', { amount: money(r.difference, lang) }) : t('till.history.agrees');
             return (
               <li key={`${r.kind}-${r.id}`}>
                 <button type="button" data-testid={`till-history-${r.id}`} disabled={busy} aria-label={t('till.history.open', { name })} onClick={() => onOpen(r)}>
-                  <strong>{name}</strong> · {dateTime(r.at, lang, zone)} · {money(r.total, lang)} · <span className={r.difference !== null && r.difference !== '0.00' ? 'problem' : ''}>{counted}</span>
+                  <strong>{name}</strong> · {dateTime(r.at, lang, zone)} · {money(r.total, lang)} · <span className={off ? 'problem' : ''}>{counted}</span>
                 </button>
               </li>
             );

@@ -13,7 +13,7 @@ import { errorKey, type ErrorWords } from '../../format/error';
 import { useCatalog } from '../../state/catalog';
 import { useSettings } from '../../state/settings';
 import { acceptNotes, insertNote, stopNotes } from '../../state/device';
-import { noteEffect, type SessionSlot } from '../../state/note-intake';
+import { noteEffect, ownedSlot } from '../../state/note-intake';
 import { amountOrNull, invoiceTotal, lineProblem, type LineProblem } from '../../../../shared/rules/invoice-lines';
 import { limitProblem } from '../../../../shared/money/limits';
 
@@ -240,12 +240,9 @@ export const usePayment = create<PaymentState>((set, get) => {
   const fail = (err: unknown) => {
     set({ error: errorKey(err), busy: false });
   };
+  /** This payment's cash session, as the validator's queue reads and writes it (the payment is its check). */
+  const slot = () => ownedSlot(() => get().check, () => get().cashSession, (cashSession) => set({ cashSession }));
   /** The cash journaled for this payment now, and how much more before it can be paid (the terminal's rule). */
-  /** This payment's cash session, as the validator's queue reads and writes it: an answer for a payment the screen has left is not taken in. */
-  const slot = (): SessionSlot => {
-    const owner = get().check;
-    return { get: () => get().cashSession, set: (cashSession) => void (get().check === owner && set({ cashSession })) };
-  };
   const counted = async (session: string, inserted: string, returned: boolean) => {
     set({ cashSession: session, inserted: tiyn(inserted), returned, error: null });
     requote();
@@ -346,9 +343,10 @@ export const usePayment = create<PaymentState>((set, get) => {
       const s = get();
       const limit = cashLimit(s);
       if (limit === null) return;
+      const mine = slot();
       try {
-        const r = await insertNote(slot(), formatDecimal(note), limit || undefined);
-        if (get().check === s.check) await counted(r.session, r.inserted, !r.stacked);
+        const r = await insertNote(mine, formatDecimal(note), limit || undefined);
+        if (mine.stillOurs()) await counted(r.session, r.inserted, !r.stacked);
       } catch (err) {
         fail(err);
       }
@@ -357,9 +355,10 @@ export const usePayment = create<PaymentState>((set, get) => {
       const s = get();
       const limit = cashLimit(s);
       if (limit === null || s.handedOver !== null) return;
+      const mine = slot();
       try {
-        const r = await acceptNotes(slot(), limit || undefined);
-        if (get().check === s.check) set({ inserted: tiyn(r.inserted), error: null });
+        const r = await acceptNotes(mine, limit || undefined);
+        if (mine.stillOurs()) set({ inserted: tiyn(r.inserted), error: null });
       } catch (err) {
         fail(err);
       }

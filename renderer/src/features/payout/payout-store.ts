@@ -12,7 +12,7 @@ import { call, onEvent } from '../../ipc/bridge';
 import type { CashEventView } from '../../../../shared/ipc/views';
 import { receiptLang } from '../payment/payment-store';
 import { acceptNotes, insertNote, stopNotes } from '../../state/device';
-import { noteEffect, type SessionSlot } from '../../state/note-intake';
+import { noteEffect, ownedSlot } from '../../state/note-intake';
 import { isPayoutName } from '../../../../shared/rules/card-number';
 
 export type PayoutStep = 'form' | 'cash' | 'flow' | 'card' | 'waiting' | 'final';
@@ -60,10 +60,7 @@ export const usePayout = create<PayoutState>((set, get) => {
   // A payout from its form to reset: an answer about cash for an earlier one is not taken in.
   let payoutNo = 0;
   /** This payout's cash session, as the validator's queue reads and writes it. */
-  const slot = (): SessionSlot => {
-    const owner = payoutNo;
-    return { get: () => get().cashSession, set: (cashSession) => void (payoutNo === owner && set({ cashSession })) };
-  };
+  const slot = () => ownedSlot(() => payoutNo, () => get().cashSession, (cashSession) => set({ cashSession }));
   /** The cash journaled for this payout now, and how much more is due (the terminal's rule). */
   const counted = async (session: string, inserted: string, returned: boolean) => {
     const q = get().quote;
@@ -112,10 +109,10 @@ export const usePayout = create<PayoutState>((set, get) => {
       if (!s.quote) return;
       // No change is given: a note past the total (rounded up to the tenge) is returned.
       const limit = formatDecimal(upToWholeTenge(tiyn(s.quote.amountFrom)));
-      const owner = payoutNo;
+      const mine = slot();
       try {
-        const r = await insertNote(slot(), formatDecimal(note), limit);
-        if (owner === payoutNo) await counted(r.session, r.inserted, !r.stacked);
+        const r = await insertNote(mine, formatDecimal(note), limit);
+        if (mine.stillOurs()) await counted(r.session, r.inserted, !r.stacked);
       } catch (err) {
         set({ error: errorKey(err) });
       }
@@ -123,10 +120,10 @@ export const usePayout = create<PayoutState>((set, get) => {
     async acceptNotes() {
       const s = get();
       if (!s.quote || s.handedOver !== null) return;
-      const owner = payoutNo;
+      const mine = slot();
       try {
-        const r = await acceptNotes(slot(), formatDecimal(upToWholeTenge(tiyn(s.quote.amountFrom))));
-        if (owner === payoutNo) set({ inserted: tiyn(r.inserted), error: null });
+        const r = await acceptNotes(mine, formatDecimal(upToWholeTenge(tiyn(s.quote.amountFrom))));
+        if (mine.stillOurs()) set({ inserted: tiyn(r.inserted), error: null });
       } catch (err) {
         set({ error: errorKey(err) });
       }
