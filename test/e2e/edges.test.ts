@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { generatedServices, SANDBOX_SERVICES } from '../../dev/sandbox/catalog.js';
-import { e2eSuite, kioskCheck, type E2E } from './fixture.js';
+import { deskPay, e2eSuite, kioskCheck, type E2E } from './fixture.js';
 
 const suite = e2eSuite();
 let e: E2E;
@@ -96,12 +96,7 @@ describe('no receipt, said (item 20) and the demo banner (item 10)', () => {
   it('a desk with no printer set up says so on the final screen, and where the receipt is: in the journal, on screen', async () => {
     e = await suite.start({ lang: 'kk', config: { receipts: { printer: null } } });
     const { page } = e;
-    await page.click('[data-testid=service-P1011]');
-    await page.fill('[data-testid=input-account]', '7771234567');
-    await page.click('[data-testid=check]');
-    await page.fill('[data-testid=amount]', '500');
-    await page.fill('[data-testid=cash-received]', '1000');
-    await page.click('[data-testid=pay]:not([disabled])');
+    await deskPay(page, 'P1011', '7771234567', '500', '1000');
     await page.waitForSelector('[data-testid=final][data-state=success]');
     expect(await page.textContent('[data-testid=final-receipt]')).toContain('принтер бапталмаған');
     await e.shot('cashier-kk-no-printer');

@@ -109,6 +109,16 @@ export async function kioskCheck(page: Page, serviceId: string, digits: string):
   await page.click('[data-testid=check]');
 }
 
+/** A cashier at the desk: opens a service, types the account, has it checked, types the amount and the cash given, and pays. */
+export async function deskPay(page: Page, serviceId: string, account: string, amount: string, cashReceived: string): Promise<void> {
+  await page.click(`[data-testid=service-${serviceId}]`);
+  await page.fill('[data-testid=input-account]', account);
+  await page.click('[data-testid=check]');
+  await page.fill('[data-testid=amount]', amount);
+  await page.fill('[data-testid=cash-received]', cashReceived);
+  await page.click('[data-testid=pay]:not([disabled])');
+}
+
 /**
  * One Chromium for a test file, one terminal per test (closed after it, with its own data
  * directory): call at the top of a file, then `await suite.start(options)` in each test.

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { CashBox } from '../../main/cash/cash-box.js';
 import { CashLedger } from '../../main/cash/cash-ledger.js';
 import { describe, expect, it } from 'vitest';
-import { e2eSuite, openKioskAdmin, type E2E } from './fixture.js';
+import { deskPay, e2eSuite, openKioskAdmin, type E2E } from './fixture.js';
 
 const suite = e2eSuite();
 let e: E2E;
@@ -232,12 +232,7 @@ describe('cashier journal', () => {
     e = await suite.start();
     const { page } = e;
     // One paid payment, and one only checked (a draft: no money).
-    await page.click('[data-testid=service-P1011]');
-    await page.fill('[data-testid=input-account]', '7771234567');
-    await page.click('[data-testid=check]');
-    await page.fill('[data-testid=amount]', '1000');
-    await page.fill('[data-testid=cash-received]', '1020');
-    await page.click('[data-testid=pay]');
+    await deskPay(page, 'P1011', '7771234567', '1000', '1020');
     await page.waitForSelector('[data-testid=final][data-state=success]');
     await page.click('[data-testid=done]');
     await page.click('[data-testid=service-P1011]');
