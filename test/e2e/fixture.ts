@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { loadConfig } from '../../main/config/config.js';
 import { startBrowserHost, type BrowserHost } from '../../main/host/browser/server.js';
 import { createHandlers } from '../../main/ipc/handlers.js';
@@ -38,7 +38,27 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(browser: Browser, opts: { mode?: 'cashier' | 'kiosk'; services?: SandboxService[]; env?: NodeJS.ProcessEnv; lang?: 'ru' | 'kk' | 'en'; viewport?: { width: number; height: number }; payouts?: boolean; config?: Record<string, unknown> } = {}): Promise<E2E> {
+/**
+ * One Chromium, one browser context and one page for all the e2e files a test worker runs: a new
+ * context costs Chromium about 1.4 s of CPU where loading the next terminal's screens in the same page
+ * costs 0.5 s (measured 2026-12-03), and the suite is CPU-bound. Each test still gets a terminal of its
+ * own on its own port, so an origin of its own: its own localStorage, and its own session cookie
+ * (set by that terminal's start link; the last test's is cleared). Chromium ends with the worker.
+ */
+let shared: Promise<BrowserContext> | null = null;
+let sharedPage: Page | null = null;
+
+async function workerPage(): Promise<Page> {
+  shared ??= launchChromium().then((browser) => browser.newContext({ locale: 'ru-RU' }));
+  const context = await shared;
+  if (!sharedPage || sharedPage.isClosed()) {
+    sharedPage = await context.newPage();
+    sharedPage.setDefaultTimeout(15_000);
+  }
+  return sharedPage;
+}
+
+export async function startE2E(opts: { mode?: 'cashier' | 'kiosk'; services?: SandboxService[]; env?: NodeJS.ProcessEnv; lang?: 'ru' | 'kk' | 'en'; viewport?: { width: number; height: number }; payouts?: boolean; config?: Record<string, unknown> } = {}): Promise<E2E> {
   const dir = tempDir('tolem-e2e-');
   const requests: { method: string; body: string }[] = [];
   const services = opts.services ?? SANDBOX_SERVICES;
@@ -54,16 +74,25 @@ export async function startE2E(browser: Browser, opts: { mode?: 'cashier' | 'kio
   terminal.worker.start();
   terminal.startProbe(250);
   const host = await startBrowserHost({ handlers: createHandlers(terminal), events: terminal.events, staticDir: RENDERER_DIR });
-  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, locale: 'ru-RU' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  const page = await workerPage();
+  await page.setViewportSize(opts.viewport ?? { width: 1280, height: 800 });
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const onPageError = (e: Error) => errors.push(e.message);
   // A CSP violation, a failed load or a React warning shows up here: none is expected.
-  page.on('console', (m) => {
+  const onConsole = (m: ConsoleMessage) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  if (opts.lang) await context.addInitScript({ content: `localStorage.setItem('tolem.settings', ${JSON.stringify(JSON.stringify({ lang: opts.lang }))})` });
+  };
+  page.on('pageerror', onPageError);
+  page.on('console', onConsole);
+  const origin = new URL(host.url).origin;
+  if (opts.lang) {
+    // The language a person chose before, kept in this terminal's origin (as the screens keep it), set on a blank page of that origin.
+    const blank = `${origin}/__e2e-blank`;
+    await page.route(blank, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>e2e</title>' }));
+    await page.goto(blank);
+    await page.evaluate(`localStorage.setItem('tolem.settings', ${JSON.stringify(JSON.stringify({ lang: opts.lang }))})`);
+    await page.unroute(blank);
+  }
   await page.goto(host.url);
   // Starting Chromium's page and loading the catalog can take long on a busy machine: the screens' own checks keep their timeouts.
   await page.waitForSelector('[data-testid=home][data-ready=yes]', { timeout: 45_000 });
@@ -80,7 +109,12 @@ export async function startE2E(browser: Browser, opts: { mode?: 'cashier' | 'kio
       await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
     },
     async close() {
-      await context.close();
+      // The next test gets the page blank, with no other window (a bank page opened) and no cookie of this terminal's.
+      page.off('pageerror', onPageError);
+      page.off('console', onConsole);
+      for (const other of page.context().pages()) if (other !== page) await other.close();
+      await page.goto('about:blank');
+      await page.context().clearCookies();
       await host.close();
       await terminal.close();
       await sandbox.close().catch(() => undefined);
@@ -90,7 +124,7 @@ export async function startE2E(browser: Browser, opts: { mode?: 'cashier' | 'kio
   };
 }
 
-export type E2EOptions = Parameters<typeof startE2E>[1];
+export type E2EOptions = Parameters<typeof startE2E>[0];
 
 /** The attendant's hidden way into a kiosk's service menu: the bar's left corner held for two seconds. */
 export async function openKioskAdmin(page: Page): Promise<void> {
@@ -120,26 +154,19 @@ export async function deskPay(page: Page, serviceId: string, account: string, am
 }
 
 /**
- * One Chromium for a test file, one terminal per test (closed after it, with its own data
- * directory): call at the top of a file, then `await suite.start(options)` in each test.
+ * One terminal per test (closed after it, with its own data directory), in the worker's one page:
+ * call at the top of a file, then `await suite.start(options)` in each test.
  */
 export function e2eSuite(): { start(opts?: E2EOptions): Promise<E2E> } {
-  let browser: Browser;
   let current: E2E | null = null;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
   afterEach(async () => {
     const e = current;
     current = null;
     await e?.close();
   });
-  afterAll(async () => {
-    await browser.close();
-  });
   return {
     async start(opts) {
-      current = await startE2E(browser, opts);
+      current = await startE2E(opts);
       return current;
     },
   };
