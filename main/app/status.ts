@@ -41,6 +41,7 @@ export async function terminalStatus(t: Terminal): Promise<Results['terminal.sta
     cashDevice: t.acceptor ? { phase: t.acceptor.state?.phase ?? 'not-running', fault: t.acceptor.state?.fault ?? (t.acceptor.state?.alarm ? 'alarm' : null), accepting: t.acceptor.state?.accepting ?? false } : null,
     cashNotes: TENGE_DENOMINATIONS.map(formatDecimal),
     idleTimeoutMs: t.config.screens.idleTimeoutMs,
+    finalScreenMs: t.config.screens.finalScreenMs,
     refusal: t.config.mode === 'kiosk' ? ((await t.receipts.refusal())?.code ?? null) : null,
     balance: t.agentBalance ? balanceView(t.agentBalance) : null,
     cashWithoutPayment: t.cash.unpaid().length,

@@ -83,6 +83,8 @@ export interface TolemConfig {
   screens: {
     /** A kiosk screen left alone this long goes back to Home (a cashier's screen never does). */
     idleTimeoutMs: number;
+    /** A kiosk's last screen of a payment or payout (with the customer's number on it) goes back to Home this soon, without asking. */
+    finalScreenMs: number;
     /** The PIN that takes a kiosk out of kiosk mode (digits); null: no way out from the screen. */
     adminPin: string | null;
     /** Electron: full screen kiosk window. */
@@ -292,6 +294,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
     shifts: { cashier: c.shifts?.cashier ?? 'Кассир', autoZAt: c.shifts?.autoZAt ?? null },
     screens: {
       idleTimeoutMs: (c.screens?.idleTimeoutSeconds ?? 90) * 1000,
+      finalScreenMs: (c.screens?.finalScreenSeconds ?? 20) * 1000,
       adminPin: c.screens?.adminPin !== undefined ? c.screens.adminPin : url === null ? SANDBOX_ADMIN_PIN : null,
       kioskWindow: c.screens?.kioskWindow ?? mode === 'kiosk',
     },

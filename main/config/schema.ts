@@ -106,7 +106,7 @@ export const zConfigFile = z
       .strict()
       .optional(),
     screens: z
-      .object({ idleTimeoutSeconds: wholeIn(1, 3600, ' s').optional(), adminPin: z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits').nullable().optional(), kioskWindow: z.boolean().optional() })
+      .object({ idleTimeoutSeconds: wholeIn(1, 3600, ' s').optional(), finalScreenSeconds: wholeIn(3, 600, ' s').optional(), adminPin: z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits').nullable().optional(), kioskWindow: z.boolean().optional() })
       .strict()
       .optional(),
     printers: z
@@ -165,6 +165,7 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   { name: 'TOLEM_CASH_NOTES', setting: 'cashNotes', kind: 'list' },
   { name: 'TOLEM_AUTO_Z_AT', setting: 'shifts.autoZAt', kind: 'text' },
   { name: 'TOLEM_IDLE_TIMEOUT_SECONDS', setting: 'screens.idleTimeoutSeconds', kind: 'int' },
+  { name: 'TOLEM_FINAL_SCREEN_SECONDS', setting: 'screens.finalScreenSeconds', kind: 'int' },
   { name: 'TOLEM_ADMIN_PIN', setting: 'screens.adminPin', kind: 'text' },
   { name: 'TOLEM_PAYOUTS_URL', setting: 'payouts.url', kind: 'url' },
   { name: 'TOLEM_PAYOUTS_USER', setting: 'payouts.userName', kind: 'text' },

@@ -52,8 +52,9 @@ function useIdleReturn(): number | null {
     const ask = () => {
       const flow = usePayment.getState();
       if (flow.step === 'paying') return arm();
-      // Nothing to lose on Home: no question, just stay.
-      if (useNav.getState().screen === 'home') return arm();
+      // Nothing to lose on Home: no question, just stay. A final screen goes Home by itself, sooner (BackHomeSoon).
+      const screen = useNav.getState().screen;
+      if (screen === 'home' || (screen === 'payment' && flow.step === 'final') || (screen === 'payout' && usePayout.getState().step === 'final')) return arm();
       setAskingUntil(Date.now() + countdownMs);
       timer = setTimeout(act, countdownMs);
     };

@@ -158,6 +158,8 @@ export interface TerminalStatus {
   /** A bill validator's state (ccnet, id003): whether it can take notes now, or what stops it. */
   cashDevice: { phase: string; fault: string | null; accepting: boolean } | null;
   idleTimeoutMs: number;
+  /** A kiosk's final screen (paid, not paid, handed over) goes back to Home this soon, without asking. */
+  finalScreenMs: number;
   /** Why a kiosk cannot take payments now; null when it can. */
   refusal: 'no-printer' | 'no-paper' | 'printer-unreachable' | null;
   /** processing refuses this terminal's credentials: new payments are refused (a configuration fault). */

@@ -73,8 +73,8 @@ describe('kiosk', () => {
     expect(await page.locator('.service-tile').count()).toBe(1);
   });
 
-  it('on-screen keyboard, notes from the simulated acceptor, the amount credited from the cash, paid', async () => {
-    e = await suite.start({ mode: 'kiosk', env: { TOLEM_IDLE_TIMEOUT_SECONDS: '600' } });
+  it('on-screen keyboard, notes from the simulated acceptor, the amount credited from the cash, paid; the paid screen goes Home by itself, soon', async () => {
+    e = await suite.start({ mode: 'kiosk', env: { TOLEM_IDLE_TIMEOUT_SECONDS: '600', TOLEM_FINAL_SCREEN_SECONDS: '4' } });
     const { page } = e;
     await page.click('[data-testid=service-P1013]');
     await page.waitForSelector('[data-testid=on-screen-keyboard][data-layout=digits]');
@@ -97,7 +97,11 @@ describe('kiosk', () => {
     await page.click('[data-testid=pay]');
     await page.waitForSelector('[data-testid=final][data-state=success]');
     expect(e.sandbox.processing.ledger()).toEqual([expect.objectContaining({ amountTo: 1480_00, amountFrom: 1500_00 })]);
+    // The next customer does not find this one's phone number: the screen says when it goes, and goes, without «Вы ещё здесь?».
+    expect(await page.textContent('[data-testid=back-home-soon]')).toMatch(/^Главный экран через [1-4] с$/);
     await e.shot('kiosk-paid');
+    await page.waitForSelector('[data-testid=home]', { timeout: 20_000 });
+    expect(await page.locator('[data-testid=still-there]').count()).toBe(0);
   });
 
   it('a utility bill in a kiosk: notes up to the total, a note too many returned, the tiyn remainder said before paying', async () => {
@@ -149,7 +153,7 @@ describe('kiosk', () => {
   }, 60_000);
 
   it('left alone, a kiosk goes back to Home; with cash inside it pays instead of forgetting the money', async () => {
-    e = await suite.start({ mode: 'kiosk', env: { TOLEM_IDLE_TIMEOUT_SECONDS: '2' } });
+    e = await suite.start({ mode: 'kiosk', env: { TOLEM_IDLE_TIMEOUT_SECONDS: '2', TOLEM_FINAL_SCREEN_SECONDS: '3' } });
     const { page } = e;
     await page.click('[data-testid=service-P1011]');
     await page.waitForSelector('[data-testid=payment-form]');
@@ -171,13 +175,16 @@ describe('kiosk', () => {
     // of its own stands for the terminal that went down: the running one never saw this session.)
     new CashBox(new CashLedger(e.terminal.journal.db), 'simulated').escrow(null, 1_000_00, null);
     await page.reload();
-    await page.waitForSelector('[data-testid=cash-without-payment]');
-    // No service menu button for customers: the attendant holds the corner.
+    await page.waitForSelector('[data-testid=home][data-ready=yes]');
+    await page.waitForSelector('[data-testid=admin-corner]'); // the terminal's status is in: it is a kiosk
+    // Not a customer's business: no badge on Home, and no service menu button for customers: the attendant holds the corner.
+    expect(await page.locator('[data-testid=cash-without-payment]').count()).toBe(0);
     expect(await page.locator('[data-testid=open-admin]').count()).toBe(0);
     await openKioskAdmin(page);
     for (const d of '0000') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
     await page.click('[data-testid=on-screen-keyboard] [data-skbtn="{enter}"]');
     await page.waitForSelector('[data-testid=cash-unpaid]');
+    await page.waitForSelector('[data-testid=admin-alerts] [data-testid=cash-without-payment]');
     await e.shot('admin-cash-without-payment');
     // A kiosk has no keyboard: the attendant writes on the on-screen one.
     await page.click('[data-testid=cash-unpaid] input');

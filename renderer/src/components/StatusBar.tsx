@@ -1,7 +1,8 @@
-/** The strip at the top: connection, payments waiting to be sent, balance warning, language, journal. */
+/** The strip at the top: connection, a cashier's alerts and balance warning, language, journal. */
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGS, type Lang } from '../i18n';
+import { AttendantAlerts } from './AttendantAlerts';
 import { money } from '../format/money';
 import { useNav } from '../state/nav';
 import { useSettings } from '../state/settings';
@@ -39,23 +40,13 @@ export function StatusBar() {
         <span className="dot" aria-hidden="true" />
         {unreachable ? t('status.terminalDown') : t(`status.${online}`)}
       </span>
-      {status && status.pending > 0 && (
-        <span className="pending" data-testid="pending-count" data-count={status.pending}>
-          {t('status.pending', { count: status.pending })}
-        </span>
-      )}
       {status?.authRefused && (
         <span className="balance balance-critical" data-testid="auth-refused">
           {t('status.authRefused')}
         </span>
       )}
-      {status && status.review > 0 && <span className="review">{t('status.review', { count: status.review })}</span>}
-      {status && status.cashWithoutPayment > 0 && (
-        <span className="balance balance-critical" data-testid="cash-without-payment">
-          {t('status.cashWithoutPayment', { count: status.cashWithoutPayment })}
-        </span>
-      )}
-      {status && status.receiptsNotPrintedToday > 0 && <span className="review">{t('status.unprinted', { count: status.receiptsNotPrintedToday })}</span>}
+      {/* A kiosk's customers see only what concerns their own payment: the attendant's alerts are in its service menu. */}
+      {status?.mode === 'cashier' && <AttendantAlerts />}
       {status?.balance && status.balance.level !== 'ok' && status.mode === 'cashier' && (
         <span className={`balance balance-${status.balance.level}`} data-testid="balance-warning">
           {t(`status.balance.${status.balance.level}`, { balance: money(status.balance.balance, lang) })}

@@ -11,7 +11,7 @@ export const en: Dictionary = {
     pending_one: '{{count}} payment waiting to be sent', pending_few: '{{count}} payments waiting to be sent', pending_many: '{{count}} payments waiting to be sent', pending_other: '{{count}} payments waiting to be sent',
     review_one: '{{count}} payment under review', review_few: '{{count}} payments under review', review_many: '{{count}} payments under review', review_other: '{{count}} payments under review',
     unprinted_one: '{{count}} receipt not printed', unprinted_few: '{{count}} receipts not printed', unprinted_many: '{{count}} receipts not printed', unprinted_other: '{{count}} receipts not printed',
-    cashWithoutPayment: 'Cash without a payment: {{count}}. Call the attendant',
+    cashWithoutPaymentHere: 'Cash without a payment: {{count}}', cashWithoutPayment: 'Cash without a payment: {{count}}. Call the attendant',
     balance: { low: 'Agent balance is low: {{balance}}', critical: 'Agent balance is used up: {{balance}}', ok: '' },
   },
   home: {
@@ -129,7 +129,7 @@ export const en: Dictionary = {
   },
   demo: { banner: 'DEMO MODE: the built-in sandbox. No payment is made, no money goes anywhere.' },
   kiosk: {
-    stillThereWillPay: 'If nobody answers, the terminal pays the {{amount}} inserted.', stillThereWillHandOver: 'If nobody answers, the {{amount}} inserted goes to the operator and the terminal prints a slip.', stillThereWillHome: 'If nobody answers, the terminal goes back to Home.', cancelAsk: 'Cancel the payment?', cancelAskNote: 'The {{amount}} inserted will not be credited: the operator of this point gives it back. The terminal prints a slip.', cancelYes: 'Yes, cancel', cancelNo: 'Go on paying', takeSlip: 'Take the slip: with it the operator gives the money back or makes the payment.', slipNotPrinted: 'The slip did not print. Write down the payment number:', stillThere: 'Are you still there?', stillHere: 'Yes, go on',
+    backHomeIn: 'Back to the start in {{seconds}} s', stillThereWillPay: 'If nobody answers, the terminal pays the {{amount}} inserted.', stillThereWillHandOver: 'If nobody answers, the {{amount}} inserted goes to the operator and the terminal prints a slip.', stillThereWillHome: 'If nobody answers, the terminal goes back to Home.', cancelAsk: 'Cancel the payment?', cancelAskNote: 'The {{amount}} inserted will not be credited: the operator of this point gives it back. The terminal prints a slip.', cancelYes: 'Yes, cancel', cancelNo: 'Go on paying', takeSlip: 'Take the slip: with it the operator gives the money back or makes the payment.', slipNotPrinted: 'The slip did not print. Write down the payment number:', stillThere: 'Are you still there?', stillHere: 'Yes, go on',
     insertMore: 'Insert {{amount}} more', handedOver: 'The cash inserted ({{amount}}) is handed to the attendant. Call the attendant: they will give it back or make the payment.',
     cancel: 'Cancel', noReceipt: 'No receipt could be printed. Write down or photograph the payment number:', takeReceipt: 'Take your receipt',
   },

@@ -17,7 +17,7 @@ export const kk: Dictionary = {
     pending_one: pending, pending_few: pending, pending_many: pending, pending_other: pending,
     review_one: review, review_few: review, review_many: review, review_other: review,
     unprinted_one: unprinted, unprinted_few: unprinted, unprinted_many: unprinted, unprinted_other: unprinted,
-    cashWithoutPayment: 'Төлемсіз қолма-қол ақша: {{count}}. Операторды шақырыңыз',
+    cashWithoutPaymentHere: 'Төлемсіз қолма-қол ақша: {{count}}', cashWithoutPayment: 'Төлемсіз қолма-қол ақша: {{count}}. Операторды шақырыңыз',
     balance: { low: 'Агент балансы аз: {{balance}}', critical: 'Агент балансы таусылды: {{balance}}', ok: '' },
   },
   home: {
@@ -135,7 +135,7 @@ export const kk: Dictionary = {
   },
   demo: { banner: 'ДЕМО РЕЖИМІ: кіріктірілген құмсалғыш. Төлемдер жүргізілмейді, ақша ешқайда аударылмайды.' },
   kiosk: {
-    stillThereWillPay: 'Жауап бермесеңіз, терминал салынған {{amount}} төлейді.', stillThereWillHandOver: 'Жауап бермесеңіз, салынған {{amount}} операторға беріледі және терминал чек басып шығарады.', stillThereWillHome: 'Жауап бермесеңіз, терминал басты экранға оралады.', cancelAsk: 'Төлемнен бас тартасыз ба?', cancelAskNote: 'Салынған {{amount}} есепке алынбайды: оны пункт операторы қайтарады. Терминал чек басып шығарады.', cancelYes: 'Иә, бас тарту', cancelNo: 'Төлеуді жалғастыру', takeSlip: 'Чекті алыңыз: онымен оператор ақшаны қайтарады немесе төлемді жүргізеді.', slipNotPrinted: 'Чек басылмады. Төлем нөмірін жазып алыңыз:', stillThere: 'Сіз әлі осындасыз ба?', stillHere: 'Иә, жалғастыру',
+    backHomeIn: 'Басты экранға {{seconds}} с кейін ораламыз', stillThereWillPay: 'Жауап бермесеңіз, терминал салынған {{amount}} төлейді.', stillThereWillHandOver: 'Жауап бермесеңіз, салынған {{amount}} операторға беріледі және терминал чек басып шығарады.', stillThereWillHome: 'Жауап бермесеңіз, терминал басты экранға оралады.', cancelAsk: 'Төлемнен бас тартасыз ба?', cancelAskNote: 'Салынған {{amount}} есепке алынбайды: оны пункт операторы қайтарады. Терминал чек басып шығарады.', cancelYes: 'Иә, бас тарту', cancelNo: 'Төлеуді жалғастыру', takeSlip: 'Чекті алыңыз: онымен оператор ақшаны қайтарады немесе төлемді жүргізеді.', slipNotPrinted: 'Чек басылмады. Төлем нөмірін жазып алыңыз:', stillThere: 'Сіз әлі осындасыз ба?', stillHere: 'Иә, жалғастыру',
     insertMore: 'Тағы {{amount}} салыңыз', handedOver: 'Салынған ақша ({{amount}}) операторға берілді. Операторды шақырыңыз: ол ақшаны қайтарады немесе төлемді жүргізеді.',
     cancel: 'Бас тарту', noReceipt: 'Чек басылмады. Төлем нөмірін жазып алыңыз немесе суретке түсіріңіз:', takeReceipt: 'Чекті алыңыз',
   },

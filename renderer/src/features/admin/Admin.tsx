@@ -11,6 +11,7 @@ import { useSettings } from '../../state/settings';
 import { dateTime, money } from '../../format/money';
 import type { Results } from '../../../../shared/ipc/contract';
 import { TillPanel } from './TillPanel';
+import { AttendantAlerts } from '../../components/AttendantAlerts';
 
 /** What this terminal is and how it stands: id, version, processing, printer, queue, balance. */
 function TerminalInfo() {
@@ -114,6 +115,11 @@ export function Admin() {
   return (
     <main className="admin" data-testid="admin">
       <ScreenHeader title={t('admin.title')} onBack={() => go('home')} />
+      {kiosk && unlocked && (
+        <div className="admin-alerts" data-testid="admin-alerts">
+          <AttendantAlerts />
+        </div>
+      )}
       {(!kiosk || unlocked) && <div className="admin-actions">
         <button type="button" data-testid="refresh-catalog" onClick={() => void run(async () => {
           await load(true);

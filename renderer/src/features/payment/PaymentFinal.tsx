@@ -11,6 +11,7 @@ import { useNav } from '../../state/nav';
 import { usePayment } from './payment-store';
 import { useSettings } from '../../state/settings';
 import { useStatus } from '../../state/status';
+import { BackHomeSoon } from '../../components/BackHomeSoon';
 
 export function resultText(t: (k: string, o?: Record<string, unknown>) => string, code: number | null): string {
   if (code === null) return t('final.noAnswer');
@@ -124,6 +125,8 @@ export function PaymentFinal() {
           </>
         )}
       </dl>
+      {/* A receipt not printed: the customer writes the number down, and the screen waits for them (the idle question). */}
+      {kiosk && (state === 'failed' || result.receipt === 'printed') && <BackHomeSoon onHome={done} />}
       <div className="actions">
         {/* Enter starts the next payment. */}
         <button type="button" className="primary" data-testid="done" onClick={done} autoFocus={!kiosk}>

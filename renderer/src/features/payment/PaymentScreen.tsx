@@ -1,5 +1,6 @@
 /** A payment's screens in order: form → details (check result, amount, cash) → paying → final. */
 import { useTranslation } from 'react-i18next';
+import { BackHomeSoon } from '../../components/BackHomeSoon';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useNav } from '../../state/nav';
 import { usePayment } from './payment-store';
@@ -17,6 +18,10 @@ function HandedOver({ amount }: { amount: number }) {
   const lang = useSettings((s) => s.lang);
   const { reset, error, slip, check } = usePayment();
   const go = useNav((s) => s.go);
+  const done = () => {
+    reset();
+    go('home');
+  };
   return (
     <div className="final final-failed" data-testid="handed-over" role="alert">
       <div className="final-mark" aria-hidden="true">!</div>
@@ -29,16 +34,10 @@ function HandedOver({ amount }: { amount: number }) {
           <p className="big-number">{check.payment.agentTransactionId}</p>
         </div>
       )}
+      {/* With no slip the customer writes the number down: the screen waits for them (the idle question). */}
+      {slip !== 'failed' && <BackHomeSoon onHome={done} />}
       <div className="actions">
-        <button
-          type="button"
-          className="primary"
-          data-testid="done"
-          onClick={() => {
-            reset();
-            go('home');
-          }}
-        >
+        <button type="button" className="primary" data-testid="done" onClick={done}>
           {t('final.done')}
         </button>
       </div>

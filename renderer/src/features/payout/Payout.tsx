@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BackHomeSoon } from '../../components/BackHomeSoon';
 import { OnScreenKeyboard } from '../../components/OnScreenKeyboard';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { TextField } from '../../components/TextField';
@@ -248,8 +249,10 @@ function PayoutFinal({ onDone }: { onDone(): void }) {
           <dd className="big-number" data-testid="payout-number">{p.orderNumber}</dd>
         </dl>
       )}
+      {kiosk && (!p || notPaid || p.receipt === 'printed') && <BackHomeSoon onHome={onDone} />}
       <div className="actions">
-        <button type="button" className="primary" data-testid="payout-done" onClick={onDone}>
+        {/* Enter starts the next payout at the desk. */}
+        <button type="button" className="primary" data-testid="payout-done" onClick={onDone} autoFocus={!kiosk}>
           {t('final.done')}
         </button>
       </div>
