@@ -83,11 +83,14 @@ export function checkAnswerView(answer: PaymentAnswer, service: CatalogService |
       displays.push({ name: shown(name), title: shown(titles.get(name) || name), value: shown(value), amount: a?.amount ?? null, amountWords: a?.words ? shown(a.words) : null });
     }
   }
+  // The debt a service's check names is where the amount starts: only an amount above zero, never words.
+  const debtShown = displays.find((d) => d.name === 'debt' && d.amount !== null && d.amount !== '0.00');
   const rate = text(answer.rate ?? answer.currencyRate);
   const perUnit = rate === null ? null : tengePerUnit(rate);
   const international = answer.currency || answer.finalAmount ? { currency: answer.currency ?? '', rate, finalAmount: text(answer.finalAmount), unitPrice: perUnit === null ? null : formatDecimal(perUnit) } : null;
   return {
     displays,
+    debt: debtShown?.amount ?? null,
     contracts: answer.contracts?.map((c) => ({ contractId: c.contractId, name: text(c.name), contractNumber: text(c.contractNumber), contractSum: money(c.contractSum), contractDate: text(c.contractDate) })) ?? null,
     invoices:
       answer.invoice?.invoices.map((inv) => ({

@@ -42,6 +42,11 @@ export interface CheckAnswerView {
   fixedAmount: string | null;
   /** check named a fixed amount the terminal cannot read: the service cannot be paid now. */
   fixedAmountUnreadable: boolean;
+  /**
+   * What the customer owes, when the service's check says it (a display named `debt` holding an
+   * amount above zero, "1808.00"): the amount a desk's form starts from. null otherwise.
+   */
+  debt: string | null;
 }
 
 /** A payment as `--json` prints it: ids and amounts as strings, times as ISO text, every attempt. */

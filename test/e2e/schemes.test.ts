@@ -35,6 +35,10 @@ describe('a payment of each scheme, Home to final screen', () => {
     await page.click('[data-testid=check]');
     await page.waitForSelector('[data-testid=payment-details]');
     expect(await page.textContent('[data-testid=displays]')).toContain('Абонент');
+    // The debt check named is a sum as every other, and the amount starts from it (written as the cashier writes it).
+    const debt = (await page.textContent('[data-testid=display-debt]'))!;
+    expect(debt).toMatch(/^\d\s\d{3},00\s₸$/);
+    expect(await page.inputValue('[data-testid=amount]')).toBe(debt.replace(/[\s₸]/g, ''));
     await page.fill('[data-testid=amount]', '1500');
     await expect.poll(() => page.textContent('[data-testid=quote-total]')).toMatch(/1\s520,00\s₸/);
     expect(await page.textContent('[data-testid=quote-commission]')).toMatch(/20,00\s₸/);
@@ -48,6 +52,7 @@ describe('a payment of each scheme, Home to final screen', () => {
     expect(await page.textContent('[data-testid=final-title]')).toBe('Оплачено');
     // Every fact, said after paying: the customer's name from check, the change given, the receipt.
     expect(await page.textContent('[data-testid=final]')).toContain('Абонент');
+    expect(await page.textContent('[data-testid=final-display-debt]')).toBe(debt);
     expect(await page.textContent('[data-testid=final-change]')).toMatch(/480,00\s₸/);
     await expect.poll(() => page.textContent('[data-testid=final-receipt]')).toBe('напечатан');
     expect(await page.textContent('[data-testid=final]')).not.toContain('К оплате');
@@ -85,7 +90,7 @@ describe('a payment of each scheme, Home to final screen', () => {
     const contractId = (await second.getAttribute('data-testid'))!.replace('contract-', '');
     const contractNumber = contractsFor('870412300123').find((c) => c.contractId === contractId)!.contractNumber;
     await second.click();
-    await expect.poll(() => page.inputValue('[data-testid=amount]')).toBe('2000.00');
+    await expect.poll(() => page.inputValue('[data-testid=amount]')).toBe('2000,00');
     await page.fill('[data-testid=cash-received]', '2100');
     await e.shot('details-contracts');
     await page.click('[data-testid=pay]');
@@ -102,8 +107,13 @@ describe('a payment of each scheme, Home to final screen', () => {
     await page.fill('[data-testid=input-account]', '1234567890');
     await page.click('[data-testid=check]');
     await page.waitForSelector('[data-testid=invoice]');
-    // All four lines come prefilled: 359.80 + 80.00 + 925.20 + 1200.50 = 2565.50
+    // All four lines come prefilled: 359.80 + 80.00 + 925.20 + 1200.50 = 2565.50, written as the cashier writes sums.
     await expect.poll(() => page.textContent('[data-testid=quote-amount-to]')).toMatch(/2\s565,50\s₸/);
+    expect(await page.inputValue('[data-testid=line-36-amount]')).toBe('359,80');
+    expect(await page.textContent('[data-testid=line-37-info]')).toMatch(/^Долг: 300,00\s₸ · мин\. 100,00\s₸ · макс\. 50\s000,00\s₸ · поверка до 2027$/);
+    // A reading below the last one names the last one as its label does.
+    await page.fill('[data-testid=line-36-meter]', '4000');
+    await expect.poll(() => page.textContent('[data-testid=line-36]')).toContain('(4870,00)');
     await page.uncheck('[data-testid=line-13-pick]');
     await expect.poll(() => page.textContent('[data-testid=quote-amount-to]')).toMatch(/2\s485,50\s₸/);
     // Water: at least 100.00; its meter cannot go below the last reading (112.5).

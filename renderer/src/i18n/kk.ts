@@ -42,7 +42,7 @@ export const kk: Dictionary = {
   },
   invoice: {
     meterRequired: 'Есептегіштің ағымдағы көрсеткішін енгізіңіз',
-    number: 'Шот № {{id}}', debt: 'Қарыз', min: 'Кемінде {{amount}}', max: 'Ең көбі {{amount}}', minShort: 'мин.', maxShort: 'макс.',
+    number: 'Шот № {{id}}', debt: 'Қарыз', min: 'Кемінде {{amount}}', max: 'Ең көбі {{amount}}', minShort: 'кемінде', maxShort: 'ең көбі',
     meter: 'Есептегіш көрсеткіші сан болуы керек', meterBelow: 'Көрсеткіш алдыңғысынан ({{value}}) кем болмауы керек',
     prev: 'Алдыңғы көрсеткіш', last: 'Ағымдағы көрсеткіш: {{name}}', lastShort: 'Ағымдағы', amount: 'Сомасы: {{name}}',
   },

@@ -12,6 +12,8 @@ import { changeInTenge, decimalText, money, tiyn, typedAmount, formatDecimal } f
 import { upToWholeTenge as upToTenge } from '../../../../shared/money/amount';
 import { amountToOf, cashLimit, lineProblems, readiness, usePayment } from './payment-store';
 import { sayError } from '../../format/error';
+import { displayText } from '../../format/display';
+import type { Lang } from '../../i18n';
 import type { LineProblem } from '../../../../shared/rules/invoice-lines';
 import { useSettings } from '../../state/settings';
 import { useStatus } from '../../state/status';
@@ -237,7 +239,7 @@ function CheckAnswer({ answer, lang }: { answer: CheckAnswerView; lang: string }
       {answer.displays.filter((d) => !(answer.fixedAmount && d.amount === answer.fixedAmount)).map((d) => (
         <div key={d.name} className="display-row">
           <dt>{d.title}</dt>
-          <dd>{d.amount !== null ? `${d.amountWords ? `${d.amountWords} ` : ''}${money(d.amount, lang as 'ru')}` : d.value}</dd>
+          <dd data-testid={`display-${d.name}`}>{displayText(d, lang as Lang)}</dd>
         </div>
       ))}
       {answer.fixedAmount && (
@@ -274,7 +276,7 @@ function Invoice({ invoice, problems, focusFirst }: { invoice: InvoiceView; prob
     switch (p.code) {
       case 'min': return t('invoice.min', { amount: money(formatDecimal(p.limit), lang) });
       case 'max': return t('invoice.max', { amount: money(formatDecimal(p.limit), lang) });
-      case 'meterBelow': return t('invoice.meterBelow', { value: p.previous });
+      case 'meterBelow': return t('invoice.meterBelow', { value: decimalText(p.previous, lang) });
       case 'meter': return t('invoice.meter');
       case 'meterRequired': return t('invoice.meterRequired');
       default: return t('amount.invalid');
@@ -297,11 +299,14 @@ function Invoice({ invoice, problems, focusFirst }: { invoice: InvoiceView; prob
               <input type="checkbox" data-testid={`line-${l.subServiceId}-pick`} checked={c.selected} onChange={(e) => setLine(l.subServiceId, { selected: e.target.checked })} />
               <span className="line-name">{l.subServiceName}</span>
             </label>
-            <div className="line-info muted">
-              {l.debt && l.debt !== '0.00' ? `${t('invoice.debt')}: ${money(l.debt, lang)} ` : l.debtInfo && !l.debt ? `${t('invoice.debt')}: ${l.debtInfo} ` : ''}
-              {l.minSum ? `${t('invoice.minShort')} ${money(l.minSum, lang)} ` : ''}
-              {l.maxSum ? `${t('invoice.maxShort')} ${money(l.maxSum, lang)} ` : ''}
-              {l.comment ?? ''}
+            {/* The line's facts, each a sum as every other (the comment as processing wrote it). */}
+            <div className="line-info muted" data-testid={`line-${l.subServiceId}-info`}>
+              {[
+                l.debt && l.debt !== '0.00' ? `${t('invoice.debt')}: ${money(l.debt, lang)}` : l.debtInfo && !l.debt ? `${t('invoice.debt')}: ${l.debtInfo}` : null,
+                l.minSum ? `${t('invoice.minShort')} ${money(l.minSum, lang)}` : null,
+                l.maxSum ? `${t('invoice.maxShort')} ${money(l.maxSum, lang)}` : null,
+                l.comment,
+              ].filter(Boolean).join(' · ')}
             </div>
             {l.isMeter && (
               <div className="meter">

@@ -12,6 +12,7 @@ import { usePayment } from './payment-store';
 import { useSettings } from '../../state/settings';
 import { useStatus } from '../../state/status';
 import { BackHomeSoon } from '../../components/BackHomeSoon';
+import { displayText } from '../../format/display';
 
 export function resultText(t: (k: string, o?: Record<string, unknown>) => string, code: number | null): string {
   if (code === null) return t('final.noAnswer');
@@ -93,7 +94,7 @@ export function PaymentFinal() {
         <dd>{result.account}</dd>
         {/* Every fact of the payment: what check showed (the customer's name), the contract, the bill's lines. */}
         {check?.answer?.displays.map((d) => (
-          <Fact key={d.name} label={d.title} value={d.value} />
+          <Fact key={d.name} label={d.title} value={displayText(d, lang)} testid={`final-display-${d.name}`} />
         ))}
         {contract && <Fact label={t('final.contract')} value={`${contract.contractNumber ?? contract.contractId}${contract.name ? ` · ${contract.name}` : ''}`} testid="final-contract" />}
         {paidLines.map((l) => (

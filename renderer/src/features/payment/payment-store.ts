@@ -7,11 +7,12 @@ import { create } from 'zustand';
 import type { CatalogService, CheckView, InvoiceLineView, PaymentJson, QuoteView } from '../../../../shared/ipc/contract';
 import type { CashEventView } from '../../../../shared/ipc/views';
 import type { FieldProblem } from '../../../../shared/rules/input-validation';
-import { formatDecimal, typedAmount, tiyn, upToWholeTenge, type Minor } from '../../format/money';
+import { decimalText, formatDecimal, typedAmount, tiyn, upToWholeTenge, type Minor } from '../../format/money';
 import { call, CallError, onEvent } from '../../ipc/bridge';
 import { errorKey, type ErrorWords } from '../../format/error';
 import { useCatalog } from '../../state/catalog';
 import { useSettings } from '../../state/settings';
+import { useStatus } from '../../state/status';
 import { acceptNotes, insertNote, stopNotes } from '../../state/device';
 import { noteEffect, ownedSlot } from '../../state/note-intake';
 import { amountOrNull, invoiceTotal, lineProblem, type LineProblem } from '../../../../shared/rules/invoice-lines';
@@ -312,10 +313,15 @@ export const usePayment = create<PaymentState>((set, get) => {
           set({ check, result: check.payment, step: 'final', busy: false });
           return;
         }
+        // Sums from processing start the fields, written as the person writes them («359,80» in ru and kk).
+        const lang = useSettings.getState().lang;
         const lines: Record<string, LineChoice> = {};
-        for (const l of allLines(check)) lines[l.subServiceId] = { selected: l.paySum !== null && tiyn(l.paySum) > 0, amount: l.paySum ?? '', lastCount: '' };
+        for (const l of allLines(check)) lines[l.subServiceId] = { selected: l.paySum !== null && tiyn(l.paySum) > 0, amount: l.paySum ? decimalText(l.paySum, lang) : '', lastCount: '' };
         const firstContract = check.answer?.contracts?.length === 1 ? (check.answer.contracts[0]?.contractId ?? null) : null;
-        set({ check, lines, contractId: firstContract, step: 'details', busy: false });
+        // The debt the service's check names is the amount a desk starts from (a kiosk's amount is the cash put in).
+        const desk = useStatus.getState().status?.mode !== 'kiosk';
+        const debt = desk && check.answer?.debt && !get().amount ? decimalText(check.answer.debt, lang) : get().amount;
+        set({ check, lines, contractId: firstContract, step: 'details', busy: false, amount: debt });
         requote();
       } catch (err) {
         fail(err);
@@ -323,7 +329,7 @@ export const usePayment = create<PaymentState>((set, get) => {
     },
     chooseContract(id) {
       const c = get().check?.answer?.contracts?.find((x) => x.contractId === id);
-      set({ contractId: id, amount: c?.contractSum && !get().amount ? c.contractSum : get().amount });
+      set({ contractId: id, amount: c?.contractSum && !get().amount ? decimalText(c.contractSum, useSettings.getState().lang) : get().amount });
       requote();
     },
     setLine(id, change) {
