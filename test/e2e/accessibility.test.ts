@@ -26,6 +26,11 @@ describe('every screen, at every size, in ru and kk', () => {
         await page.click('[data-testid=service-P1011]');
         await page.waitForSelector('[data-testid=payment-form]');
         await audit(e, page, `a11y-${tag}-form`, kiosk);
+        // The keypad is for a finger at arm's length: keys of 96 px and more, digits of 40 px and more, one «Далее».
+        const key = (await page.locator('[data-testid=on-screen-keyboard] [data-skbtn="5"]').boundingBox())!;
+        expect(Math.min(key.width, key.height)).toBeGreaterThanOrEqual(96);
+        expect(Number.parseFloat(await page.evaluate('getComputedStyle(document.querySelector(\'[data-testid=on-screen-keyboard] [data-skbtn="5"]\')).fontSize'))).toBeGreaterThanOrEqual(40);
+        expect(await page.getByText(c.lang === 'kk' ? 'Әрі қарай' : 'Далее', { exact: true }).count()).toBe(1);
         await page.click('[data-testid=back]');
         await kioskCheck(page, 'P1011', '7771234567');
         await page.waitForSelector('[data-testid=kiosk-cash]');

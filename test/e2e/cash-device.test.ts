@@ -69,9 +69,10 @@ describe('a kiosk with a bill validator', () => {
     await page.waitForSelector('[data-testid=payout][data-step=form]');
     for (const d of '1180') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
     await page.click('[data-testid=on-screen-keyboard] [data-skbtn="{enter}"]');
-    await page.click('[data-testid=on-screen-keyboard] [data-skbtn="{en}"]');
     for (const ch of 'ivan') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${ch}"]`);
-    await page.click('[data-testid=payout-next]');
+    // «Далее» to the phone, «Далее» on.
+    await page.click('[data-testid=on-screen-keyboard] [data-skbtn="{enter}"]');
+    await page.click('[data-testid=on-screen-keyboard] [data-skbtn="{enter}"]');
     await page.waitForSelector('[data-testid=payout-cash]');
     expect(await page.textContent('[data-testid=payout-total]')).toMatch(/1\s200,00\s₸/);
     await insert(s, 1000, e);

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { loadConfig } from '../../main/config/config.js';
 import { startBrowserHost, type BrowserHost } from '../../main/host/browser/server.js';
 import { createHandlers } from '../../main/ipc/handlers.js';
@@ -135,12 +135,17 @@ export async function openKioskAdmin(page: Page): Promise<void> {
   await page.mouse.up();
 }
 
-/** A kiosk customer: opens a service, types digits on the on-screen keyboard, and has them checked. */
+/** The on-screen keyboard's one «Далее»: the next field, or on. */
+export const KIOSK_NEXT = '[data-testid=on-screen-keyboard] [data-skbtn="{enter}"]';
+
+/** A kiosk customer: opens a service, types digits on the on-screen keyboard, and has them checked («Далее» on it). */
 export async function kioskCheck(page: Page, serviceId: string, digits: string): Promise<void> {
   await page.click(`[data-testid=service-${serviceId}]`);
   await page.waitForSelector('[data-testid=on-screen-keyboard][data-layout=digits]');
   for (const d of digits) await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
-  await page.click('[data-testid=check]');
+  // One «Далее» on the screen: the keyboard's (the form's own button shows only with no keyboard).
+  expect(await page.locator('[data-testid=check]').count()).toBe(0);
+  await page.click(KIOSK_NEXT);
 }
 
 /** A cashier at the desk: opens a service, types the account, has it checked, types the amount and the cash given, and pays. */

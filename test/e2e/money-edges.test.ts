@@ -3,7 +3,7 @@
  * length (1080×1920) and a cashier in a hurry (1920×1080), with screenshots looked at.
  */
 import { describe, expect, it } from 'vitest';
-import { e2eSuite, kioskCheck, openKioskAdmin, type E2E } from './fixture.js';
+import { e2eSuite, KIOSK_NEXT, kioskCheck, openKioskAdmin, type E2E } from './fixture.js';
 
 const suite = e2eSuite();
 let e: E2E;
@@ -17,9 +17,11 @@ async function kioskHerbalife(page: E2E['page']): Promise<void> {
   await page.click('[data-testid=service-P1012]');
   await page.waitForSelector('[data-testid=on-screen-keyboard]');
   for (const d of '1234567890') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
-  await page.click('[data-testid=input-ev_account1]');
+  // «Далее» moves to the next field, then checks.
+  await page.click(KIOSK_NEXT);
   for (const d of '0000000001') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
-  await page.click('[data-testid=check]');
+  expect(await page.inputValue('[data-testid=input-ev_account1]')).toBe('0000000001');
+  await page.click(KIOSK_NEXT);
   await page.waitForSelector('[data-testid=kiosk-cash]');
 }
 

@@ -18,11 +18,12 @@ describe('cash to card', () => {
     await page.waitForSelector('[data-testid=payout][data-step=form]');
     for (const d of '1000') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
     await page.click('[data-testid=on-screen-keyboard] [data-skbtn="{enter}"]');
-    await page.click('[data-testid=on-screen-keyboard] [data-skbtn="{en}"]');
+    // The recipient's name in Latin letters, as the card has it: the keyboard opens in them.
     for (const ch of 'ivan') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${ch}"]`);
     expect(await page.inputValue('[data-testid=payout-name]')).toBe('IVAN');
     await e.shot('payout-kiosk-form');
-    await page.click('[data-testid=payout-next]');
+    await page.click('[data-testid=on-screen-keyboard] [data-skbtn="{enter}"]');
+    await page.click('[data-testid=on-screen-keyboard] [data-skbtn="{enter}"]');
     await page.waitForSelector('[data-testid=payout-cash]');
     expect(await page.textContent('[data-testid=payout-total]')).toMatch(/1\s020,00\s₸/);
     await page.click('[data-testid=payout-insert-1000]');

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { CashBox } from '../../main/cash/cash-box.js';
 import { CashLedger } from '../../main/cash/cash-ledger.js';
 import { describe, expect, it } from 'vitest';
-import { deskPay, e2eSuite, openKioskAdmin, type E2E } from './fixture.js';
+import { SANDBOX_SERVICES } from '../../dev/sandbox/catalog.js';
+import { deskPay, e2eSuite, KIOSK_NEXT, openKioskAdmin, type E2E } from './fixture.js';
 
 const suite = e2eSuite();
 let e: E2E;
@@ -71,6 +72,24 @@ describe('kiosk', () => {
     for (const ch of 'beeline') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${ch}"]`);
     await page.waitForSelector('[data-testid=service-P1011]');
     expect(await page.locator('.service-tile').count()).toBe(1);
+
+    // In Kazakh a group is found by the name the screen shows: «ұялы» finds «Ұялы байланыс» (processing's «Сотовая связь»).
+    await page.click('[data-testid=lang-kk]');
+    await page.click('.search-row .clear');
+    await page.click('[data-testid=search]');
+    // The keyboard's letters follow the screen's language.
+    await page.waitForSelector('[data-testid=on-screen-keyboard][data-layout=kk]');
+    for (const ch of 'ұялы') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${ch}"]`);
+    await page.waitForSelector('[data-testid=service-P1013]');
+    expect(await page.locator('.service-tile').count()).toBe(SANDBOX_SERVICES.filter((s) => s.group === 'Сотовая связь').length);
+    // Nothing for the query: said, with the way back to the tiles.
+    for (const ch of 'щщ') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${ch}"]`);
+    await page.waitForSelector('[data-testid=nothing-found]');
+    expect(await page.textContent('[data-testid=nothing-found]')).toContain('«ұялыщщ» бойынша ештеңе табылмады');
+    await e.shot('kiosk-kk-nothing-found');
+    await page.click('[data-testid=search-back]');
+    await page.waitForSelector('[data-testid=group-ЖКХ]');
+    expect(await page.inputValue('[data-testid=search]')).toBe('');
   });
 
   it('on-screen keyboard, notes from the simulated acceptor, the amount credited from the cash, paid; the paid screen goes Home by itself, soon', async () => {
@@ -109,7 +128,7 @@ describe('kiosk', () => {
     const { page } = e;
     await page.click('[data-testid=service-P0005]');
     for (const d of '1234567890') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
-    await page.click('[data-testid=check]');
+    await page.click(KIOSK_NEXT);
     await page.waitForSelector('[data-testid=invoice]');
     // 2 565.50 ₸ credited + 1 % = 2 591.16 ₸ due; the acceptor takes up to 2 592 ₸.
     await expect.poll(() => page.textContent('[data-testid=quote-total]')).toMatch(/2\s591,16\s₸/);
@@ -161,7 +180,7 @@ describe('kiosk', () => {
 
     await page.click('[data-testid=service-P1011]');
     for (const d of '7771234567') await page.click(`[data-testid=on-screen-keyboard] [data-skbtn="${d}"]`);
-    await page.click('[data-testid=check]');
+    await page.click(KIOSK_NEXT);
     await page.click('[data-testid=insert-200]');
     await page.waitForSelector('[data-testid=final][data-state=success]', { timeout: 10_000 });
     expect(e.sandbox.processing.ledger()).toEqual([expect.objectContaining({ account: '7771234567', amountFrom: 200_00, amountTo: 180_00 })]);

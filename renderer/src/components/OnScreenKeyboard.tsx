@@ -1,10 +1,17 @@
-/** The kiosk's keyboard: digits for numbers, Russian, Kazakh and English letters for the rest. */
-import { useMemo, useRef, useState } from 'react';
+/**
+ * The kiosk's keyboard: digits for numbers, Russian, Kazakh and English letters for the rest. Letters
+ * open in the customer's language (Kazakh letters when the screen is ҚАЗ) unless the field needs
+ * others (`letters`: Latin for a card's recipient name). Its one «Далее» is the screen's: the
+ * next field, or on.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Keyboard from 'react-simple-keyboard';
 import 'react-simple-keyboard/build/css/index.css';
 import { useTranslation } from 'react-i18next';
+import { useSettings } from '../state/settings';
 
 type Layout = 'digits' | 'ru' | 'kk' | 'en';
+export type Letters = Exclude<Layout, 'digits'>;
 
 const LAYOUTS: Record<Layout, string[]> = {
   digits: ['1 2 3', '4 5 6', '7 8 9', '{bksp} 0 {enter}'],
@@ -14,9 +21,12 @@ const LAYOUTS: Record<Layout, string[]> = {
 };
 
 /** `numeric`: digits only; 'decimal': digits and a point (amounts, meter readings); false: letters too. */
-export function OnScreenKeyboard({ numeric, onKey, onBackspace, onEnter }: { numeric: boolean | 'decimal'; onKey(ch: string): void; onBackspace(): void; onEnter(): void }) {
+export function OnScreenKeyboard({ numeric, letters: forced, onKey, onBackspace, onEnter }: { numeric: boolean | 'decimal'; letters?: Letters; onKey(ch: string): void; onBackspace(): void; onEnter(): void }) {
   const { t } = useTranslation();
-  const [letters, setLetters] = useState<Exclude<Layout, 'digits'>>('ru');
+  const lang = useSettings((s) => s.lang);
+  const [letters, setLetters] = useState<Letters>(forced ?? lang);
+  // The customer switched the screen's language: the letters follow.
+  useEffect(() => setLetters(forced ?? lang), [forced, lang]);
   const [digits, setDigits] = useState(numeric !== false);
   const layout: Layout = digits ? 'digits' : letters;
   // The keyboard rebuilds its keys whenever its options change: keep them stable across keystrokes.

@@ -15,7 +15,7 @@ export const en: Dictionary = {
     balance: { low: 'Agent balance is low: {{balance}}', critical: 'Agent balance is used up: {{balance}}', ok: '' },
   },
   home: {
-    title: 'Choose a service', popular: 'Popular', allGroups: 'All categories',
+    title: 'Choose a service', popular: 'Popular', allServices: 'All services', allGroups: 'All categories',
     search: 'Find a service: name or group', groups: 'Service groups', all: 'All', quick: 'Favourites and frequent',
     cached: 'Processing is unavailable: the catalog is shown from the saved copy', noCatalog: 'The service catalog is not loaded.',
     refusal: { 'printer-unreachable': 'The receipt printer does not answer: the terminal takes no payments. Call the attendant.', 'no-paper': 'The receipt printer is out of paper: this terminal takes no payments. Please call the attendant.', 'no-printer': 'No receipt printer is set up: this terminal takes no payments. Please call the attendant.' }, nothing: 'Nothing found for “{{query}}”',

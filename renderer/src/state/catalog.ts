@@ -1,12 +1,13 @@
 /**
  * The service catalog and its search. The search index is built once per catalog: each service's
- * name and group folded to lower case (ё→е), so a keystroke is one pass of `includes` over 5,000
- * strings.
+ * name and its group's names in every screen language folded to lower case (ё→е), so a keystroke is
+ * one pass of `includes` over 5,000 strings.
  */
 import { create } from 'zustand';
 import type { CatalogService } from '../../../shared/ipc/contract';
 import { call, CallError } from '../ipc/bridge';
 import { skeleton, soundsIn } from '../format/translit';
+import { groupNames } from '../format/group';
 
 export interface Indexed {
   service: CatalogService;
@@ -42,7 +43,12 @@ export const useCatalog = create<CatalogState>((set) => ({
     set({ loading: true, error: null });
     try {
       const c = await call('catalog.get', { refresh });
-      const index = c.services.map((service) => ({ service, text: fold(`${service.name} ${service.group} ${service.serviceId}`), sound: skeleton(service.name) }));
+      // A group is found by its name in every screen language («ұялы» finds the «Сотовая связь» group, shown as «Ұялы байланыс»).
+      const names = new Map<string, string>();
+      const index = c.services.map((service) => {
+        if (!names.has(service.group)) names.set(service.group, groupNames(service.group).join(' '));
+        return { service, text: fold(`${service.name} ${names.get(service.group)} ${service.serviceId}`), sound: skeleton(service.name) };
+      });
       const groups = [...new Set(c.services.map((s) => s.group).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'ru'));
       set({ services: c.services, index, groups, source: c.source, staleBecause: c.staleBecause, loading: false });
     } catch (err) {

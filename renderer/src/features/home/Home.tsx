@@ -85,7 +85,8 @@ export function Home() {
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
             // A cashier types a name (or pastes it, or a scanner types it) and presses Enter: the first
-            // service found for the text in the box now opens, never a row of a list not yet redrawn.
+            // service found for the text in the box now opens, never a row of a list not yet redrawn. Esc empties the box.
+            if (e.key === 'Escape') setQuery('');
             if (e.key !== 'Enter') return;
             const now = search(index, e.currentTarget.value, group);
             if (now[0]) open(now[0]);
@@ -119,7 +120,21 @@ export function Home() {
         </section>
       )}
       {loading && services.length === 0 ? <p className="muted">{t('common.loading')}</p> : null}
-      {!loading && index.length > 0 && found.length === 0 && <p className="muted" data-testid="nothing-found">{t('home.nothing', { query })}</p>}
+      {!loading && index.length > 0 && found.length === 0 && (
+        <div className="nothing-found" data-testid="nothing-found" role="status">
+          <p className="muted">{t('home.nothing', { query })}</p>
+          <button
+            type="button"
+            data-testid="search-back"
+            onClick={() => {
+              setQuery('');
+              setGroup(null);
+            }}
+          >
+            ← {t('home.allServices')}
+          </button>
+        </div>
+      )}
       <ServiceList services={found} query={deferred} favourites={favourites} onOpen={open} onToggleFavourite={toggleFavourite} />
     </main>
   );

@@ -77,7 +77,23 @@ export function KioskHome({ onOpen, refusal }: { onOpen(s: CatalogService): void
           </button>
         )}
       </div>
-      {query ? (
+      {query && found.length === 0 ? (
+        // Nothing for this query: said, with the way back to every service.
+        <div className="nothing-found" data-testid="nothing-found" role="status">
+          <p>{t('home.nothing', { query })}</p>
+          <button
+            type="button"
+            className="primary"
+            data-testid="search-back"
+            onClick={() => {
+              setQuery('');
+              setTyping(false);
+            }}
+          >
+            ← {t('home.allServices')}
+          </button>
+        </div>
+      ) : query ? (
         <Tiles services={found} logos={logos} onOpen={onOpen} />
       ) : group ? (
         <>

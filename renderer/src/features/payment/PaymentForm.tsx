@@ -72,18 +72,28 @@ export function PaymentForm() {
           {sayError(t, error)}
         </div>
       )}
-      <div className="actions">
-        <button type="submit" className="primary" data-testid="check" disabled={busy}>
-          {busy ? t('form.checking') : t('form.next')}
-        </button>
-      </div>
+      {/* A kiosk's keyboard has the one «Далее» (the next field, then the check); while checking it says so. */}
+      {kiosk && focusedField && busy && <p className="checking" role="status" data-testid="checking">{t('form.checking')}</p>}
+      {!(kiosk && focusedField) && (
+        <div className="actions">
+          <button type="submit" className="primary" data-testid="check" disabled={busy}>
+            {busy ? t('form.checking') : t('form.next')}
+          </button>
+        </div>
+      )}
       {kiosk && focusedField && (
         <OnScreenKeyboard
           key={focusedField.name}
           numeric={isNumeric(focusedField.regexp)}
           onKey={(c) => setValue(focusedField.name, ((values[focusedField.name] ?? '') + c).slice(0, rules?.isPhoneField(focusedField) ? 10 : 200))}
           onBackspace={() => setValue(focusedField.name, (values[focusedField.name] ?? '').slice(0, -1))}
-          onEnter={() => void submitForm()}
+          onEnter={() => {
+            const next = service.inputs[service.inputs.indexOf(focusedField) + 1];
+            if (next) {
+              blur(focusedField.name);
+              focus(next.name);
+            } else if (!busy) void submitForm();
+          }}
         />
       )}
     </form>

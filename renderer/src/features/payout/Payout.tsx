@@ -57,6 +57,7 @@ export function Payout() {
   const kb = (field: Field) => (kiosk ? { readOnly: true, onFocus: () => setEditing(field) } : {});
   const amount = typedAmount(flow.amount);
   const nameOk = isPayoutName(flow.name);
+  const formOk = amount !== null && amount > 0 && nameOk;
   const due = flow.quote ? tiyn(flow.quote.amountFrom) : null;
   const received = typedAmount(flow.cashReceived);
   const change = !kiosk && due !== null && received !== null ? received - due : null;
@@ -79,11 +80,14 @@ export function Payout() {
           <TextField id="payout-amount" data-testid="payout-amount" label={t('payout.amount')} inputMode="decimal" value={flow.amount} hint={t('amount.hint')} problem={flow.amount && (amount === null || amount <= 0) ? t('amount.invalid') : null} onChange={(v) => flow.set({ amount: v })} autoFocus={!kiosk} {...kb('amount')} />
           <TextField id="payout-name" data-testid="payout-name" label={t('payout.name')} value={flow.name} hint={t('payout.nameHint')} problem={flow.name && !nameOk ? t('payout.nameHint') : null} onChange={(v) => flow.set({ name: v })} {...kb('name')} />
           <TextField id="payout-phone" data-testid="payout-phone" label={t('payout.phone')} inputMode="tel" value={flow.phone} onChange={(v) => flow.set({ phone: v })} {...kb('phone')} />
-          <div className="actions">
-            <button type="button" className="primary" data-testid="payout-next" disabled={amount === null || amount <= 0 || !nameOk} onClick={() => void flow.toCash()}>
-              {t('form.next')}
-            </button>
-          </div>
+          {/* A kiosk's keyboard has the one «Далее» while it is open. */}
+          {!(kiosk && editing) && (
+            <div className="actions">
+              <button type="button" className="primary" data-testid="payout-next" disabled={!formOk} onClick={() => void flow.toCash()}>
+                {t('form.next')}
+              </button>
+            </div>
+          )}
         </section>
       )}
 
@@ -194,9 +198,17 @@ export function Payout() {
         <OnScreenKeyboard
           key={editing}
           numeric={editing === 'name' ? false : editing === 'amount' ? 'decimal' : true}
+          // The name as the card has it: Latin letters.
+          letters={editing === 'name' ? 'en' : undefined}
           onKey={(ch) => flow.set({ [editing]: (usePayout.getState()[editing] + ch).slice(0, editing === 'name' ? 24 : 23) } as Partial<Record<Field, string>>)}
           onBackspace={() => flow.set({ [editing]: usePayout.getState()[editing].slice(0, -1) } as Partial<Record<Field, string>>)}
-          onEnter={() => setEditing(editing === 'amount' ? 'name' : editing === 'name' ? 'phone' : null)}
+          onEnter={() => {
+            // The next field, then on (the card's step has its own send button).
+            if (editing === 'amount') setEditing('name');
+            else if (editing === 'name') setEditing('phone');
+            else if (editing === 'phone' && formOk) void flow.toCash();
+            else setEditing(null);
+          }}
         />
       )}
     </main>
