@@ -6,12 +6,48 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CashBox } from '../../main/cash/cash-box.js';
 import { CashLedger } from '../../main/cash/cash-ledger.js';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_SERVICES } from '../../dev/sandbox/catalog.js';
 import { deskPay, e2eSuite, KIOSK_NEXT, openKioskAdmin, type E2E } from './fixture.js';
 
 const suite = e2eSuite();
 let e: E2E;
+/** The smaller desk screen: everything reachable by keyboard there is reachable on the larger one. */
+const DESK_SMALL = { width: 1280, height: 1024 };
+
+/** Tab (Shift+Tab with `back`) until the element is focused, by the keyboard alone: the testids (or ids) passed on the way. */
+async function tabTo(page: Page, testid: string, back = false, max = 30): Promise<string[]> {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const id = String(await page.evaluate('document.activeElement?.dataset?.testid || document.activeElement?.id || document.activeElement?.tagName'));
+    seen.push(id);
+    if (id === testid) return seen;
+  }
+  throw new Error(`Tab never reached ${testid}: ${seen.join(', ')}`);
+}
+
+/** From Home, by keyboard: the service found for the query opens, the account typed, Enter checks. */
+async function openByKeyboard(page: Page, query: string, account: string): Promise<void> {
+  await page.keyboard.type(query);
+  await expect.poll(() => page.getAttribute('[data-testid=service-list]', 'data-query')).toBe(query);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=input-account]:focus');
+  await page.keyboard.type(account);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=payment-details]');
+}
+
+/** The focus is on the cash received: typed, and Enter pays; paid, the final screen has the focus. */
+async function payByKeyboard(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid=cash-received]:focus');
+  await page.waitForSelector('[data-testid=quote]');
+  await page.keyboard.type('100000');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=final][data-state=success]');
+  await page.waitForSelector('[data-testid=done]:focus');
+}
 
 describe('languages', () => {
   it('ru by default; kk and en switch every string, and the choice is kept', async () => {
@@ -279,7 +315,7 @@ describe('cashier journal', () => {
   });
 
   it('keyboard alone, with a choice: focus lands on the contract, Enter in the cash field pays, Enter on the final screen starts the next payment, Esc goes back', async () => {
-    e = await suite.start();
+    e = await suite.start({ viewport: DESK_SMALL });
     const { page } = e;
     await page.keyboard.type('банк');
     await expect.poll(() => page.getAttribute('[data-testid=service-list]', 'data-query')).toBe('банк');
@@ -299,7 +335,7 @@ describe('cashier journal', () => {
     await page.keyboard.press('Space'); // the contract under focus is chosen, its sum prefilled
     await page.keyboard.press('Tab');
     await page.waitForSelector('[data-testid=amount]:focus');
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // Enter moves on from the amount
     await page.waitForSelector('[data-testid=cash-received]:focus');
     await page.waitForSelector('[data-testid=quote]');
     await page.keyboard.type('100000');
@@ -310,48 +346,93 @@ describe('cashier journal', () => {
     await page.waitForSelector('[data-testid=home]');
   });
 
-  it.each([
-    ['an invoice: focus on the bill\'s first line', 'алсеко', 'P0005', '1234567890', async (page: import('playwright-core').Page) => {
-      await page.waitForSelector('[data-testid=line-36-amount]:focus');
-      // The metered lines need their readings: typed by keyboard, then on to the cash field.
-      await page.fill('[data-testid=line-36-meter]', '4901');
-      await page.fill('[data-testid=line-37-meter]', '120');
-      await page.focus('[data-testid=cash-received]');
-    }],
-    ['an international provider: the amount, then the cash', 'steam', 'P3001', 'gamer_01', async (page: import('playwright-core').Page) => {
-      await page.waitForSelector('[data-testid=amount]:focus');
-      await page.keyboard.type('4800');
-      await page.keyboard.press('Tab');
-    }],
-    ['a fixed amount: straight to the cash', 'herbalife', 'P1012', '1234567890', async (page: import('playwright-core').Page) => {
-      await page.waitForSelector('[data-testid=quote]');
-      await page.focus('[data-testid=cash-received]');
-    }],
-  ])('keyboard alone, %s: Enter in the cash field pays', async (_what, query, serviceId, account, decide) => {
-    e = await suite.start();
+  it('keyboard alone, an invoice: focus on the bill\'s first line, then Tab through every field in reading order (each line’s amount, then its reading), Enter in the cash field pays', async () => {
+    e = await suite.start({ viewport: DESK_SMALL });
     const { page } = e;
-    await page.keyboard.type(query);
-    await expect.poll(() => page.getAttribute('[data-testid=service-list]', 'data-query')).toBe(query);
+    await openByKeyboard(page, 'алсеко', '1234567890');
+    await page.waitForSelector('[data-testid=line-36-amount]:focus');
+    await page.keyboard.press('Tab');
+    await page.waitForSelector('[data-testid=line-36-meter]:focus'); // the first meter field is never skipped
+    await page.keyboard.type('4901');
+    expect(await tabTo(page, 'line-37-meter')).toEqual(['line-13-pick', 'line-13-amount', 'line-2-pick', 'line-2-amount', 'line-37-pick', 'line-37-amount', 'line-37-meter']);
+    await page.keyboard.type('120');
+    expect(await tabTo(page, 'cash-received')).toEqual(['cash-received']);
+    await payByKeyboard(page);
+    expect(e.sandbox.processing.ledger().map((l) => l.serviceId)).toEqual(['P0005']);
+  });
+
+  it('keyboard alone, an international provider: the amount, Enter, the cash, Enter pays', async () => {
+    e = await suite.start({ viewport: DESK_SMALL });
+    const { page } = e;
+    await openByKeyboard(page, 'steam', 'gamer_01');
+    await page.waitForSelector('[data-testid=amount]:focus');
+    await page.keyboard.type('4800');
     await page.keyboard.press('Enter');
-    await page.waitForSelector(`[data-testid=payment-form]`);
-    // The service opened is the one found, named in the header.
-    expect(await page.textContent('[data-testid=payment] h1')).toBe({ P0005: 'Алсеко', P3001: 'Steam', P1012: 'Herbalife' }[serviceId]);
+    await payByKeyboard(page);
+    expect(e.sandbox.processing.ledger().map((l) => l.serviceId)).toEqual(['P3001']);
+  });
+
+  it('keyboard alone, a fixed amount with two fields: Tab to the second, Enter checks, the focus is on the cash, Enter pays', async () => {
+    e = await suite.start({ viewport: DESK_SMALL });
+    const { page } = e;
+    await page.keyboard.type('herbalife');
+    await expect.poll(() => page.getAttribute('[data-testid=service-list]', 'data-query')).toBe('herbalife');
+    await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=input-account]:focus');
-    await page.keyboard.type(account);
-    if (serviceId === 'P1012') await page.fill('[data-testid=input-ev_account1]', '5555555555');
+    await page.keyboard.type('1234567890');
+    await page.keyboard.press('Tab');
+    await page.waitForSelector('[data-testid=input-ev_account1]:focus');
+    await page.keyboard.type('5555555555');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-testid=payment-details]');
-    await decide(page);
-    await page.waitForSelector('[data-testid=cash-received]:focus');
     await page.waitForSelector('[data-testid=quote]');
-    await page.keyboard.type('100000');
+    await payByKeyboard(page);
+    expect(e.sandbox.processing.ledger().map((l) => l.serviceId)).toEqual(['P1012']);
+  });
+
+  it('keyboard alone, cash to a card: Enter through amount, name and phone, the cash, the card; the final screen takes the focus; Esc leaves the journal and the service menu', async () => {
+    e = await suite.start({ viewport: DESK_SMALL, payouts: true, env: { TOLEM_PAYOUTS_DIRECT: '1' } });
+    const { page } = e;
+    await page.waitForSelector('[data-testid=search]:focus');
+    await tabTo(page, 'open-payout', true);
     await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-testid=final][data-state=success]');
-    expect(e.sandbox.processing.ledger().map((l) => l.serviceId)).toEqual([serviceId]);
+    await page.waitForSelector('[data-testid=payout-amount]:focus');
+    await page.keyboard.type('500');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=payout-name]:focus');
+    await page.keyboard.type('aigerim');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=payout-phone]:focus');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=payout-cash-received]:focus');
+    await page.keyboard.type('1000');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=payout-page]:focus');
+    await tabTo(page, 'payout-direct');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=payout-pan]:focus');
+    await page.keyboard.type('4111111111111111');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=payout-final][data-state=paid]');
+    await page.waitForSelector('[data-testid=payout-done]:focus');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=home]');
+    // The journal and the service menu: Esc goes back to Home.
+    await page.waitForSelector('[data-testid=search]:focus');
+    await tabTo(page, 'open-journal', true);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=journal-payouts]');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=home]');
+    await page.waitForSelector('[data-testid=search]:focus');
+    await tabTo(page, 'open-admin', true);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=admin-info]');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=home]');
   });
 
   it('a cashier can take a payment with the keyboard alone', async () => {
-    e = await suite.start();
+    e = await suite.start({ viewport: DESK_SMALL });
     const { page } = e;
     await page.keyboard.type('kcell');
     await expect.poll(() => page.getAttribute('[data-testid=service-list]', 'data-query')).toBe('kcell');

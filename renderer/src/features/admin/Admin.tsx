@@ -114,7 +114,7 @@ export function Admin() {
   };
   return (
     <main className="admin" data-testid="admin">
-      <ScreenHeader title={t('admin.title')} onBack={() => go('home')} />
+      <ScreenHeader title={t('admin.title')} onBack={() => go('home')} escape={!kiosk} />
       {kiosk && unlocked && (
         <div className="admin-alerts" data-testid="admin-alerts">
           <AttendantAlerts />

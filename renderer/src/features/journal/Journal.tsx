@@ -27,7 +27,7 @@ export function Journal() {
   const sel = j.selected;
   return (
     <main className="journal" data-testid="journal">
-      <ScreenHeader title={t('journal.title')} onBack={() => go('home')} />
+      <ScreenHeader title={t('journal.title')} onBack={() => go('home')} escape />
       <input className="search" type="search" data-testid="journal-search" placeholder={t('journal.search')} aria-label={t('journal.search')} value={j.search} onChange={(e) => j.setSearch(e.target.value)} />
       <nav className="groups" aria-label={t('journal.filter')}>
         {(['all', 'success', 'pending', 'failed', 'review', 'draft'] as const).map((f) => (

@@ -108,6 +108,12 @@ export function PaymentDetails() {
             hint={t('amount.hint')}
             autoFocus={!answer?.contracts?.length}
             onChange={flow.setAmount}
+            onKeyDown={(e) => {
+              // Enter moves on to the cash received.
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              document.getElementById('cash')?.focus();
+            }}
           />
         )}
         {quote && (
@@ -134,7 +140,7 @@ export function PaymentDetails() {
       {/* Always there (not only once the total is known), so Tab from the amount always reaches it. */}
       {!kiosk && (
         <section className="cash-box">
-          <TextField id="cash" data-testid="cash-received" label={t('cash.received')} inputMode="decimal" value={flow.cashReceived} onChange={flow.setCashReceived} onKeyDown={(e) => {
+          <TextField id="cash" data-testid="cash-received" label={t('cash.received')} inputMode="decimal" value={flow.cashReceived} onChange={flow.setCashReceived} autoFocus={locked && !answer?.contracts?.length && !answer?.invoices?.length} onKeyDown={(e) => {
             // Enter in the cash field pays, once everything is ready (the same condition as the button).
             if (e.key === 'Enter') {
               e.preventDefault();
@@ -308,6 +314,8 @@ function Invoice({ invoice, problems, focusFirst }: { invoice: InvoiceView; prob
                 l.comment,
               ].filter(Boolean).join(' · ')}
             </div>
+            {/* After the check, focus lands on the bill's first line (a cash desk's keyboard); in the DOM before the meter, so Tab goes amount, then reading, as the eye reads the line. */}
+            <input className="line-amount" aria-label={t('invoice.amount', { name: l.subServiceName })} data-testid={`line-${l.subServiceId}-amount`} inputMode="decimal" value={c.amount} disabled={!c.selected} autoFocus={focusFirst && l === invoice.lines[0]} onChange={(e) => setLine(l.subServiceId, { amount: e.target.value })} {...edit(l.subServiceId, 'amount')} />
             {l.isMeter && (
               <div className="meter">
                 <span className="muted">
@@ -316,8 +324,6 @@ function Invoice({ invoice, problems, focusFirst }: { invoice: InvoiceView; prob
                 <input aria-label={t('invoice.last', { name: l.subServiceName })} data-testid={`line-${l.subServiceId}-meter`} inputMode="decimal" placeholder={t('invoice.lastShort')} value={c.lastCount} disabled={!c.selected} onChange={(e) => setLine(l.subServiceId, { lastCount: e.target.value })} {...edit(l.subServiceId, 'lastCount')} />
               </div>
             )}
-            {/* After the check, focus lands on the bill's first line (a cash desk's keyboard). */}
-            <input className="line-amount" aria-label={t('invoice.amount', { name: l.subServiceName })} data-testid={`line-${l.subServiceId}-amount`} inputMode="decimal" value={c.amount} disabled={!c.selected} autoFocus={focusFirst && l === invoice.lines[0]} onChange={(e) => setLine(l.subServiceId, { amount: e.target.value })} {...edit(l.subServiceId, 'amount')} />
             <div className={problem ? 'note problem' : 'note'} role={problem ? 'alert' : undefined}>
               {problem ?? '\u00a0'}
             </div>

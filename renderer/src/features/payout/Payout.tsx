@@ -55,6 +55,15 @@ export function Payout() {
     go('home');
   };
   const kb = (field: Field) => (kiosk ? { readOnly: true, onFocus: () => setEditing(field) } : {});
+  // A desk's Enter: the next field, or on once the step is complete (what the step's button does).
+  const enter = (then: () => void) => ({
+    onKeyDown: (e: { key: string; preventDefault(): void }) => {
+      if (kiosk || e.key !== 'Enter') return;
+      e.preventDefault();
+      then();
+    },
+  });
+  const focusField = (id: string) => () => document.getElementById(id)?.focus();
   const amount = typedAmount(flow.amount);
   const nameOk = isPayoutName(flow.name);
   const formOk = amount !== null && amount > 0 && nameOk;
@@ -68,7 +77,7 @@ export function Payout() {
 
   return (
     <main className="payout" data-testid="payout" data-step={flow.step}>
-      {flow.step !== 'final' && <ScreenHeader title={t('payout.title')} subtitle={t('payout.subtitle')} onBack={back} backDisabled={flow.busy || waiting} />}
+      {flow.step !== 'final' && <ScreenHeader title={t('payout.title')} subtitle={t('payout.subtitle')} onBack={back} backDisabled={flow.busy || waiting} escape={!kiosk} />}
       {flow.error && (
         <div className="banner error" role="alert" data-testid="payout-error">
           {sayError(t, flow.error)}
@@ -77,9 +86,9 @@ export function Payout() {
 
       {flow.step === 'form' && (
         <section className="payout-form">
-          <TextField id="payout-amount" data-testid="payout-amount" label={t('payout.amount')} inputMode="decimal" value={flow.amount} hint={t('amount.hint')} problem={flow.amount && (amount === null || amount <= 0) ? t('amount.invalid') : null} onChange={(v) => flow.set({ amount: v })} autoFocus={!kiosk} {...kb('amount')} />
-          <TextField id="payout-name" data-testid="payout-name" label={t('payout.name')} value={flow.name} hint={t('payout.nameHint')} problem={flow.name && !nameOk ? t('payout.nameHint') : null} onChange={(v) => flow.set({ name: v })} {...kb('name')} />
-          <TextField id="payout-phone" data-testid="payout-phone" label={t('payout.phone')} inputMode="tel" value={flow.phone} onChange={(v) => flow.set({ phone: v })} {...kb('phone')} />
+          <TextField id="payout-amount" data-testid="payout-amount" label={t('payout.amount')} inputMode="decimal" value={flow.amount} hint={t('amount.hint')} problem={flow.amount && (amount === null || amount <= 0) ? t('amount.invalid') : null} onChange={(v) => flow.set({ amount: v })} autoFocus={!kiosk} {...kb('amount')} {...enter(focusField('payout-name'))} />
+          <TextField id="payout-name" data-testid="payout-name" label={t('payout.name')} value={flow.name} hint={t('payout.nameHint')} problem={flow.name && !nameOk ? t('payout.nameHint') : null} onChange={(v) => flow.set({ name: v })} {...kb('name')} {...enter(focusField('payout-phone'))} />
+          <TextField id="payout-phone" data-testid="payout-phone" label={t('payout.phone')} inputMode="tel" value={flow.phone} onChange={(v) => flow.set({ phone: v })} {...kb('phone')} {...enter(() => formOk && void flow.toCash())} />
           {/* A kiosk's keyboard has the one «Далее» while it is open. */}
           {!(kiosk && editing) && (
             <div className="actions">
@@ -128,7 +137,7 @@ export function Payout() {
             </>
           ) : (
             <>
-              <TextField id="payout-cash" data-testid="payout-cash-received" label={t('cash.received')} inputMode="decimal" value={flow.cashReceived} onChange={(v) => flow.set({ cashReceived: v })} autoFocus problem={change !== null && change < 0 ? t('cash.notEnough') : null} />
+              <TextField id="payout-cash" data-testid="payout-cash-received" label={t('cash.received')} inputMode="decimal" value={flow.cashReceived} onChange={(v) => flow.set({ cashReceived: v })} autoFocus {...enter(() => cashOk && flow.toFlow())} problem={change !== null && change < 0 ? t('cash.notEnough') : null} />
               <div className="change">
                 {t('cash.change')}: <strong>{change !== null && change >= 0 ? money(formatDecimal(change), lang) : '—'}</strong>
               </div>
@@ -144,7 +153,7 @@ export function Payout() {
 
       {flow.step === 'flow' && (
         <section className="payout-flow">
-          <button type="button" className="primary" data-testid="payout-page" disabled={flow.busy} onClick={() => void flow.startPage(kiosk)}>
+          <button type="button" className="primary" data-testid="payout-page" disabled={flow.busy} onClick={() => void flow.startPage(kiosk)} autoFocus={!kiosk}>
             {kiosk ? t('payout.pageKiosk') : t('payout.pageCashier')}
           </button>
           {status?.payouts.direct && (
@@ -157,7 +166,7 @@ export function Payout() {
 
       {flow.step === 'card' && (
         <section className="payout-card">
-          <TextField id="payout-pan" data-testid="payout-pan" label={t('payout.card')} inputMode="numeric" value={flow.pan} hint={pan ? maskPan(pan) : t('payout.cardHint')} problem={flow.pan.replace(/\D/g, '').length >= 16 && !pan ? t('payout.cardInvalid') : null} onChange={(v) => flow.set({ pan: v })} autoFocus={!kiosk} {...kb('pan')} />
+          <TextField id="payout-pan" data-testid="payout-pan" label={t('payout.card')} inputMode="numeric" value={flow.pan} hint={pan ? maskPan(pan) : t('payout.cardHint')} problem={flow.pan.replace(/\D/g, '').length >= 16 && !pan ? t('payout.cardInvalid') : null} onChange={(v) => flow.set({ pan: v })} autoFocus={!kiosk} {...kb('pan')} {...enter(() => pan && !flow.busy && void flow.startDirect(kiosk))} />
           <div className="actions">
             <button type="button" className="primary" data-testid="payout-send" disabled={!pan || flow.busy} onClick={() => void flow.startDirect(kiosk)}>
               {t('payout.send', { amount: money(flow.quote?.amount, lang) })}
