@@ -3,7 +3,8 @@
  * payment's change (final state, or the time of the next repeat of the unchanged body).
  */
 import crypto from 'node:crypto';
-import { describeOutcome, type Outcome } from '../processing/client.js';
+import { describeOutcome, type Outcome, type TransportError } from '../processing/client.js';
+import type { AttemptCause } from '../../shared/ipc/views.js';
 import { describeResult, judgePayResult, type PayHistory } from '../../shared/words/result-codes.js';
 import type { PaymentAnswer } from '../processing/schemas.js';
 import type { AttemptResult, Payment, PaymentChange } from './payment-journal.js';
@@ -26,6 +27,34 @@ export function storedAnswer(raw: string): Pick<AttemptResult, 'answer' | 'answe
 
 export function boundedMessage(text: string): string {
   return text.length > MAX_RESULT_MESSAGE_CHARS ? `${text.slice(0, MAX_RESULT_MESSAGE_CHARS)}…` : text;
+}
+
+/** An attempt the engine did not send: the number's operator is not confirmed, or the number moved to another. */
+export const NOT_SENT_UNCONFIRMED = "not sent: the number's operator could not be confirmed";
+export const NOT_SENT_MOVED = 'not sent: the number belongs to';
+
+const TRANSPORT_ERRORS: readonly TransportError[] = ['timeout', 'refused', 'reset', 'network', 'too-large', 'stopped'];
+
+/**
+ * Why an attempt has no answer to judge (AttemptCause), as a code the screens say in the person's words: the row
+ * keeps the engine's own text (attemptResultOf and the engine write it; the CLI prints it). null for
+ * an answer (its result code says the rest).
+ */
+export function attemptCause(a: { outcome: string | null; error: string | null }): AttemptCause | null {
+  switch (a.outcome) {
+    case 'transport': {
+      if (a.error?.startsWith(NOT_SENT_UNCONFIRMED)) return 'operator-unconfirmed';
+      if (a.error?.startsWith(NOT_SENT_MOVED)) return 'number-moved';
+      const code = a.error?.slice(0, a.error.indexOf(':')) as TransportError | undefined;
+      return code && TRANSPORT_ERRORS.includes(code) ? code : 'network';
+    }
+    case 'http':
+    case 'malformed':
+    case 'abandoned':
+      return a.outcome;
+    default:
+      return null;
+  }
 }
 
 export function attemptResultOf(outcome: Outcome<unknown>): AttemptResult {

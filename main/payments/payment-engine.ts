@@ -23,7 +23,7 @@ import type { ConnectivityMonitor } from '../processing/connectivity.js';
 import { crashPoint } from '../base/crash-points.js';
 import { decideOffline, type OfflinePolicy } from './offline-policy.js';
 import type { OutcomeWriter } from './outcome-writer.js';
-import { attemptResultOf, judgePayOutcome } from './pay-outcome.js';
+import { attemptResultOf, judgePayOutcome, NOT_SENT_MOVED, NOT_SENT_UNCONFIRMED } from './pay-outcome.js';
 import { retryDelay, type RetrySchedule } from '../base/retry-schedule.js';
 
 export interface PaymentInput {
@@ -407,7 +407,7 @@ export class PaymentEngine {
     if (owner.kind === 'answer' && owner.result !== 0) return null;
     if (owner.kind !== 'answer') {
       const why = describeOutcome(owner);
-      const attempt: AttemptResult = { outcome: 'transport', error: `not sent: the number's operator could not be confirmed (${why})`, elapsedMs: 0, delivered: false };
+      const attempt: AttemptResult = { outcome: 'transport', error: `${NOT_SENT_UNCONFIRMED} (${why})`, elapsedMs: 0, delivered: false };
       if (p.payAttempts >= MAX_OPERATOR_TRIES) {
         return {
           attempt,
@@ -423,7 +423,7 @@ export class PaymentEngine {
     if (!to || to === p.serviceId) return null;
     const name = this.catalog.cachedService(to)?.name ?? to;
     return {
-      attempt: { outcome: 'transport', error: `not sent: the number belongs to ${name} (${to}) now`, elapsedMs: 0, delivered: false },
+      attempt: { outcome: 'transport', error: `${NOT_SENT_MOVED} ${name} (${to}) now`, elapsedMs: 0, delivered: false },
       change: { state: 'review', result: null, resultMessage: `Номер ${p.account} теперь обслуживает ${name}, а не ${p.serviceName}: платёж не отправлен, оператор зачислит его ${name} или вернёт деньги`, reason: `${NUMBER_MOVED}: ${p.account} belongs to ${name} (${to}), not ${p.serviceName} (${p.serviceId}); nothing was sent: a person pays ${name} or gives the money back` },
     };
   }

@@ -7,6 +7,7 @@ import { moneyTaken } from '../../shared/rules/payment-states.js';
 import { formatDecimal, formatTenge, handBack } from '../../shared/money/amount.js';
 import { describeResult } from '../../shared/words/result-codes.js';
 import { parseWire, toPlain } from '../base/wire-json.js';
+import { attemptCause } from './pay-outcome.js';
 import type { AttemptJson, PaymentJson } from '../../shared/ipc/views.js';
 
 export type { PaymentJson, AttemptJson };
@@ -68,6 +69,7 @@ export function paymentJson(p: Payment, journal: Journal, opts: { light?: boolea
       httpStatus: a.httpStatus,
       result: a.result,
       error: a.error,
+      cause: attemptCause(a),
       elapsedMs: a.elapsedMs,
     })),
     createdAt: new Date(p.createdAt).toISOString(),

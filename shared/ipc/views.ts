@@ -83,6 +83,9 @@ export interface PaymentJson {
   receipt: 'printed' | 'failed' | null;
 }
 
+/** Why an attempt has no answer to judge: the connection's fault, not sent (and why), or an answer not read. */
+export type AttemptCause = 'timeout' | 'refused' | 'reset' | 'network' | 'too-large' | 'stopped' | 'operator-unconfirmed' | 'number-moved' | 'http' | 'malformed' | 'abandoned';
+
 export interface AttemptJson {
   kind: 'check' | 'pay';
   startedAt: string;
@@ -90,7 +93,10 @@ export interface AttemptJson {
   outcome: 'answer' | 'transport' | 'http' | 'malformed' | 'abandoned' | null;
   httpStatus: number | null;
   result: number | null;
+  /** The engine's own text (the CLI prints it; screens never show it). */
   error: string | null;
+  /** Why there was no answer to judge, as a code screens say in words. */
+  cause: AttemptCause | null;
   elapsedMs: number | null;
 }
 

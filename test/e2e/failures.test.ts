@@ -66,6 +66,31 @@ describe('processing down', () => {
     // Every pay attempt carried the same body: the payment was never taken twice.
     expect(new Set(pays.map((r) => r.body)).size).toBe(1);
     expect(e.sandbox.processing.ledger().filter((l) => l.state === 'paid')).toEqual([expect.objectContaining({ account: '7172123456', amountTo: 1000_00, amountFrom: 1020_00 })]);
+
+    // Down again, a second payment waits: the journal says why in words, and, open on it while the queue
+    // delivers it, says what it is now (paid, every attempt, the paid receipt).
+    await e.stopProcessing();
+    await page.click('[data-testid=done]');
+    await checkAndPay(e, 'P2001', '7172123457', '500', '520');
+    await page.waitForSelector('[data-testid=final][data-state=pending]');
+    const atid = (await page.textContent('[data-testid=final-number]'))!;
+    await page.click('[data-testid=done]');
+    await page.click('[data-testid=open-journal]');
+    await page.click(`[data-testid=journal-row-${atid}]`);
+    await page.waitForSelector('[data-testid=receipt-preview]');
+    expect(await page.textContent('[data-testid=journal-why]')).toBe(' — ждёт отправки: процессинг недоступен: соединение не установлено');
+    const detail = (await page.textContent('[data-testid=journal-detail]'))!;
+    expect(detail).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|refused/);
+    expect(detail).toContain('нет связи · процессинг недоступен: соединение не установлено');
+    const pendingReceipt = await page.getAttribute('[data-testid=receipt-preview]', 'src');
+    await e.shot('journal-pending-why');
+    await e.startProcessing();
+    await page.waitForSelector(`[data-testid=journal-row-${atid}][data-state=success]`, { timeout: 30_000 });
+    await expect.poll(() => page.textContent('[data-testid=journal-detail] .state')).toBe('Оплачен');
+    await expect.poll(() => page.locator('[data-testid=attempts] li').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('[data-testid=journal-why]').count()).toBe(0);
+    await expect.poll(() => page.getAttribute('[data-testid=receipt-preview]', 'src')).not.toBe(pendingReceipt);
+    await e.shot('journal-paid-after-replay');
   });
 
   it('the home screen says the catalog comes from the saved copy', async () => {

@@ -25,6 +25,14 @@ export function Journal() {
   const zone = useStatus((s) => s.status?.timeZone);
   const time = (iso: string) => dateTime(iso, lang, zone, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   const sel = j.selected;
+  const last = sel?.attempts.at(-1);
+  const why = !sel
+    ? null
+    : sel.state === 'pending'
+      ? last?.cause ? t('journal.why.waiting', { cause: t(`journal.cause.${last.cause}`) }) : last?.result !== null && last?.result !== undefined ? t('journal.why.waiting', { cause: resultText(t, last.result) }) : sel.offline ? t('journal.why.offline') : t('journal.why.queued')
+      : sel.state === 'review'
+        ? t(sel.reviewCause === 'number-moved' ? 'final.numberMoved' : 'journal.why.review')
+        : null;
   return (
     <main className="journal" data-testid="journal">
       <ScreenHeader title={t('journal.title')} onBack={() => go('home')} escape />
@@ -120,7 +128,8 @@ export function Journal() {
             <p>
               <span className={`state state-${sel.state}`}>{t(`state.${sel.state}`)}</span>
               {sel.state === 'failed' ? ` — ${resultText(t, sel.result)}` : ''}
-              {sel.reason && sel.state !== 'success' ? ` (${sel.reason})` : ''}
+              {/* Why it waits or needs a person, in words (the engine's own text is the CLI's). */}
+              {why && <span data-testid="journal-why"> — {why}</span>}
             </p>
             <dl className="sums">
               <dt>{t('final.service')}</dt>
@@ -129,7 +138,8 @@ export function Journal() {
               <dd>{sel.account}</dd>
               <dt>{t(sel.state === 'success' ? 'final.credited' : 'amount.credited')}</dt>
               <dd>{money(sel.amountTo, lang)}</dd>
-              <dt>{t('amount.total')}</dt>
+              {/* «К оплате» is for before paying; after, it is what was taken. */}
+              <dt>{t(sel.state === 'success' ? 'final.taken' : 'amount.total')}</dt>
               <dd>{money(sel.amountFrom, lang)}</dd>
               {sel.nextAttemptAt && sel.state === 'pending' && (
                 <>
@@ -139,13 +149,14 @@ export function Journal() {
               )}
             </dl>
             <h3>{t('journal.attempts')}</h3>
+            {sel.attempts.length === 0 && <p className="muted" data-testid="attempts-none">{t(sel.state === 'draft' ? 'journal.noAttemptsDraft' : 'journal.noAttempts')}</p>}
             <ol className="attempts" data-testid="attempts">
               {sel.attempts.map((a, i) => (
                 <li key={i}>
                   {time(a.startedAt)} {t(`journal.kind.${a.kind}`)} — {a.outcome ? t(`journal.outcome.${a.outcome}`) : t('journal.noAnswer')}
                   {a.httpStatus ? ` HTTP ${a.httpStatus}` : ''}
                   {a.result !== null ? ` · ${a.result}: ${resultText(t, a.result)}` : ''}
-                  {a.error ? ` · ${a.error}` : ''}
+                  {a.cause ? ` · ${t(`journal.cause.${a.cause}`)}` : ''}
                 </li>
               ))}
             </ol>

@@ -33,6 +33,18 @@ interface JournalState {
 }
 
 
+/** The payment in the details, whole (every attempt) with its receipt as it would print now; unless another was chosen meanwhile. */
+async function refresh(agentTransactionId: string): Promise<void> {
+  const { setState, getState } = useJournal;
+  try {
+    const full = await call('payment.get', { agentTransactionId });
+    const preview = full.state === 'draft' ? null : (await call('receipt.preview', { agentTransactionId })).png;
+    if (getState().selected?.agentTransactionId === agentTransactionId) setState({ selected: full, receipt: preview });
+  } catch (err) {
+    setState({ error: errorKey(err) });
+  }
+}
+
 export const useJournal = create<JournalState>((set, get) => ({
   search: '',
   filter: 'all',
@@ -73,22 +85,18 @@ export const useJournal = create<JournalState>((set, get) => ({
         withPayouts ? call('payout.list', { today: true }).catch(() => []) : Promise.resolve([]),
       ]);
       set({ payments: list, totals, payouts, error: null });
+      // The payment in the details moved on (the queue sent it, processing answered): its details, attempts
+      // and receipt are asked again, so they say what it is now (a list row carries neither).
       const sel = get().selected;
-      if (sel) set({ selected: list.find((p) => p.agentTransactionId === sel.agentTransactionId) ?? sel });
+      const now = sel ? list.find((p) => p.agentTransactionId === sel.agentTransactionId) : undefined;
+      if (sel && now && (now.state !== sel.state || now.finishedAt !== sel.finishedAt || now.nextAttemptAt !== sel.nextAttemptAt || now.result !== sel.result)) await refresh(sel.agentTransactionId);
     } catch (err) {
       set({ error: errorKey(err) });
     }
   },
   async select(p) {
     set({ selected: p, receipt: null, message: null, error: null });
-    if (!p) return;
-    try {
-      const full = await call('payment.get', { agentTransactionId: p.agentTransactionId });
-      const preview = full.state === 'draft' ? null : (await call('receipt.preview', { agentTransactionId: p.agentTransactionId })).png;
-      set({ selected: full, receipt: preview });
-    } catch (err) {
-      set({ error: errorKey(err) });
-    }
+    if (p) await refresh(p.agentTransactionId);
   },
   async retryNow() {
     const p = get().selected;
