@@ -1,5 +1,5 @@
 /** The terminal's screens under one status bar. A kiosk left alone goes back to Home; a cashier's screen never does. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePayout } from './features/payout/payout-store';
 import { StatusBar } from './components/StatusBar';
@@ -12,7 +12,6 @@ import { Payout } from './features/payout/Payout';
 import { Home } from './features/home/Home';
 import { Journal } from './features/journal/Journal';
 import { PaymentScreen } from './features/payment/PaymentScreen';
-import { onEvent } from './ipc/bridge';
 import { DemoBanner, ScreenBoundary } from './components/ScreenBoundary';
 import { useSettings } from './state/settings';
 import { formatDecimal, money } from './format/money';
@@ -74,6 +73,26 @@ function useIdleReturn(): number | null {
   return askingUntil;
 }
 
+/**
+ * The catalog read from the saved copy (at start, or while processing was down) is asked of
+ * processing again as soon as the terminal is online, so what Home says of it is true now; at most
+ * every 5 s while processing answers the probe but not the catalog.
+ */
+function useFreshCatalog(): void {
+  const online = useStatus((s) => s.status?.online === 'online');
+  const cached = useCatalog((s) => s.source === 'cache' && !s.loading);
+  const last = useRef(0);
+  useEffect(() => {
+    if (!online || !cached) return;
+    const ask = () => {
+      last.current = Date.now();
+      void useCatalog.getState().load(true);
+    };
+    const timer = setTimeout(ask, Math.max(0, last.current + 5_000 - Date.now()));
+    return () => clearTimeout(timer);
+  }, [online, cached]);
+}
+
 function StillThere({ until }: { until: number }) {
   const { t } = useTranslation();
   const [now, setNow] = useState(Date.now());
@@ -105,11 +124,8 @@ export function App() {
   useEffect(() => {
     startStatus();
     void useCatalog.getState().load().then(() => loadValidation());
-    // Back online: the catalog may have changed while it was read from the cache.
-    return onEvent((e) => {
-      if (e.type === 'status' && useCatalog.getState().source === 'cache' && useStatus.getState().status?.online === 'online') void useCatalog.getState().load();
-    });
   }, []);
+  useFreshCatalog();
   const askingUntil = useIdleReturn();
   const sandbox = useStatus((s) => s.status?.sandbox === true);
   return (

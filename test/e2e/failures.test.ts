@@ -93,7 +93,7 @@ describe('processing down', () => {
     await e.shot('journal-paid-after-replay');
   });
 
-  it('the home screen says the catalog comes from the saved copy', async () => {
+  it('the home screen says the catalog comes from the saved copy while processing is down, and stops saying it once processing answers; after a restart it never says it', async () => {
     e = await suite.start();
     await e.stopProcessing();
     await e.page.click('[data-testid=open-admin]');
@@ -111,5 +111,19 @@ describe('processing down', () => {
     await e.page.waitForSelector('[data-testid=catalog-cached]');
     await e.page.waitForSelector('[data-testid=connection][data-state=offline]');
     await e.shot('home-offline-cached');
+    // Processing is back: the banner goes with the «На связи», without a touch.
+    await e.startProcessing();
+    await e.page.waitForSelector('[data-testid=connection][data-state=online]');
+    await e.page.waitForSelector('[data-testid=home][data-catalog=processing]');
+    expect(await e.page.locator('[data-testid=catalog-cached]').count()).toBe(0);
+    // A restarted terminal reads its saved copy first (nothing in memory): Home does not call processing
+    // unavailable, and has the catalog from processing as soon as it is online.
+    (e.terminal.catalog as unknown as { snapshot: unknown }).snapshot = null;
+    await e.page.reload();
+    await e.page.waitForSelector('[data-testid=home][data-ready=yes]');
+    expect(await e.page.locator('[data-testid=catalog-cached]').count()).toBe(0);
+    await e.page.waitForSelector('[data-testid=home][data-catalog=processing]');
+    await e.page.waitForSelector('[data-testid=connection][data-state=online]');
+    expect(await e.page.locator('[data-testid=catalog-cached]').count()).toBe(0);
   });
 });

@@ -13,7 +13,7 @@ import { useStatus } from '../../state/status';
 
 export function Home() {
   const { t } = useTranslation();
-  const { index, services, groups, source, loading, error, load } = useCatalog();
+  const { index, services, groups, source, staleBecause, loading, error, load } = useCatalog();
   const { favourites, uses, toggleFavourite, used } = useSettings();
   const kiosk = useStatus((s) => s.status?.mode === 'kiosk');
   const refusal = useStatus((s) => s.status?.refusal ?? null);
@@ -55,10 +55,11 @@ export function Home() {
     );
   }
   return (
-    <main className="home" data-testid="home" data-ready={index.length > 0 ? 'yes' : 'no'}>
+    <main className="home" data-testid="home" data-ready={index.length > 0 ? 'yes' : 'no'} data-catalog={source ?? ''}>
       {/* The desk's search is the first thing a cashier sees: the heading is for screen readers. */}
       <h1 className="visually-hidden" data-testid="home-title">{t('home.title')}</h1>
-      {source === 'cache' && (
+      {/* Only when processing was asked and did not answer: a saved copy read at start is not news. */}
+      {source === 'cache' && staleBecause !== null && (
         <div className="banner warn" data-testid="catalog-cached" role="status">
           {t('home.cached')}
         </div>
