@@ -93,6 +93,18 @@ function useFreshCatalog(): void {
   }, [online, cached]);
 }
 
+/** A page that may not drive the terminal says why, and how to open the screens (not «Терминал не отвечает»). */
+function NoSession({ why }: { why: 'link-used' | 'no-session' }) {
+  const { t } = useTranslation();
+  return (
+    <main className="no-session" data-testid="no-session" data-why={why}>
+      <h1>{t(`session.${why}.title`)}</h1>
+      <p>{t(`session.${why}.what`)}</p>
+      <p>{t('session.howAgain')}</p>
+    </main>
+  );
+}
+
 function StillThere({ until }: { until: number }) {
   const { t } = useTranslation();
   const [now, setNow] = useState(Date.now());
@@ -128,6 +140,8 @@ export function App() {
   useFreshCatalog();
   const askingUntil = useIdleReturn();
   const sandbox = useStatus((s) => s.status?.sandbox === true);
+  const noSession = useStatus((s) => s.noSession);
+  if (noSession) return <NoSession why={noSession} />;
   return (
     <div className={`app mode-${mode ?? 'unknown'}`}>
       <StatusBar />

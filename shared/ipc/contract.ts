@@ -313,6 +313,11 @@ export type EventListener = (e: TerminalEvent) => void;
 export interface TolemBridge {
   api: TolemApi;
   onEvent(listener: EventListener): () => void;
+  /**
+   * The browser host only: why this page has no session with the terminal. 'link-used': its start
+   * link was opened before (elsewhere); 'no-session': it was opened without one. null: it has one.
+   */
+  sessionProblem?(): 'link-used' | 'no-session' | null;
 }
 
 export function isChannel(name: unknown): name is Channel {

@@ -117,3 +117,26 @@ describe('no receipt, said (item 20) and the demo banner (item 10)', () => {
     await page.waitForSelector('[data-testid=receipt-preview]');
   });
 });
+
+describe('the start link (the browser host)', () => {
+  it('opened again (another browser, a bookmark), it says it was used and how to open the screens; without one, how to get one (ru, kk)', async () => {
+    e = await suite.start();
+    const { page } = e;
+    // A browser without this page's session cookie opens the same link.
+    await page.context().clearCookies();
+    e.allowErrors(/status of 401 \(Unauthorized\)|\/events' failed: .*403/);
+    await page.goto('about:blank');
+    await page.goto(e.host.url);
+    await page.waitForSelector('[data-testid=no-session][data-why=link-used]');
+    expect(await page.textContent('[data-testid=no-session] h1')).toBe('Эта ссылка уже использована');
+    expect(await page.textContent('[data-testid=no-session]')).toContain('перезапустите терминал (Ctrl+C в его окне, затем npm start)');
+    expect(await page.locator('text=Терминал не отвечает').count()).toBe(0);
+    await audit(e, page, 'start-link-used', false);
+    // The address alone, in Kazakh.
+    await page.evaluate(`localStorage.setItem('tolem.settings', '{"lang":"kk"}')`);
+    await page.goto(new URL(e.host.url).origin + '/');
+    await page.waitForSelector('[data-testid=no-session][data-why=no-session]');
+    expect(await page.textContent('[data-testid=no-session] h1')).toBe('Экрандар терминалға қосылмаған');
+    await e.shot('start-link-none-kk');
+  });
+});

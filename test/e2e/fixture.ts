@@ -35,6 +35,8 @@ export interface E2E {
   stopProcessing(): Promise<void>;
   startProcessing(): Promise<void>;
   shot(name: string): Promise<void>;
+  /** Errors this test expects the page to report (a refused call it provokes): not counted against it. */
+  allowErrors(pattern: RegExp): void;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function startE2E(opts: { mode?: 'cashier' | 'kiosk'; services?: Sa
   const page = await workerPage();
   await page.setViewportSize(opts.viewport ?? { width: 1280, height: 800 });
   const errors: string[] = [];
+  const allowed: RegExp[] = [];
   const onPageError = (e: Error) => errors.push(e.message);
   // A CSP violation, a failed load or a React warning shows up here: none is expected.
   const onConsole = (m: ConsoleMessage) => {
@@ -105,6 +108,9 @@ export async function startE2E(opts: { mode?: 'cashier' | 'kiosk'; services?: Sa
     async startProcessing() {
       sandbox = await startSandbox({ port, dataFile: sandboxFile, services, onRequest: (method, body) => requests.push({ method, body }) });
     },
+    allowErrors(pattern) {
+      allowed.push(pattern);
+    },
     async shot(name) {
       await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
     },
@@ -119,7 +125,8 @@ export async function startE2E(opts: { mode?: 'cashier' | 'kiosk'; services?: Sa
       await terminal.close();
       await sandbox.close().catch(() => undefined);
       fs.rmSync(dir, { recursive: true, force: true });
-      if (errors.length) throw new Error(`the page reported errors: ${errors.join('; ')}`);
+      const unexpected = errors.filter((m) => !allowed.some((re) => re.test(m)));
+      if (unexpected.length) throw new Error(`the page reported errors: ${unexpected.join('; ')}`);
     },
   };
 }

@@ -153,6 +153,11 @@ export const en: Dictionary = {
     state: { new: 'Sending to the bank…', registered: 'Waiting for the card on the bank\'s page…', pending: 'Waiting for the bank\'s answer…', paid: 'Paid', declined: 'Not paid', expired: 'The bank\'s page expired', review: 'Needs a person' },
     final: { paid: 'Paid to the card', declined: 'Not paid', expired: 'Time ran out: nothing was paid', pending: 'Waiting for the bank: the result will be in the payouts journal', new: 'Waiting for the bank', registered: 'Waiting for the card', review: 'The payout is being checked', handed: '' },
   },
+  session: {
+    'link-used': { title: 'This link was used already', what: 'A start link opens the terminal’s screens once, and it was opened already, in another window or tab. Go back to that window (it can be reloaded).' },
+    'no-session': { title: 'These screens are not connected to the terminal', what: 'This page was not opened with the start link the terminal gives.' },
+    howAgain: 'To open the screens here, restart the terminal (Ctrl+C in its window, then npm start): it opens the screens itself or prints a new link.',
+  },
   groups: {
     'Сотовая связь': 'Mobile', 'ЖКХ': 'Utilities', 'Интернет и ТВ': 'Internet and TV', 'Банки и кредиты': 'Banks and loans', 'Игры': 'Games',
     'Товары по каталогам': 'Catalogue goods', 'Тест песочницы': 'Sandbox tests', 'Коммунальные услуги': 'Utilities', 'Транспорт': 'Transport', 'Образование': 'Education', 'Штрафы и налоги': 'Fines and taxes',

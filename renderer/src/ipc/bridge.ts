@@ -16,6 +16,8 @@ const bridge: TolemBridge = window.tolem ?? browserBridge();
 
 export const api: TolemApi = bridge.api;
 export const onEvent = (listener: EventListener): (() => void) => bridge.onEvent(listener);
+/** The browser host: why this page cannot drive the terminal (its start link was used, or it had none); null otherwise. */
+export const sessionProblem = (): 'link-used' | 'no-session' | null => bridge.sessionProblem?.() ?? null;
 
 /**
  * An error from the terminal. The screens say `reason` in the person's language (see
