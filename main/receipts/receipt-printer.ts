@@ -140,7 +140,7 @@ export class ReceiptPrinter {
   async printPayout(p: Payout, opts: { lang?: ReceiptLang } = {}): Promise<PrintResult> {
     const status = p.state === 'paid' ? 'paid' : p.state === 'declined' || p.state === 'expired' ? 'failed' : 'pending';
     return this.printUnjournaled('payout receipt', { order: p.orderNumber }, (ctx) =>
-      payoutReceipt({ orderNumber: p.orderNumber, maskedPan: p.maskedPan ?? '', amount: p.amount, fee: p.amountFrom - p.amount, status, reason: p.state === 'expired' ? 'срок страницы банка истёк' : undefined, at: new Date(p.createdAt), amountFrom: p.amountFrom, cashReceived: p.cashReceived }, ctx),
+      payoutReceipt({ orderNumber: p.orderNumber, maskedPan: p.maskedPan ?? '', amount: p.amount, fee: p.amountFrom - p.amount, status, reason: p.state === 'expired' ? 'expired' : undefined, at: new Date(p.createdAt), amountFrom: p.amountFrom, cashReceived: p.cashReceived }, ctx),
     opts.lang);
   }
 

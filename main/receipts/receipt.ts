@@ -43,6 +43,7 @@ const WORDS = {
     pendingNote: 'Платёж принят и будет зачислен. Сохраните чек.', reviewNote: 'Платёж проверяется. Сохраните чек.',
     numberMoved: 'Номер обслуживает другой оператор: платёж не отправлен. Оператор пункта зачислит его правильному оператору или вернёт деньги. Сохраните чек.',
     notCredited: 'Сумма не зачислена: обратитесь к кассиру или в службу поддержки',
+    notSent: 'Платёж не отправлен в процессинг', expired: 'Срок страницы банка истёк',
     support: 'Служба поддержки', duplicate: 'ДУБЛИКАТ', keep: 'Сохраняйте чек до зачисления платежа',
     payout: 'Выплата на карту', card: 'Карта', order: 'Номер заказа', amount: 'Сумма', fee: 'Комиссия банка',
     test: 'ТЕСТОВЫЙ ЧЕК', testNote: 'Демо-режим: платёж не проведён, деньги никуда не зачислены',
@@ -59,6 +60,7 @@ const WORDS = {
     pendingNote: 'Төлем қабылданды, есепке алынады. Чекті сақтаңыз.', reviewNote: 'Төлем тексерілуде. Чекті сақтаңыз.',
     numberMoved: 'Нөмірге басқа оператор қызмет көрсетеді: төлем жіберілмеді. Пункт операторы оны дұрыс операторға аударады немесе ақшаны қайтарады. Чекті сақтаңыз.',
     notCredited: 'Сома есепке алынбады: кассирге немесе қолдау қызметіне жүгініңіз',
+    notSent: 'Төлем процессингке жіберілмеді', expired: 'Банк бетінің мерзімі өтті',
     support: 'Қолдау қызметі', duplicate: 'ТҮПНҰСҚАНЫҢ КӨШІРМЕСІ', keep: 'Төлем есепке алынғанша чекті сақтаңыз',
     payout: 'Картаға төлем', card: 'Карта', order: 'Тапсырыс нөмірі', amount: 'Сома', fee: 'Банк комиссиясы',
     test: 'СЫНАҚ ЧЕГІ', testNote: 'Демо режимі: төлем жүргізілмеді, ақша ешқайда аударылмады',
@@ -175,7 +177,8 @@ function statusLines(p: Payment, lang: ReceiptLang): ReceiptLine[] {
     case 'review':
       return [{ kind: 'text', text: w.review, align: 'center', bold: true, big: true }, { kind: 'text', text: reviewCause(p) === 'number-moved' ? w.numberMoved : w.reviewNote, align: 'center' }];
     default: {
-      const why = bounded(p.result !== null ? RESULT_CODES[p.result]?.[lang] ?? p.resultMessage ?? '' : (p.stateReason ?? ''));
+      // Processing's code in the receipt's language (else its own message); no code: the terminal's word, never its engine text.
+      const why = bounded(p.result !== null ? RESULT_CODES[p.result]?.[lang] ?? p.resultMessage ?? '' : w.notSent);
       return [
         { kind: 'text', text: w.failed, align: 'center', bold: true, big: true },
         ...(why ? [{ kind: 'text' as const, text: why, align: 'center' as const }] : []),
@@ -241,7 +244,8 @@ export interface PayoutReceiptData {
   amount: Minor;
   fee: Minor;
   status: 'paid' | 'pending' | 'failed';
-  reason?: string | undefined;
+  /** Why it was not paid, said in the receipt's language: the bank page's time ran out. */
+  reason?: 'expired' | undefined;
   at: Date;
   /** What the customer paid in cash (amount plus commission), and, at a desk, what they handed over. */
   amountFrom?: Minor | undefined;
@@ -267,7 +271,7 @@ export function payoutReceipt(d: PayoutReceiptData, ctx: Omit<PaymentReceiptCont
   lines.push({ kind: 'rule' });
   const status = d.status === 'paid' ? w.paid : d.status === 'pending' ? w.pending : w.failed;
   lines.push({ kind: 'text', text: status, align: 'center', bold: true, big: true });
-  if (d.reason) lines.push({ kind: 'text', text: d.reason, align: 'center' });
+  if (d.reason) lines.push({ kind: 'text', text: w[d.reason], align: 'center' });
   lines.push(...tail(ctx.header, w, qr));
   return { lang: ctx.lang, lines, qr };
 }

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layout } from '../../main/receipts/layout.js';
-import { payoutReceipt, tenge } from '../../main/receipts/receipt.js';
+import { paymentReceipt, payoutReceipt, tenge } from '../../main/receipts/receipt.js';
 import { PrinterError, sendToPrinter } from '../../main/receipts/transport.js';
 import { tempDir } from '../helpers/harness.js';
-import { header } from './fixtures.js';
+import { header, payment, service } from './fixtures.js';
 
 describe('receipt content', () => {
   it('writes tenge as Kazakhstan does, exactly: 1 500,50 ₸', () => {
@@ -25,6 +25,25 @@ describe('receipt content', () => {
     expect(text).toMatch(/25 000,00 ₸/);
     expect(text).toMatch(/ТӨЛЕНДІ/);
     expect(text).not.toMatch(/4400430212055674/);
+  });
+});
+
+describe('Kazakh receipts: every word the terminal writes is Kazakh', () => {
+  it('a payout whose bank page ran out says so in the receipt\'s language', () => {
+    const kk = payoutReceipt({ orderNumber: 'o-2', maskedPan: '440043XXXXXX5674', amount: 100_00, fee: 0, status: 'failed', reason: 'expired', at: new Date(2026, 0, 1) }, { header, terminalId: 7, lang: 'kk', printedAt: new Date(0) });
+    const text = layout(kk, 48).map((l) => (l.kind === 'text' ? l.text : '')).join('\n');
+    expect(text).toContain('Банк бетінің мерзімі өтті');
+    expect(text).toContain('ТӨЛЕНБЕДІ');
+    expect(text).not.toMatch(/срок|истёк|Сумма|Выплата/);
+  });
+
+  it('a payment not paid with no code from processing says so in words, never the engine\'s reason', () => {
+    const p = payment({ state: 'failed', result: null, resultMessage: null, stateReason: 'offline payments are disabled on this terminal' });
+    for (const [lang, words] of [['kk', 'Төлем процессингке жіберілмеді'], ['ru', 'Платёж не отправлен в процессинг']] as const) {
+      const text = layout(paymentReceipt(p, { header, terminalId: 7, lang, printedAt: new Date(0), service }), 48).map((l) => (l.kind === 'text' ? l.text : '')).join('\n');
+      expect(text).toContain(words);
+      expect(text).not.toMatch(/offline|disabled/);
+    }
   });
 });
 
