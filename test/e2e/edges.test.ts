@@ -48,7 +48,7 @@ describe('offline promises (item 18)', () => {
 
 describe('a kiosk customer with too little cash (item 19)', () => {
   it('10 ₸ in: told how much more, the first note raises no alarm; Back hands the cash to the attendant and says so; only the attendant sees it after', async () => {
-    e = await suite.start({ mode: 'kiosk', env: { TOLEM_IDLE_TIMEOUT_SECONDS: '600', TOLEM_ADMIN_PIN: '0000' } });
+    e = await suite.start({ mode: 'kiosk', viewport: { width: 1080, height: 1920 }, env: { TOLEM_IDLE_TIMEOUT_SECONDS: '600', TOLEM_ADMIN_PIN: '0000' } });
     const { page } = e;
     await kioskCheck(page, 'P1011', '7771234567');
     await page.click('[data-testid=insert-10]');

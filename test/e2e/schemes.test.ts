@@ -111,6 +111,11 @@ describe('a payment of each scheme, Home to final screen', () => {
     await expect.poll(() => page.textContent('[data-testid=quote-amount-to]')).toMatch(/2\s565,50\s₸/);
     expect(await page.inputValue('[data-testid=line-36-amount]')).toBe('359,80');
     expect(await page.textContent('[data-testid=line-37-info]')).toMatch(/^Долг: 300,00\s₸ · мин\. 100,00\s₸ · макс\. 50\s000,00\s₸ · поверка до 2027$/);
+    // In Kazakh, the terminal's words are Kazakh; processing's comment stays as processing wrote it.
+    await page.click('[data-testid=lang-kk]');
+    await expect.poll(() => page.textContent('[data-testid=line-37-info]')).toMatch(/^Қарыз: 300,00\s₸ · кемінде 100,00\s₸ · ең көбі 50\s000,00\s₸ · поверка до 2027$/);
+    await e.shot('invoice-kk');
+    await page.click('[data-testid=lang-ru]');
     // A reading below the last one names the last one as its label does.
     await page.fill('[data-testid=line-36-meter]', '4000');
     await expect.poll(() => page.textContent('[data-testid=line-36]')).toContain('(4870,00)');

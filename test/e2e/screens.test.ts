@@ -90,7 +90,7 @@ describe('search', () => {
 
 describe('kiosk', () => {
   it('Home for a customer: popular services as big tiles (a logo, or a monogram), categories as tiles, search on the on-screen keyboard', async () => {
-    e = await suite.start({ mode: 'kiosk', env: { TOLEM_IDLE_TIMEOUT_SECONDS: '600' } });
+    e = await suite.start({ mode: 'kiosk', viewport: { width: 1080, height: 1920 }, env: { TOLEM_IDLE_TIMEOUT_SECONDS: '600' } });
     const { page } = e;
     fs.mkdirSync(path.join(e.dir, 'logos'), { recursive: true });
     fs.writeFileSync(path.join(e.dir, 'logos', 'P1013.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5" fill="#f5a623"/></svg>');
