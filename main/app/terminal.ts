@@ -21,7 +21,7 @@ import { holdDataDir } from '../store/data-dir-lock.js';
 import { backupJournal, type BackupInfo } from '../store/backups.js';
 import { HIGH_WATER_FILE, IdHighWater } from '../base/high-water.js';
 import { Journal } from '../payments/payment-journal.js';
-import { createLogger, type Logger } from '../base/log.js';
+import { openLogFile, type Logger } from '../base/log.js';
 import { SANDBOX_PAYOUTS_PASSWORD, SANDBOX_PAYOUTS_USER, SANDBOX_TOKEN, startSandbox, type RunningSandbox, type SandboxOptions } from '../../dev/sandbox/server.js';
 import { PayoutsClient } from '../payouts/client.js';
 import { PayoutEngine } from '../payouts/payout-engine.js';
@@ -112,7 +112,8 @@ export async function openTerminal(
     acceptorOptions?: ValidatorOptions;
   } = {},
 ): Promise<Terminal> {
-  const log = opts.log ?? createLogger({ level: 'warn', file: path.join(config.dataDir, 'logs', 'tolem.log') });
+  // The data directory's log (JSON, rolled, capped): what support reads when something went wrong in the field.
+  const log = opts.log ?? (await openLogFile({ dir: path.join(config.dataDir, 'logs'), stderrLevel: 'warn' }));
   setPatternWarning((pattern, reason) => log.warn('catalog regexp cannot be checked locally; processing checks it, offline acceptance refused', { pattern, reason }));
   // Held for as long as this terminal runs: restore and salvage refuse meanwhile.
   const hold = holdDataDir(config.dataDir);
@@ -133,6 +134,8 @@ export async function openTerminal(
     hold.release();
     throw err;
   }
+  // Every state a payment enters, with its ids, once committed.
+  journal.watch((e) => log.info('payment', { agentTransactionId: e.agentTransactionId, serviceId: e.serviceId, state: e.state, amountFrom: e.amountFrom, reason: e.reason }));
   const connectivity = new ConnectivityMonitor();
   let sandbox: RunningSandbox | null = null;
   let baseUrl = config.processing.url;
@@ -181,6 +184,9 @@ export async function openTerminal(
     acceptor.attach(validator);
     // The screens hear of notes and faults as they happen; the status bar of the device's state.
     acceptor.on((e) => {
+      // The device's states and every note, with the cash session they belong to.
+      if (e.kind === 'device') log.info('cash device', { phase: e.state.phase, fault: e.state.fault ?? null, accepting: e.state.accepting });
+      else log.info('cash', cashEventView(e) as unknown as Record<string, unknown>);
       if (e.kind === 'device') {
         events.emit({ type: 'status' });
         // The cassette taken out is an encashment begun: its period ends now, and its report prints.
@@ -208,7 +214,7 @@ export async function openTerminal(
       })
     : null;
   const payouts = payoutsClient
-    ? new PayoutEngine(new PayoutJournal(db), payoutsClient, {
+    ? new PayoutEngine(watchedPayouts(new PayoutJournal(db), log), payoutsClient, {
         commission: config.payouts.commission,
         direct: config.payouts.direct,
         returnUrl: config.payouts.returnUrl ?? (sandbox && !config.payouts.url ? `${sandbox.url}/payouts/sandbox/done` : null),
@@ -339,4 +345,10 @@ function refuseSandboxOnRealJournal(db: Database.Database, config: TolemConfig):
   }
   if (row?.value !== kind && kind === 'processing') db.prepare("INSERT INTO meta (key, value) VALUES ('processing', 'processing') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
   else if (!row) db.prepare("INSERT INTO meta (key, value) VALUES ('processing', ?)").run(kind);
+}
+
+/** A payout journal whose every created payout and state change is logged: its order, state and amounts; the card only masked. */
+function watchedPayouts(journal: PayoutJournal, log: Logger): PayoutJournal {
+  journal.watch((p) => log.info('payout', { orderNumber: p.orderNumber, state: p.state, amount: p.amount, amountFrom: p.amountFrom, maskedPan: p.maskedPan, errorCode: p.errorCode ?? null }));
+  return journal;
 }

@@ -18,6 +18,16 @@ export { FINAL_STATES, type PaymentState } from '../../shared/rules/payment-stat
 
 export * from './payment-records.js';
 
+/** A payment's state, as the journal committed it: what the log says of every payment. */
+export interface PaymentStateEntered {
+  agentTransactionId: string;
+  serviceId: string;
+  state: string;
+  reason: string | null;
+  amountFrom: Minor | null;
+  at: number;
+}
+
 export class Journal {
   readonly owner = processLeaseOwner();
   private readonly q;
@@ -112,6 +122,28 @@ export class Journal {
 
   private insertEvent(id: number, at: number, state: string, reason: string | null): void {
     this.q.insertEventRow.run({ id, at, state, reason });
+    if (this.watcher && this.unsaid.push({ id, at, state, reason }) === 1) queueMicrotask(() => this.sayCommitted());
+  }
+
+  private watcher: ((e: PaymentStateEntered) => void) | null = null;
+  private unsaid: { id: number; at: number; state: string; reason: string | null }[] = [];
+
+  /** Each state a payment enters, once it is committed (the log's): never one a failed transaction rolled back. */
+  watch(fn: (e: PaymentStateEntered) => void): void {
+    this.watcher = fn;
+  }
+
+  // Transactions here are synchronous: by the microtask after one, it has committed, or thrown and rolled back.
+  private sayCommitted(): void {
+    const said = this.unsaid;
+    this.unsaid = [];
+    const committed = this.db.prepare<[number, number, string], { atid: string; serviceId: string; amountFrom: number | null }>(
+      'SELECT p.agent_transaction_id AS atid, p.service_id AS serviceId, p.amount_from AS amountFrom FROM payment_events e JOIN payments p ON p.id = e.payment_id WHERE e.payment_id = ? AND e.at = ? AND e.state = ? LIMIT 1',
+    );
+    for (const e of said) {
+      const row = committed.get(e.id, e.at, e.state);
+      if (row) this.watcher?.({ agentTransactionId: row.atid, serviceId: row.serviceId, state: e.state, reason: e.reason, amountFrom: row.amountFrom, at: e.at });
+    }
   }
 
   /**

@@ -107,12 +107,21 @@ export class PayoutJournal {
    * number), with `alongside` (a kiosk's cash linked to it) in the same commit, before anything is sent.
    */
   create(p: { orderNumber: string; flow: 'page' | 'direct'; amount: Minor; amountFrom: Minor; clientName: string; phone: string | null; maskedPan: string | null; sessionTimeoutSecs: number | null }, firstRequest: { kind: PayoutAttempt['kind']; body: string }, now: number, alongside?: (payoutId: number) => void): { payout: Payout; attemptId: number } {
-    return this.db.transaction(() => {
+    const created = this.db.transaction(() => {
       const id = Number(this.q.insert.run({ ...p, now }).lastInsertRowid);
       alongside?.(id);
       const attemptId = Number(this.q.attempt.run(id, firstRequest.kind, now, scrubPans(firstRequest.body)).lastInsertRowid);
       return { payout: this.mustGet(id), attemptId };
     }).immediate();
+    this.watcher?.(created.payout);
+    return created;
+  }
+
+  private watcher: ((p: Payout) => void) | null = null;
+
+  /** Each payout as a commit left it, when it was created or its state changed (the log's). */
+  watch(fn: (p: Payout) => void): void {
+    this.watcher = fn;
   }
 
   /** The cash a cashier received for a payout: written once. */
@@ -126,7 +135,7 @@ export class PayoutJournal {
 
   /** Records an attempt's outcome and what it does to its payout: one commit. */
   record(payoutId: number, attemptId: number, a: { outcome: NonNullable<PayoutAttempt['outcome']>; httpStatus?: number | null; errorCode?: string | null; orderStatus?: number | null; answer?: string | null; error?: string | null }, change: PayoutChange | null, now: number, counted = 0): Payout {
-    return this.db.transaction(() => {
+    const recorded = this.db.transaction(() => {
       this.q.finish.run({
         id: attemptId, now, outcome: a.outcome, httpStatus: a.httpStatus ?? null, errorCode: a.errorCode ?? null, orderStatus: a.orderStatus ?? null,
         answer: a.answer === undefined || a.answer === null ? null : scrubPans(a.answer).slice(0, 4096), error: a.error === undefined || a.error === null ? null : scrubPans(a.error).slice(0, 512),
@@ -141,6 +150,8 @@ export class PayoutJournal {
       }
       return this.mustGet(payoutId);
     }).immediate();
+    if (change) this.watcher?.(recorded);
+    return recorded;
   }
 
   get(id: number): Payout | null {

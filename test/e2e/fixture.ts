@@ -91,7 +91,8 @@ export async function startE2E(opts: { mode?: 'cashier' | 'kiosk'; services?: Sa
   if (opts.lang) {
     // The language a person chose before, kept in this terminal's origin (as the screens keep it), set on a blank page of that origin.
     const blank = `${origin}/__e2e-blank`;
-    await page.route(blank, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>e2e</title>' }));
+    // An icon of its own: Chromium asks no /favicon.ico of the terminal (a 404 the page would report).
+    await page.route(blank, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>e2e</title><link rel="icon" href="data:,">' }));
     await page.goto(blank);
     await page.evaluate(`localStorage.setItem('tolem.settings', ${JSON.stringify(JSON.stringify({ lang: opts.lang }))})`);
     await page.unroute(blank);

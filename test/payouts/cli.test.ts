@@ -60,6 +60,20 @@ describe('the payouts CLI', () => {
     expect(JSON.parse(list.stdout).payouts.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('the data directory\'s log says every payout with its order and state, and never a card number, the password or the token', async () => {
+    const dir = env.TOLEM_DATA_DIR!;
+    const bytes = fs.readdirSync(path.join(dir, 'logs')).map((f) => fs.readFileSync(path.join(dir, 'logs', f), 'utf8')).join('');
+    const lines = bytes.trim().split('\n').map((l) => JSON.parse(l) as { msg: string; orderNumber?: string; state?: string; maskedPan?: string | null });
+    const orders = sandbox.payouts.orders().length;
+    const logged = lines.filter((l) => l.msg === 'payout');
+    expect(new Set(logged.map((l) => l.orderNumber)).size).toBeGreaterThanOrEqual(Math.min(orders, 3));
+    expect(logged.map((l) => l.state)).toEqual(expect.arrayContaining(['registered', 'paid', 'declined']));
+    expect(logged.filter((l) => l.maskedPan).every((l) => /^\d{6}\*{6}\d{4}$/.test(l.maskedPan!))).toBe(true);
+    expect(bytes).not.toContain('4111111111111111');
+    expect(bytes).not.toContain(SANDBOX_PAYOUTS_PASSWORD);
+    expect(bytes).not.toContain(env.TOLEM_PROCESSING_TOKEN!);
+  });
+
   it.skipIf(!fs.existsSync('/usr/bin/script'))('on a terminal the card number is asked with echo off: it never appears on the screen', async () => {
     const pan = '4111111111111111';
     const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} payout --amount 100.00 --name IVAN --pan -`;
