@@ -20,6 +20,7 @@ import { balanceCommand } from './commands/balance.js';
 import { catalogCommand } from './commands/catalog.js';
 import { checkCommand } from './commands/check.js';
 import { deviceCommand } from './commands/device.js';
+import { healthCommand } from './commands/health.js';
 import { encashCommand, reportsCommand, shiftCommand } from './commands/till.js';
 import { journalCommand } from './commands/journal.js';
 import { operatorCommand } from './commands/operator.js';
@@ -39,6 +40,7 @@ const COMMANDS: readonly Command[] = [
   checkCommand,
   payCommand,
   queueCommand,
+  healthCommand,
   journalCommand,
   resolveCommand,
   balanceCommand,

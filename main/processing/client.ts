@@ -139,6 +139,7 @@ export class ProcessingClient {
     try {
       const res = await this.http.post<string>(method, bodyText, { signal: abort.signal, maxContentLength: MAX_ANSWER_BYTES[method] });
       const elapsedMs = performance.now() - started;
+      this.noteServerDate(res.headers?.date, elapsedMs);
       const raw = typeof res.data === 'string' ? res.data : String(res.data ?? '');
       if (res.status < 200 || res.status > 299) return { kind: 'http', httpStatus: res.status, raw: raw.slice(0, 4096), elapsedMs };
       return { kind: 'text', httpStatus: res.status, raw, elapsedMs };
@@ -151,6 +152,24 @@ export class ProcessingClient {
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onStop);
     }
+  }
+
+  private serverClock: { skewMs: number; at: number } | null = null;
+
+  /**
+   * How far this machine's clock is from processing's, from the Date header of its last answer
+   * (positive: processing is ahead), accurate to a second and half the round trip; null before any.
+   */
+  clockSkew(): { skewMs: number; at: number } | null {
+    return this.serverClock;
+  }
+
+  private noteServerDate(header: unknown, elapsedMs: number): void {
+    const server = typeof header === 'string' ? Date.parse(header) : Number.NaN;
+    if (Number.isNaN(server)) return;
+    const now = Date.now();
+    // The header was written about half the round trip ago, at a whole second (HTTP dates have no fraction).
+    this.serverClock = { skewMs: server + 500 - (now - elapsedMs / 2), at: now };
   }
 
   async services(): Promise<Outcome<ServicesList>> {
