@@ -100,10 +100,20 @@ async function browserTerminal(port: number, open: boolean, io: Io, stopped: Pro
     await host.close();
     throw err;
   }
+  let health: { url: string; close(): Promise<void> } | null = null;
   try {
     t.worker.start();
     t.startProbe();
     t.startBackups();
+    // The watchdog's endpoint, when configured; a port taken is said, and the terminal runs without it.
+    if (t.config.health.port !== null) {
+      const { startHealthEndpoint } = await import('../host/health-endpoint.js');
+      health = await startHealthEndpoint(t, t.config.health.port).catch((err: unknown) => {
+        io.err(`tolem: the health endpoint could not listen on 127.0.0.1:${t.config.health.port}: ${err instanceof Error ? err.message : String(err)}`);
+        return null;
+      });
+      if (health) io.out(`Health: ${health.url}`);
+    }
     // Payouts whose outcome was not known when the terminal stopped: the bank's status decides, now.
     if (t.payouts) void t.payouts.reconcileDue().catch((err: unknown) => t.log.error('payouts reconcile', { error: err instanceof Error ? err.message : String(err) }));
     const catalog = t.catalog.get().catch(() => null);
@@ -120,6 +130,7 @@ async function browserTerminal(port: number, open: boolean, io: Io, stopped: Pro
     return EXIT.ok;
   } finally {
     browser?.kill();
+    await health?.close();
     await host.close();
     await t.close();
   }

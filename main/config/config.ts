@@ -31,6 +31,8 @@ export interface TolemConfig {
   timeZone: string;
   /** Online backups of the journal (SQLite's backup API) and the id high-water mark. */
   backup: { dir: string; everyMinutes: number; keep: number };
+  /** The loopback health endpoint a watchdog polls (`tolem start`): its port on 127.0.0.1, or null for none. */
+  health: { port: number | null };
   /**
    * The bank's payouts module: scheme and host (the client appends /payouts/api/v2/<method>) and the
    * partner's credentials (never logged, never in the journal's readable columns, never sent to the
@@ -254,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
     sandboxBecause,
     timeZone,
     payouts: payoutsConfig(c.payouts, commissionRule(c.commission, url === null)),
+    health: { port: c.health?.port ?? null },
     backup: {
       dir: path.resolve(dataDir, c.backup?.dir ?? 'backups'),
       everyMinutes: c.backup?.everyMinutes ?? 60,

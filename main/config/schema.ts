@@ -35,6 +35,7 @@ export const zConfigFile = z
     terminalId: z.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).optional(),
     sandbox: z.boolean().optional(),
     timeZone: z.string().min(1).optional(),
+    health: z.object({ port: wholeIn(1, 65535).nullable().optional() }).strict().optional(),
     backup: z.object({ dir: z.string().min(1).optional(), everyMinutes: wholeIn(1, 24 * 60).optional(), keep: wholeIn(1, 1000).optional() }).strict().optional(),
     payouts: z
       .object({
@@ -154,6 +155,7 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   { name: 'TOLEM_RETRY_INITIAL_MS', setting: 'retry.initialMs', kind: 'int' },
   { name: 'TOLEM_RETRY_MAX_MS', setting: 'retry.maxMs', kind: 'int' },
   { name: 'TOLEM_WORKER_CONCURRENCY', setting: 'worker.concurrency', kind: 'int' },
+  { name: 'TOLEM_HEALTH_PORT', setting: 'health.port', kind: 'int' },
   { name: 'TOLEM_BACKUP_DIR', setting: 'backup.dir', kind: 'text' },
   { name: 'TOLEM_BACKUP_EVERY_MINUTES', setting: 'backup.everyMinutes', kind: 'int' },
   { name: 'TOLEM_TERMINAL_MODE', setting: 'mode', kind: 'text' },

@@ -4,6 +4,8 @@
  * seen breaking the terminal; each test fails without its fix.
  */
 import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -81,21 +83,29 @@ describe('an answer that trickles in (item 3)', () => {
     expect(cut[0]).toMatchObject({ outcome: 'transport', error: expect.stringMatching(/^timeout: no complete answer within 1500 ms/) });
   });
 
-  it('tolem start stops within 5 s on SIGTERM while answers trickle, and every payment is resumable', async () => {
+  it('tolem start stops within 5 s on SIGTERM while answers trickle, and every payment is resumable; meanwhile its loopback health endpoint answers a watchdog', async () => {
     hostile = await suite.start();
     let trickle = true;
     hostile.behave = (r) => (r.method === 'pay' && trickle ? { kind: 'trickle', everyMs: 1000 } : { kind: 'ok' });
     const dir = tempDir();
-    const env = envFor(dir, hostile.url);
+    const healthPort = await freePort();
+    const env = { ...envFor(dir, hostile.url), TOLEM_HEALTH_PORT: String(healthPort) };
     for (let i = 0; i < 4; i += 1) expect((await runTolem(['pay', '--service', 'H1', '--account', `777000030${i}`, '--amount', '100.00', '--wait', '0'], env)).code).toBe(3);
     let stoppedAt = 0;
+    let health: { status: number; body: { ok: boolean; items: { key: string; facts: Record<string, unknown> }[] } } | null = null;
+    let stranger = 0;
     const run = await runTolem(['start', '--browser', '--no-open'], env, {
       onSpawn: (child) => {
         const timer = setInterval(() => {
           if (hostile && hostile.requests.filter((r) => r.method === 'pay').length >= 4) {
             clearInterval(timer);
-            stoppedAt = Date.now();
-            child.kill('SIGTERM');
+            void (async () => {
+              health = await getJson(healthPort, '127.0.0.1');
+              // A page of another site whose name resolves to 127.0.0.1 gets nothing.
+              stranger = (await getJson(healthPort, 'evil.example')).status;
+              stoppedAt = Date.now();
+              child.kill('SIGTERM');
+            })();
           }
         }, 50);
       },
@@ -103,6 +113,10 @@ describe('an answer that trickles in (item 3)', () => {
     expect(run.signal).toBeNull();
     expect(run.code).toBe(0);
     expect(Date.now() - stoppedAt).toBeLessThan(5_000);
+    // Four payments waiting a few seconds: nothing for a person yet, and the watchdog is told so.
+    expect(health).toMatchObject({ status: 200, body: { ok: true } });
+    expect(health!.body.items.find((i) => i.key === 'queue')!.facts.pending).toBe(4);
+    expect(stranger).toBe(421);
     trickle = false;
     const drained = await runTolem(['queue', '--drain', '--wait', '10', '--json'], env);
     expect(JSON.parse(drained.stdout)).toMatchObject({ pending: 0, review: 0 });
@@ -259,3 +273,31 @@ describe('the disk fills while pay is in flight (item 2)', () => {
     }
   });
 });
+
+/** A port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** GET /health with the given Host header, retried until the terminal listens. */
+async function getJson(port: number, host: string): Promise<{ status: number; body: never }> {
+  for (let i = 0; ; i++) {
+    try {
+      return await new Promise((resolve, reject) => {
+        http.get({ host: '127.0.0.1', port, path: '/health', headers: { host } }, (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as never }));
+        }).on('error', reject);
+      });
+    } catch (err) {
+      if (i > 100) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
