@@ -52,7 +52,7 @@ export async function startCommand(args: string[], io: Io): Promise<number> {
     return await browserTerminal(Number(port), !values['no-open'], io, stopped);
   } catch (err) {
     const name = err instanceof Error ? err.name : '';
-    if (name === 'ConfigError' || name === 'JournalVersionError' || name === 'CatalogUnavailableError' || name === 'JournalOpenError') {
+    if (name === 'ConfigError' || name === 'JournalVersionError' || name === 'CatalogUnavailableError' || name === 'JournalOpenError' || name === 'DataDirBusyError') {
       io.err(`tolem: ${(err as Error).message}`);
       return EXIT.badInput;
     }
@@ -78,9 +78,12 @@ async function browserTerminal(port: number, open: boolean, io: Io, stopped: Pro
   });
   let t: Terminal;
   let browser: ReturnType<typeof openAppWindow> | null = null;
+  let running: { release(): void } | null = null;
   try {
     const [{ loadConfig }, { openTerminal }] = await Promise.all([import('../config/config.js'), import('../app/terminal.js')]);
     const config = loadConfig(io.env);
+    // One running terminal per data directory: a second start is refused before it opens anything.
+    running = (await import('../store/data-dir-lock.js')).holdRunning(config.dataDir);
     const chromium = open ? findChromium(io.env) : null;
     if (chromium && hasDisplay(io.env)) {
       // The start link goes to Chromium over a private pipe, never on its command line (see openAppWindow).
@@ -98,6 +101,7 @@ async function browserTerminal(port: number, open: boolean, io: Io, stopped: Pro
     failed(err);
     browser?.kill();
     await host.close();
+    running?.release();
     throw err;
   }
   let health: { url: string; close(): Promise<void> } | null = null;
@@ -133,6 +137,7 @@ async function browserTerminal(port: number, open: boolean, io: Io, stopped: Pro
     await health?.close();
     await host.close();
     await t.close();
+    running?.release();
   }
 }
 

@@ -75,3 +75,33 @@ export function withDataDirAlone<T>(dataDir: string, what: string, fn: () => T):
     db.close();
   }
 }
+
+export const RUNNING_FILE = 'running.lock';
+
+/**
+ * The one running terminal of a data directory (`tolem start`): a second one on the same directory
+ * would drive the same bill validator and printer and show the same journal on two screens, so it is
+ * refused at once, naming the directory. CLI commands still run beside it (they take the shared hold
+ * above). SQLite's exclusive lock on `running.lock`, dropped by the operating system when the process dies.
+ */
+export function holdRunning(dataDir: string): { release(): void } {
+  privateDirectory(dataDir);
+  const db = new Database(path.join(dataDir, RUNNING_FILE), { timeout: 0, ...sqliteOptions() });
+  try {
+    db.pragma('journal_mode = DELETE');
+    db.exec('BEGIN EXCLUSIVE');
+  } catch (err) {
+    db.close();
+    if ((err as { code?: unknown }).code === 'SQLITE_BUSY') throw new DataDirBusyError(`another Tolem terminal is running on ${dataDir} (tolem start or its kiosk): one terminal runs on a data directory; stop it first, or give this one its own (TOLEM_DATA_DIR)`);
+    throw explainOpenError(path.join(dataDir, RUNNING_FILE), err);
+  }
+  return {
+    release() {
+      try {
+        if (db.inTransaction) db.exec('COMMIT');
+      } finally {
+        db.close();
+      }
+    },
+  };
+}

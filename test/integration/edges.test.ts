@@ -94,6 +94,7 @@ describe('an answer that trickles in (item 3)', () => {
     let stoppedAt = 0;
     let health: { status: number; body: { ok: boolean; items: { key: string; facts: Record<string, unknown> }[] } } | null = null;
     let stranger = 0;
+    let second: Awaited<ReturnType<typeof runTolem>> | null = null;
     const run = await runTolem(['start', '--browser', '--no-open'], env, {
       onSpawn: (child) => {
         const timer = setInterval(() => {
@@ -103,6 +104,8 @@ describe('an answer that trickles in (item 3)', () => {
               health = await getJson(healthPort, '127.0.0.1');
               // A page of another site whose name resolves to 127.0.0.1 gets nothing.
               stranger = (await getJson(healthPort, 'evil.example')).status;
+              // A second terminal on the same data directory is refused, naming it; the first runs on.
+              second = await runTolem(['start', '--browser', '--no-open'], env, { killAfterMs: 30_000 });
               stoppedAt = Date.now();
               child.kill('SIGTERM');
             })();
@@ -117,6 +120,7 @@ describe('an answer that trickles in (item 3)', () => {
     expect(health).toMatchObject({ status: 200, body: { ok: true } });
     expect(health!.body.items.find((i) => i.key === 'queue')!.facts.pending).toBe(4);
     expect(stranger).toBe(421);
+    expect(second).toMatchObject({ code: 2, stderr: expect.stringContaining(`another Tolem terminal is running on ${dir}`) });
     trickle = false;
     const drained = await runTolem(['queue', '--drain', '--wait', '10', '--json'], env);
     expect(JSON.parse(drained.stdout)).toMatchObject({ pending: 0, review: 0 });
