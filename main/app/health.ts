@@ -70,7 +70,7 @@ export async function terminalHealth(t: Terminal, opts: { probe?: boolean; now?:
     facts: { pending: q.count, pendingTotal: formatDecimal(q.totalFrom), oldestAgeMs: age },
   });
 
-  const payoutsReview = t.payouts ? t.payouts.journal.open(now).filter((p) => p.state === 'review').length : 0;
+  const payoutsReview = t.payouts ? t.payouts.journal.inStates(['review']).length : 0;
   items.push({
     key: 'review',
     level: q.review + payoutsReview > 0 ? 'person' : 'ok',

@@ -21,6 +21,7 @@ import { catalogCommand } from './commands/catalog.js';
 import { checkCommand } from './commands/check.js';
 import { deviceCommand } from './commands/device.js';
 import { healthCommand } from './commands/health.js';
+import { updateCommand } from './commands/update.js';
 import { encashCommand, reportsCommand, shiftCommand } from './commands/till.js';
 import { journalCommand } from './commands/journal.js';
 import { operatorCommand } from './commands/operator.js';
@@ -41,6 +42,7 @@ const COMMANDS: readonly Command[] = [
   payCommand,
   queueCommand,
   healthCommand,
+  updateCommand,
   journalCommand,
   resolveCommand,
   balanceCommand,

@@ -175,6 +175,12 @@ export class PayoutJournal {
     return this.q.open.all(now).map(toPayout);
   }
 
+  /** Every payout in these states, oldest first (the ones a person or an update must wait for). */
+  inStates(states: readonly PayoutState[]): Payout[] {
+    if (states.length === 0) return [];
+    return this.db.prepare<string[], Row>(`SELECT * FROM payouts WHERE state IN (${states.map(() => '?').join(', ')}) ORDER BY id`).all(...states).map(toPayout);
+  }
+
   /** When the payout's last register or perform left (a request that may still reach the bank). */
   lastRequestAt(payoutId: number): number | null {
     return this.q.lastRequest.get(payoutId)?.at ?? null;

@@ -26,10 +26,13 @@ afterAll(async () => {
 
 const level = (h: TerminalHealth, key: string) => h.items.find((i) => i.key === key)?.level;
 
-describe('tolem health', () => {
-  it('a desk that stands well: exit 0, every item said; then cash without a payment and a queue stuck for two hours need a person: exit 4', async () => {
+describe('tolem health and tolem update --check', () => {
+  it('a desk that stands well: exit 0, every item said, an update may go; then cash without a payment and a queue stuck for two hours need a person (exit 4), and no update may go, each named', async () => {
     const dir = tempDir();
     const env = { ...process.env, ...harnessEnv(dir, sandbox.url) };
+    const idle = await runTolem(['update', '--check'], env);
+    expect(idle.code, idle.stderr).toBe(0);
+    expect(idle.stdout).toContain('No money is in flight');
     const good = await runTolem(['health', '--json'], env);
     expect(good.code, good.stderr).toBe(0);
     const h = JSON.parse(good.stdout) as TerminalHealth;
@@ -52,6 +55,10 @@ describe('tolem health', () => {
     expect(bad.stdout).toMatch(/a person is needed/);
     expect(bad.stdout).toMatch(/PERSON cash +1 cash session\(s\) no payment accounts for/);
     expect(bad.stdout).toMatch(/PERSON queue +1 payment\(s\) wait to be sent \(100\.00 ₸\), the oldest for 120 min/);
+    // No update while money is in flight: each thing named.
+    const update = await runTolem(['update', '--check', '--json'], env);
+    expect(update.code, update.stderr).toBe(4);
+    expect(JSON.parse(update.stdout)).toMatchObject({ mayUpdate: false, inFlight: [{ kind: 'payment', id: '70000000000001', state: 'pending', amount: '100.00' }, { kind: 'cash', state: 'without a payment', amount: '500.00' }] });
   });
 
   it('a clock ten minutes behind processing\'s is read from its Date header', async () => {
