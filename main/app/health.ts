@@ -13,7 +13,7 @@ import type { Terminal } from './terminal.js';
 export type HealthLevel = 'ok' | 'warn' | 'person';
 
 export interface HealthItem {
-  key: 'processing' | 'queue' | 'review' | 'printer' | 'acceptor' | 'cash' | 'disk' | 'journal' | 'clock' | 'shift';
+  key: 'safe-mode' | 'processing' | 'queue' | 'review' | 'printer' | 'acceptor' | 'cash' | 'disk' | 'journal' | 'clock' | 'shift';
   level: HealthLevel;
   /** What stands, in a line for support (English, as the CLI speaks). */
   detail: string;
@@ -51,6 +51,8 @@ export async function terminalHealth(t: Terminal, opts: { probe?: boolean; now?:
     t.connectivity.report(o);
   }
   const now = opts.now ?? Date.now();
+
+  if (t.safeMode) items.push({ key: 'safe-mode', level: 'person', detail: 'safe mode: the terminal stopped unexpectedly three times in ten minutes and takes no new money; read the log, then restart it', facts: { safeMode: true } });
 
   const online = t.connectivity.current;
   const refused = t.connectivity.authRefused;

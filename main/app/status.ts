@@ -35,6 +35,7 @@ export async function terminalStatus(t: Terminal): Promise<Results['terminal.sta
     mode: t.config.mode,
     receiptLang: t.config.receipts.lang,
     sandbox: t.sandbox !== null,
+    safeMode: t.safeMode,
     sandboxBecause: t.config.sandboxBecause,
     authRefused: t.connectivity.authRefused,
     cashAcceptor: t.config.cashAcceptor,
@@ -42,7 +43,8 @@ export async function terminalStatus(t: Terminal): Promise<Results['terminal.sta
     cashNotes: TENGE_DENOMINATIONS.map(formatDecimal),
     idleTimeoutMs: t.config.screens.idleTimeoutMs,
     finalScreenMs: t.config.screens.finalScreenMs,
-    refusal: t.config.mode === 'kiosk' ? ((await t.receipts.refusal())?.code ?? null) : null,
+    // Safe mode closes every terminal to new money; a kiosk that cannot give a receipt closes itself.
+    refusal: t.safeMode ? 'safe-mode' : t.config.mode === 'kiosk' ? ((await t.receipts.refusal())?.code ?? null) : null,
     balance: t.agentBalance ? balanceView(t.agentBalance) : null,
     cashWithoutPayment: t.cash.unpaid().length,
     payouts: { available: t.payouts !== null, direct: t.payouts?.options.direct ?? false },

@@ -53,6 +53,8 @@ export interface Terminal {
   /** The built-in virtual printer of the demo (receipts saved under <data>/receipts), if running. */
   virtualPrinter: VirtualPrinter | null;
   log: Logger;
+  /** Takes no new money (crashed three times in ten minutes): the screens say so. */
+  safeMode: boolean;
   /** A kiosk's cash: notes journaled before they are stacked, linked to the payment they pay for. */
   cash: CashBox;
   /** A bill validator on a serial port (CCNET, ID003) and the rule that keeps its money; null for simulated or none. */
@@ -109,6 +111,8 @@ export async function openTerminal(
     sandbox?: Pick<SandboxOptions, 'services'>;
     /** Opens the bill validator's port and polls it (the running terminal, `pay --cash`, `device`); other commands leave it to the terminal that runs. */
     acceptor?: boolean;
+    /** Safe mode (crashed three times in ten minutes, main/app/crash-record.ts): no new money; what is held is still delivered. */
+    safeMode?: boolean;
     acceptorOptions?: ValidatorOptions;
   } = {},
 ): Promise<Terminal> {
@@ -162,7 +166,7 @@ export async function openTerminal(
     retry: config.retry,
     offline: config.offline,
     leaseMs: config.leaseMs,
-    refuseNewPayments: config.mode === 'kiosk' ? () => receipts.refusal() : undefined,
+    refuseNewPayments: opts.safeMode ? async () => SAFE_MODE_REFUSAL : config.mode === 'kiosk' ? () => receipts.refusal() : undefined,
     commission: config.commission,
     timeZone: config.timeZone,
     cash,
@@ -215,6 +219,7 @@ export async function openTerminal(
     : null;
   const payouts = payoutsClient
     ? new PayoutEngine(watchedPayouts(new PayoutJournal(db), log), payoutsClient, {
+        refuseNew: opts.safeMode ? () => SAFE_MODE_REFUSAL : undefined,
         commission: config.payouts.commission,
         direct: config.payouts.direct,
         returnUrl: config.payouts.returnUrl ?? (sandbox && !config.payouts.url ? `${sandbox.url}/payouts/sandbox/done` : null),
@@ -260,6 +265,7 @@ export async function openTerminal(
     return agentBalance;
   };
   return {
+    safeMode: opts.safeMode === true,
     get agentBalance() {
       return agentBalance;
     },
@@ -346,6 +352,9 @@ function refuseSandboxOnRealJournal(db: Database.Database, config: TolemConfig):
   if (row?.value !== kind && kind === 'processing') db.prepare("INSERT INTO meta (key, value) VALUES ('processing', 'processing') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
   else if (!row) db.prepare("INSERT INTO meta (key, value) VALUES ('processing', ?)").run(kind);
 }
+
+/** What safe mode says of a payment or payout it refuses. */
+const SAFE_MODE_REFUSAL = { code: 'safe-mode', message: 'the terminal is in safe mode (it stopped unexpectedly three times in ten minutes): it takes no new money until it starts cleanly; see the log' };
 
 /** A payout journal whose every created payout and state change is logged: its order, state and amounts; the card only masked. */
 function watchedPayouts(journal: PayoutJournal, log: Logger): PayoutJournal {

@@ -95,7 +95,14 @@ async function browserTerminal(port: number, open: boolean, io: Io, stopped: Pro
       io.out(`Screens: ${host.url}`);
       if (open) io.out(chromium ? 'No display to open a window on: open the Screens URL above in a browser on this machine.' : 'No Chromium found: open the Screens URL above in Chromium or Chrome on this machine.');
     }
-    t = await openTerminal(config);
+    // Three unexpected stops in ten minutes: this run takes no new money (safe mode), and says so.
+    const { noteStart } = await import('../app/crash-record.js');
+    const starts = noteStart(config.dataDir);
+    t = await openTerminal(config, { safeMode: starts.safeMode });
+    if (starts.safeMode) {
+      io.err(`tolem: SAFE MODE: the terminal stopped unexpectedly ${starts.crashes} times in ten minutes; it takes no new payments or payouts and delivers what it holds. See ${path.join(config.dataDir, 'logs')}; a clean start after ten minutes leaves safe mode.`);
+      t.log.error('safe mode', { crashes: starts.crashes });
+    }
     opened(t);
   } catch (err) {
     failed(err);
@@ -137,6 +144,8 @@ async function browserTerminal(port: number, open: boolean, io: Io, stopped: Pro
     await health?.close();
     await host.close();
     await t.close();
+    // Stopped as asked: the next start is not a crash.
+    (await import('../app/crash-record.js')).noteCleanStop(t.config.dataDir);
     running?.release();
   }
 }

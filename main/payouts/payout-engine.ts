@@ -43,6 +43,8 @@ export class PayoutInputError extends Error {
 }
 
 export interface PayoutEngineOptions {
+  /** A reason this terminal takes no new money now (safe mode): a payout is refused before anything is sent. */
+  refuseNew?: (() => { code: string; message: string } | null) | undefined;
   commission: CommissionRule;
   /** Payouts to a card number typed at the terminal (performPayout.do with the PAN): off unless turned on. */
   direct: boolean;
@@ -115,6 +117,8 @@ export class PayoutEngine {
    * included), polling getPayoutStatus.do; returns the payout as journaled.
    */
   async start(input: PayoutInput, waitMs: number): Promise<Payout> {
+    const closed = this.options.refuseNew?.();
+    if (closed) throw new PayoutInputError([closed.code], `not sent: ${closed.message}`);
     const problems = this.problems(input);
     if (problems.length) throw new PayoutInputError(problems, `not sent: ${problems.map(describeProblem).join('; ')}`);
     const now = this.now();

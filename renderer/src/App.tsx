@@ -141,11 +141,19 @@ export function App() {
   const askingUntil = useIdleReturn();
   const sandbox = useStatus((s) => s.status?.sandbox === true);
   const noSession = useStatus((s) => s.noSession);
+  const safeMode = useStatus((s) => s.status?.safeMode === true);
+  const { t } = useTranslation();
   if (noSession) return <NoSession why={noSession} />;
   return (
     <div className={`app mode-${mode ?? 'unknown'}`}>
       <StatusBar />
       {sandbox && <DemoBanner />}
+      {/* Safe mode: said on every screen, so no customer puts money in. */}
+      {safeMode && (
+        <div className="banner error safe-mode" role="alert" data-testid="safe-mode">
+          {t('safeMode.banner')}
+        </div>
+      )}
       {askingUntil !== null && <StillThere until={askingUntil} />}
       <ScreenBoundary key={screen}>
         {screen === 'home' && <Home />}

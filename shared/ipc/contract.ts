@@ -151,6 +151,8 @@ export interface TerminalStatus {
   receiptLang: 'ru' | 'kk';
   /** The built-in sandbox is processing. */
   sandbox: boolean;
+  /** Safe mode: the terminal stopped unexpectedly three times in ten minutes and takes no new money. */
+  safeMode: boolean;
   /** The kiosk's cash device; 'simulated' shows the demo's "insert 1000 ₸" buttons; ccnet and id003 are bill validators whose notes arrive as events. */
   cashAcceptor: 'simulated' | 'none' | 'ccnet' | 'id003';
   /** The notes and coins the cash box takes ("1000.00"), largest first: the simulated acceptor's buttons. */
@@ -161,7 +163,7 @@ export interface TerminalStatus {
   /** A kiosk's final screen (paid, not paid, handed over) goes back to Home this soon, without asking. */
   finalScreenMs: number;
   /** Why a kiosk cannot take payments now; null when it can. */
-  refusal: 'no-printer' | 'no-paper' | 'printer-unreachable' | null;
+  refusal: 'no-printer' | 'no-paper' | 'printer-unreachable' | 'safe-mode' | null;
   /** processing refuses this terminal's credentials: new payments are refused (a configuration fault). */
   authRefused: boolean;
   /** Which processing this is: the built-in demo sandbox shows a permanent banner. */

@@ -140,3 +140,18 @@ describe('the start link (the browser host)', () => {
     await e.shot('start-link-none-kk');
   });
 });
+
+describe('safe mode (the terminal stopped unexpectedly three times in ten minutes)', () => {
+  it('every screen says it takes no money, in the customer\'s language, and a payment is refused in words before any cash (kk, 1080×1920)', async () => {
+    e = await suite.start({ mode: 'kiosk', lang: 'kk', viewport: { width: 1080, height: 1920 }, safeMode: true, env: { TOLEM_IDLE_TIMEOUT_SECONDS: '600' } });
+    const { page } = e;
+    await page.waitForSelector('[data-testid=safe-mode]');
+    expect(await page.textContent('[data-testid=safe-mode]')).toContain('Терминал қауіпсіз режимде');
+    // Said once, and a service touched does not open: no cash can go in.
+    expect(await page.locator('[data-testid=kiosk-refusal]').count()).toBe(0);
+    await audit(e, page, 'kiosk-kk-safe-mode', true);
+    await page.click('[data-testid=service-P1011]');
+    expect(await page.locator('[data-testid=payment-form]').count()).toBe(0);
+    expect(e.requests.filter((r) => r.method === 'check' || r.method === 'pay')).toEqual([]);
+  });
+});

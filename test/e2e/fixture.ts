@@ -60,7 +60,7 @@ async function workerPage(): Promise<Page> {
   return sharedPage;
 }
 
-export async function startE2E(opts: { mode?: 'cashier' | 'kiosk'; services?: SandboxService[]; env?: NodeJS.ProcessEnv; lang?: 'ru' | 'kk' | 'en'; viewport?: { width: number; height: number }; payouts?: boolean; config?: Record<string, unknown> } = {}): Promise<E2E> {
+export async function startE2E(opts: { mode?: 'cashier' | 'kiosk'; services?: SandboxService[]; env?: NodeJS.ProcessEnv; lang?: 'ru' | 'kk' | 'en'; viewport?: { width: number; height: number }; payouts?: boolean; config?: Record<string, unknown>; safeMode?: boolean } = {}): Promise<E2E> {
   const dir = tempDir('tolem-e2e-');
   const requests: { method: string; body: string }[] = [];
   const services = opts.services ?? SANDBOX_SERVICES;
@@ -72,7 +72,7 @@ export async function startE2E(opts: { mode?: 'cashier' | 'kiosk'; services?: Sa
   // The sandbox demo's commission and virtual printer, as `npm start` has them.
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ commission: { percent: '1', minimum: '20.00' }, receipts: { printer: 'virtual' }, payouts: { returnUrl: `${sandbox.url}/payouts/sandbox/done` }, ...opts.config }));
   // A bill validator in the configuration (TOLEM_CASH_ACCEPTOR) is driven, polled often so the tests are quick.
-  const terminal = await openTerminal(loadConfig(env), { log: createLogger({ level: 'error', stderr: false }), acceptor: true, acceptorOptions: { pollMs: 25, answerMs: 1500, tries: 2 } });
+  const terminal = await openTerminal(loadConfig(env), { log: createLogger({ level: 'error', stderr: false }), acceptor: true, acceptorOptions: { pollMs: 25, answerMs: 1500, tries: 2 }, safeMode: opts.safeMode === true });
   terminal.worker.start();
   terminal.startProbe(250);
   const host = await startBrowserHost({ handlers: createHandlers(terminal), events: terminal.events, staticDir: RENDERER_DIR });

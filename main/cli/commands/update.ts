@@ -9,7 +9,7 @@ export const updateCommand: Command = {
   usage: ['tolem update --check [--json]   may an update be installed now? never while a payment, a payout or cash is in flight'],
   run(args, io, json) {
     const v = parse(args, { check: { type: 'boolean' } });
-    if (!v.check) throw new UsageError('tolem update takes --check: this build installs no update itself; install one only once --check says it may');
+    if (!v.check) throw new UsageError('update takes --check: this build installs no update itself; install one only once --check says it may');
     return withTerminal(io, async (t) => {
       const busy = moneyInFlight(t);
       if (json) io.out(JSON.stringify({ mayUpdate: busy.length === 0, inFlight: busy }, null, 2));

@@ -107,6 +107,7 @@ export const en: Dictionary = {
     pin: 'Admin PIN', exited: 'Kiosk mode is off', noKioskToExit: 'PIN accepted. In a browser, kiosk mode is left from the browser itself.',
   },
   errors: {
+    'safe-mode': 'The terminal is in safe mode and takes no payments. Call the attendant.', 'payout-safe-mode': 'The terminal is in safe mode and takes no money. Call the attendant.', 
     'payouts-off': 'Payouts to cards are not set up on this terminal.', 'payout-amount': 'Check the payout amount.', 'payout-name': 'The recipient\'s name: Latin letters, up to 24.', 'payout-phone': 'The phone: 10 to 15 digits.',
     'payout-cash-required': 'Insert the cash first: a kiosk pays out only against the notes inserted.', 'payout-direct-off': 'Typing a card number here is turned off: use the bank\'s page.', 'payout-pan': 'The card number has a typo.', 'payout-return-url': 'Payouts through the bank\'s page are not set up: call the administrator.', 'payout-cash': 'This terminal has no note acceptor.',
     generic: 'That did not work. Try again or call the attendant.',
@@ -158,6 +159,7 @@ export const en: Dictionary = {
     'no-session': { title: 'These screens are not connected to the terminal', what: 'This page was not opened with the start link the terminal gives.' },
     howAgain: 'To open the screens here, restart the terminal (Ctrl+C in its window, then npm start): it opens the screens itself or prints a new link.',
   },
+  safeMode: { banner: 'The terminal is in safe mode: it stopped unexpectedly three times in ten minutes and takes no payments. Call the attendant.' },
   groups: {
     'Сотовая связь': 'Mobile', 'ЖКХ': 'Utilities', 'Интернет и ТВ': 'Internet and TV', 'Банки и кредиты': 'Banks and loans', 'Игры': 'Games',
     'Товары по каталогам': 'Catalogue goods', 'Тест песочницы': 'Sandbox tests', 'Коммунальные услуги': 'Utilities', 'Транспорт': 'Transport', 'Образование': 'Education', 'Штрафы и налоги': 'Fines and taxes',

@@ -64,7 +64,8 @@ export function Home() {
           {t('home.cached')}
         </div>
       )}
-      {refusal && (
+      {/* Safe mode has its banner on every screen (App): not said twice. */}
+      {refusal && refusal !== 'safe-mode' && (
         <div className="banner error" data-testid="kiosk-refusal" role="alert">
           {t(`home.refusal.${refusal}`)}
         </div>

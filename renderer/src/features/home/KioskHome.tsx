@@ -64,7 +64,7 @@ export function KioskHome({ onOpen, refusal }: { onOpen(s: CatalogService): void
   return (
     <main className="home kiosk-home" data-testid="home" data-ready={index.length > 0 ? 'yes' : 'no'}>
       <h1 className="home-title" data-testid="home-title">{t('home.title')}</h1>
-      {refusal && (
+      {refusal && refusal !== 'safe-mode' && (
         <div className="banner error" data-testid="kiosk-refusal" role="alert">
           {t(`home.refusal.${refusal}`)}
         </div>
