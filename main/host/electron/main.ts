@@ -10,13 +10,14 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, utilityProcess, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, utilityProcess, type UtilityProcess } from 'electron';
 import { loadConfig } from '../../config/config.js';
 import { rendererDir } from '../static-files.js';
 import { protectPayoutsPassword, revealPayoutsPassword } from './credentials.js';
 import { APP_ORIGIN, APP_SCHEME, hardenContents, hardenSession, secureWebPreferences, serveRenderer } from './security.js';
 import { TerminalLink } from './terminal-link.js';
 import { preloadFile } from './origin.js';
+import { closeAllowed, kioskBlocksKey } from './kiosk-shell.js';
 
 export const INVOKE_CHANNEL = 'tolem:invoke';
 export const EVENT_CHANNEL = 'tolem:event';
@@ -26,10 +27,22 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 app.enableSandbox();
 
 let link: TerminalLink | null = null;
+let quitting = false;
+// One terminal per data directory, and one Electron host: a second start focuses the first window.
+if (!app.requestSingleInstanceLock()) app.exit(0);
+app.on('second-instance', () => {
+  const w = BrowserWindow.getAllWindows()[0];
+  if (w) {
+    if (w.isMinimized()) w.restore();
+    w.focus();
+  }
+});
 app.on('web-contents-created', (_e, contents) => hardenContents(contents, { bankPage: (url) => link?.bankPage(url) ?? null }));
 
 async function main(): Promise<void> {
   await app.whenReady();
+  // No application menu: none of its shortcuts (reload, close, zoom, developer tools) exist.
+  Menu.setApplicationMenu(null);
   // The payouts password is kept encrypted by the OS keychain, never as plain text in config.json.
   protectPayoutsPassword(path.join(loadConfig().dataDir, 'config.json'), safeStorage);
   const config = loadConfig();
@@ -63,7 +76,17 @@ async function main(): Promise<void> {
     title: 'Tolem',
     webPreferences: secureWebPreferences(path.normalize(preloadFile(here))),
   });
+  let unlocked = false;
+  // A kiosk's keys that drive the window or the browser never reach it; its window does not close (Alt+F4) unless the attendant unlocked it.
+  if (kiosk)
+    win.webContents.on('before-input-event', (e, input) => {
+      if (!unlocked && kioskBlocksKey(input)) e.preventDefault();
+    });
+  win.on('close', (e) => {
+    if (!closeAllowed({ kiosk, unlocked, quitting })) e.preventDefault();
+  });
   link.onExitKiosk = () => {
+    unlocked = true;
     win.setKiosk(false);
     win.setFullScreen(false);
   };
@@ -74,6 +97,9 @@ async function main(): Promise<void> {
 }
 
 app.on('window-all-closed', () => app.quit());
+app.on('before-quit', () => {
+  quitting = true;
+});
 app.on('will-quit', (e) => {
   const l = link;
   if (!l) return;

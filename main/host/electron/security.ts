@@ -29,6 +29,9 @@ export function secureWebPreferences(preload: string): WebPreferences {
   };
 }
 
+/** The bank card page window's session: not persisted, not the main window's. */
+export const BANK_PARTITION = 'tolem-bank-page';
+
 /** The origin a web contents may navigate within: the app's, or (a bank's card page window) the bank's. */
 const allowedOrigin = new WeakMap<object, string>();
 
@@ -42,7 +45,8 @@ export function hardenContents(contents: WebContents, opts: { bankPage?: (url: s
   contents.setWindowOpenHandler(({ url }) => {
     const bank = opts.bankPage?.(url) ?? null;
     if (!bank) return { action: 'deny' };
-    return { action: 'allow', overrideBrowserWindowOptions: { width: 900, height: 900, autoHideMenuBar: true, title: 'Bank', webPreferences: { ...secureWebPreferences(''), preload: undefined } } };
+    // A session of its own (in memory only): the bank's page shares no cookie or storage with the terminal's screens.
+    return { action: 'allow', overrideBrowserWindowOptions: { width: 900, height: 900, autoHideMenuBar: true, title: 'Bank', webPreferences: { ...secureWebPreferences(''), preload: undefined, partition: BANK_PARTITION } } };
   });
   contents.on('did-create-window', (child, details) => {
     const bank = opts.bankPage?.(details.url) ?? null;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { protectPayoutsPassword, revealPayoutsPassword, type SecretBox } from '../../../main/host/electron/credentials.js';
-import { hardenContents, navigationAllowed } from '../../../main/host/electron/security.js';
+import { BANK_PARTITION, hardenContents, navigationAllowed } from '../../../main/host/electron/security.js';
 import { tempDir } from '../../helpers/harness.js';
 
 vi.mock('electron', () => ({}));
@@ -43,6 +43,9 @@ describe('the bank card page window (Electron)', () => {
     const allowed = app.open(FORM);
     expect(allowed?.action).toBe('allow');
     expect(allowed?.overrideBrowserWindowOptions?.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, preload: undefined });
+    // Its own session: no cookie or storage shared with the terminal's screens.
+    expect(allowed?.overrideBrowserWindowOptions?.webPreferences?.partition).toBe(BANK_PARTITION);
+    expect(BANK_PARTITION).not.toMatch(/^persist:/);
     expect(app.open('https://evil.example/phish')).toEqual({ action: 'deny' });
     expect(app.open('https://3dsec.bank.example.kz/other-page')).toEqual({ action: 'deny' });
   });
