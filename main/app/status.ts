@@ -62,6 +62,8 @@ export async function adminInfo(t: Terminal): Promise<Results['admin.info']> {
   return {
     terminalId: t.config.terminalId,
     version: releaseInfo().version,
+    // Set by the Electron host for its terminal process once it knows the OS has a real secret store.
+    secrets: process.env.TOLEM_SECRET_STORE === 'keychain' ? 'keychain' : 'config-file',
     processingHost: t.sandbox ? 'sandbox' : new URL(t.config.processing.url ?? 'http://unknown').host,
     sandbox: t.sandbox !== null,
     mode: t.config.mode,

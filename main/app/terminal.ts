@@ -208,6 +208,7 @@ export async function openTerminal(
   // A password only the Electron host can decrypt leaves the other hosts without payouts (said in the log).
   const payoutsLocked = config.payouts.url !== null && !config.payouts.password;
   if (payoutsLocked) log.warn('payouts: the password is encrypted for the Electron host (safeStorage); this host cannot use it');
+  if (!config.processing.token && config.processing.tokenEncrypted) log.warn('processing: the token is encrypted for the Electron host (safeStorage); this host sends none (set TOLEM_PROCESSING_TOKEN)');
   const payoutsUrl = payoutsLocked ? null : (config.payouts.url ?? sandbox?.url ?? null);
   const payoutsClient = payoutsUrl
     ? new PayoutsClient({

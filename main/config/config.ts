@@ -61,6 +61,8 @@ export interface TolemConfig {
     /** Base URL before /api/v20; null = the built-in sandbox. */
     url: string | null;
     token: string | null;
+    /** The token as the Electron host's keychain encrypted it (config.json); decrypted by that host only. */
+    tokenEncrypted: string | null;
     tokenHeader: string;
     requestTimeoutMs: number;
   };
@@ -265,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
     processing: {
       url,
       token: c.processing?.token ?? null,
+      tokenEncrypted: c.processing?.tokenEncrypted ?? null,
       tokenHeader: c.processing?.tokenHeader ?? 'Authorization',
       requestTimeoutMs,
     },

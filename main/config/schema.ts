@@ -59,6 +59,7 @@ export const zConfigFile = z
       .object({
         url: httpUrl.nullable().optional(),
         token: z.string().nullable().optional(),
+        tokenEncrypted: z.string().regex(/^[A-Za-z0-9+/=]+$/).optional(),
         tokenHeader: z.string().min(1).optional(),
         requestTimeoutMs: wholeIn(100, LIMITS.requestTimeoutMs, ' ms').optional(),
       })

@@ -264,6 +264,8 @@ export interface Results {
   'admin.info': {
     terminalId: number;
     version: string;
+    /** Where the payouts password and the processing token are kept: the OS keychain (Electron), or config.json alone (owner-only, not encrypted). */
+    secrets: 'keychain' | 'config-file';
     /** The processing center's host (never its token); "sandbox" for the built-in one. */
     processingHost: string;
     sandbox: boolean;

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, utilityProcess, type UtilityProcess } from 'electron';
 import { loadConfig } from '../../config/config.js';
 import { rendererDir } from '../static-files.js';
-import { protectPayoutsPassword, revealPayoutsPassword } from './credentials.js';
+import { protectSecrets, revealSecret, secretStore } from './credentials.js';
 import { APP_ORIGIN, APP_SCHEME, hardenContents, hardenSession, secureWebPreferences, serveRenderer } from './security.js';
 import { TerminalLink } from './terminal-link.js';
 import { preloadFile } from './origin.js';
@@ -43,10 +43,13 @@ async function main(): Promise<void> {
   await app.whenReady();
   // No application menu: none of its shortcuts (reload, close, zoom, developer tools) exist.
   Menu.setApplicationMenu(null);
-  // The payouts password is kept encrypted by the OS keychain, never as plain text in config.json.
-  protectPayoutsPassword(path.join(loadConfig().dataDir, 'config.json'), safeStorage);
+  // The payouts password and the processing token are kept encrypted by the OS keychain, never as plain text in config.json
+  // (with no secret store, safeStorage's basic_text is no encryption: they stay in config.json, owner-only, and the service menu says so).
+  protectSecrets(path.join(loadConfig().dataDir, 'config.json'), safeStorage);
   const config = loadConfig();
-  const password = config.payouts.password ?? revealPayoutsPassword(config.payouts.passwordEncrypted, safeStorage);
+  const store = secretStore(safeStorage);
+  const password = config.payouts.password ?? revealSecret(config.payouts.passwordEncrypted, safeStorage);
+  const token = config.processing.token ?? revealSecret(config.processing.tokenEncrypted, safeStorage);
   hardenSession(session.defaultSession);
 
   const renderer = rendererDir(here);
@@ -55,8 +58,8 @@ async function main(): Promise<void> {
 
   const child: UtilityProcess = utilityProcess.fork(path.join(here, 'terminal-process.js'), [], {
     serviceName: 'Tolem terminal',
-    // The decrypted password reaches the terminal's process only, in its environment, never on disk.
-    env: { ...process.env, ...(password ? { TOLEM_PAYOUTS_PASSWORD: password } : {}) },
+    // The decrypted secrets reach the terminal's process only, in its environment, never on disk.
+    env: { ...process.env, TOLEM_SECRET_STORE: store, ...(password ? { TOLEM_PAYOUTS_PASSWORD: password } : {}), ...(token ? { TOLEM_PROCESSING_TOKEN: token } : {}) },
   });
   link = new TerminalLink((m) => child.postMessage(m));
   child.on('message', (m: unknown) => link?.receive(m));

@@ -95,7 +95,7 @@ export const en: Dictionary = {
     },
   },
   admin: {
-    info: {
+    info: { secrets: 'Secrets', secretsIn: { keychain: 'in the OS keychain (encrypted)', 'config-file': 'in config.json, readable by its owner only (not encrypted)' }, 
       terminal: 'Terminal', version: 'Version', processing: 'Processing', sandbox: 'the built-in sandbox (demo)', zone: 'Time zone', printer: 'Receipt printer', noPrinter: 'not set up',
       queue: 'Queue', queueValue: 'waiting to be sent: {{count}} ({{total}}), under review: {{review}}', balance: 'Agent balance', balanceStale: 'as of {{time}}, processing is not answering now',
       mode: { cashier: 'cash desk', kiosk: 'kiosk' }, paper: { ok: 'paper in', out: 'out of paper', unknown: 'state unknown', unreachable: 'not answering' },

@@ -101,7 +101,7 @@ export const kk: Dictionary = {
     },
   },
   admin: {
-    info: {
+    info: { secrets: 'Құпиялар', secretsIn: { keychain: 'ОЖ қоймасында (шифрланған)', 'config-file': 'тек иесіне қолжетімді config.json ішінде (шифрланбаған)' }, 
       terminal: 'Терминал', version: 'Нұсқа', processing: 'Процессинг', sandbox: 'кіріктірілген құмсалғыш (демо)', zone: 'Уақыт белдеуі', printer: 'Чек принтері', noPrinter: 'бапталмаған',
       queue: 'Кезек', queueValue: 'жіберуді күтуде: {{count}} ({{total}}), тексеруде: {{review}}', balance: 'Агент балансы', balanceStale: '{{time}} күйі, процессинг қазір жауап бермейді',
       mode: { cashier: 'касса', kiosk: 'киоск' }, paper: { ok: 'қағаз бар', out: 'қағаз жоқ', unknown: 'күйі белгісіз', unreachable: 'жауап бермейді' },

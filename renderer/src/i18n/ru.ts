@@ -93,7 +93,7 @@ export const ru = {
     },
   },
   admin: {
-    info: {
+    info: { secrets: 'Секреты', secretsIn: { keychain: 'в хранилище ОС (зашифрованы)', 'config-file': 'в config.json, доступном только владельцу (не зашифрованы)' }, 
       terminal: 'Терминал', version: 'Версия', processing: 'Процессинг', sandbox: 'встроенная песочница (демо)', zone: 'Часовой пояс', printer: 'Принтер чеков', noPrinter: 'не настроен',
       queue: 'Очередь', queueValue: 'ждут отправки: {{count}} ({{total}}), на проверке: {{review}}', balance: 'Баланс агента', balanceStale: 'на {{time}}, процессинг сейчас не отвечает',
       mode: { cashier: 'касса', kiosk: 'киоск' }, paper: { ok: 'бумага есть', out: 'нет бумаги', unknown: 'состояние неизвестно', unreachable: 'не отвечает' },

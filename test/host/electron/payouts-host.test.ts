@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { protectPayoutsPassword, revealPayoutsPassword, type SecretBox } from '../../../main/host/electron/credentials.js';
+import { protectSecrets, revealSecret, secretStore, type SecretBox } from '../../../main/host/electron/credentials.js';
 import { BANK_PARTITION, hardenContents, navigationAllowed } from '../../../main/host/electron/security.js';
 import { tempDir } from '../../helpers/harness.js';
 
@@ -74,21 +74,42 @@ describe('the payouts password under Electron', () => {
   it('a plain password in config.json is encrypted in place (owner-only file) and read back in memory only', () => {
     const file = path.join(tempDir(), 'config.json');
     fs.writeFileSync(file, JSON.stringify({ payouts: { url: 'https://3dsec.bank.example.kz', userName: 'agent', password: 'pa55-w0rd' } }));
-    expect(protectPayoutsPassword(file, box)).toBe(true);
+    expect(protectSecrets(file, box)).toBe(true);
     const text = fs.readFileSync(file, 'utf8');
     expect(text).not.toContain('pa55-w0rd');
     const json = JSON.parse(text) as { payouts: { passwordEncrypted: string; password?: string } };
     expect(json.payouts.password).toBeUndefined();
     expect(fs.statSync(file).mode & 0o077).toBe(0);
-    expect(revealPayoutsPassword(json.payouts.passwordEncrypted, box)).toBe('pa55-w0rd');
-    expect(protectPayoutsPassword(file, box)).toBe(false); // nothing plain left
+    expect(revealSecret(json.payouts.passwordEncrypted, box)).toBe('pa55-w0rd');
+    expect(protectSecrets(file, box)).toBe(false); // nothing plain left
+  });
+
+  it('the processing token is protected the same way', () => {
+    const file = path.join(tempDir(), 'config.json');
+    fs.writeFileSync(file, JSON.stringify({ processing: { url: 'https://processing.example.kz', token: 'tok-secret-1' } }));
+    expect(protectSecrets(file, box)).toBe(true);
+    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { processing: { token?: string; tokenEncrypted: string; url: string } };
+    expect(fs.readFileSync(file, 'utf8')).not.toContain('tok-secret-1');
+    expect(json.processing).toMatchObject({ url: 'https://processing.example.kz' });
+    expect(revealSecret(json.processing.tokenEncrypted, box)).toBe('tok-secret-1');
+  });
+
+  it('Linux without a secret store (safeStorage\'s basic_text, a key in Chromium\'s own code) is not called encryption: nothing is rewritten, the store is "none"', () => {
+    const file = path.join(tempDir(), 'config.json');
+    fs.writeFileSync(file, JSON.stringify({ payouts: { password: 'x' }, processing: { token: 't' } }));
+    const basic = { ...box, getSelectedStorageBackend: () => 'basic_text' };
+    expect(secretStore(basic)).toBe('none');
+    expect(protectSecrets(file, basic)).toBe(false);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ payouts: { password: 'x' }, processing: { token: 't' } });
+    expect(secretStore({ ...box, getSelectedStorageBackend: () => 'gnome_libsecret' })).toBe('keychain');
+    expect(secretStore(box)).toBe('keychain'); // macOS and Windows have no backend to ask
   });
 
   it('without a keychain nothing is rewritten and nothing is revealed', () => {
     const file = path.join(tempDir(), 'config.json');
     fs.writeFileSync(file, JSON.stringify({ payouts: { password: 'x' } }));
     const none = { ...box, isEncryptionAvailable: () => false };
-    expect(protectPayoutsPassword(file, none)).toBe(false);
-    expect(revealPayoutsPassword('eHg=', none)).toBeNull();
+    expect(protectSecrets(file, none)).toBe(false);
+    expect(revealSecret('eHg=', none)).toBeNull();
   });
 });

@@ -30,6 +30,8 @@ function TerminalInfo() {
       <dd>{info.version}</dd>
       <dt>{t('admin.info.processing')}</dt>
       <dd data-testid="admin-info-processing">{info.sandbox ? t('admin.info.sandbox') : info.processingHost}</dd>
+      <dt>{t('admin.info.secrets')}</dt>
+      <dd data-testid="admin-info-secrets">{t(`admin.info.secretsIn.${info.secrets}`)}</dd>
       <dt>{t('admin.info.zone')}</dt>
       <dd>{info.timeZone}</dd>
       <dt>{t('admin.info.printer')}</dt>
