@@ -18,6 +18,7 @@ import { APP_ORIGIN, APP_SCHEME, hardenContents, hardenSession, secureWebPrefere
 import { TerminalLink } from './terminal-link.js';
 import { preloadFile } from './origin.js';
 import { closeAllowed, kioskBlocksKey } from './kiosk-shell.js';
+import { nextRespawnDelay } from './respawn.js';
 
 export const INVOKE_CHANNEL = 'tolem:invoke';
 export const EVENT_CHANNEL = 'tolem:event';
@@ -56,20 +57,38 @@ async function main(): Promise<void> {
   if (!renderer) throw new Error('the renderer is not built (npm run build)');
   protocol.handle(APP_SCHEME, (request) => serveRenderer(renderer, request));
 
-  const child: UtilityProcess = utilityProcess.fork(path.join(here, 'terminal-process.js'), [], {
-    serviceName: 'Tolem terminal',
-    // The decrypted secrets reach the terminal's process only, in its environment, never on disk.
-    env: { ...process.env, TOLEM_SECRET_STORE: store, ...(password ? { TOLEM_PAYOUTS_PASSWORD: password } : {}), ...(token ? { TOLEM_PROCESSING_TOKEN: token } : {}) },
-  });
-  link = new TerminalLink((m) => child.postMessage(m));
-  child.on('message', (m: unknown) => link?.receive(m));
-  child.on('exit', () => link?.closed());
+  let win: BrowserWindow | null = null;
+  let delay: number | null = null;
+  // The terminal's process; when it dies (not because the app quits) it is started again and the screens reloaded.
+  const startTerminal = (): TerminalLink => {
+    const born = Date.now();
+    const child: UtilityProcess = utilityProcess.fork(path.join(here, 'terminal-process.js'), [], {
+      serviceName: 'Tolem terminal',
+      // The decrypted secrets reach the terminal's process only, in its environment, never on disk.
+      env: { ...process.env, TOLEM_SECRET_STORE: store, ...(password ? { TOLEM_PAYOUTS_PASSWORD: password } : {}), ...(token ? { TOLEM_PROCESSING_TOKEN: token } : {}) },
+    });
+    const l = new TerminalLink((m) => child.postMessage(m));
+    child.on('message', (m: unknown) => l.receive(m));
+    child.on('exit', () => {
+      l.closed();
+      if (quitting || link !== l) return;
+      delay = nextRespawnDelay(delay, Date.now() - born);
+      setTimeout(() => {
+        if (quitting) return;
+        link = startTerminal();
+        wire(link);
+        void link.ready.then(() => win?.webContents.reload(), () => undefined);
+      }, delay);
+    });
+    return l;
+  };
+  link = startTerminal();
   await link.ready;
 
   ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, args: unknown) => link!.invoke(channel, args, event.senderFrame?.url));
 
   const kiosk = config.screens.kioskWindow;
-  const win = new BrowserWindow({
+  win = new BrowserWindow({
     width: 1280,
     height: 800,
     kiosk,
@@ -88,15 +107,31 @@ async function main(): Promise<void> {
   win.on('close', (e) => {
     if (!closeAllowed({ kiosk, unlocked, quitting })) e.preventDefault();
   });
-  link.onExitKiosk = () => {
-    unlocked = true;
-    win.setKiosk(false);
-    win.setFullScreen(false);
+  const w = win;
+  const wire = (l: TerminalLink) => {
+    l.onExitKiosk = () => {
+      unlocked = true;
+      w.setKiosk(false);
+      w.setFullScreen(false);
+    };
+    l.onEvent = (e) => {
+      if (!w.isDestroyed()) w.webContents.send(EVENT_CHANNEL, e);
+    };
   };
-  link.onEvent = (e) => {
-    if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, e);
-  };
-  await win.loadURL(`${APP_ORIGIN}/index.html`);
+  wire(link);
+  // A crashed renderer leaves no dead window: it is loaded again (the journal holds every payment).
+  let rendererDelay: number | null = null;
+  let rendererBorn = Date.now();
+  w.webContents.on('render-process-gone', () => {
+    if (quitting) return;
+    rendererDelay = nextRespawnDelay(rendererDelay, Date.now() - rendererBorn);
+    setTimeout(() => {
+      if (quitting || w.isDestroyed()) return;
+      rendererBorn = Date.now();
+      w.webContents.reload();
+    }, rendererDelay);
+  });
+  await w.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
 app.on('window-all-closed', () => app.quit());
