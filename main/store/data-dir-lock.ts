@@ -43,15 +43,7 @@ export function holdDataDir(dataDir: string): { release(): void } {
     if ((err as { code?: unknown }).code === 'SQLITE_BUSY') throw new JournalOpenError(`the data directory ${dataDir} is being restored or salvaged: start the terminal when that is done`, 'busy');
     throw explainOpenError(path.join(dataDir, LOCK_FILE), err);
   }
-  return {
-    release() {
-      try {
-        if (db.inTransaction) db.exec('COMMIT');
-      } finally {
-        db.close();
-      }
-    },
-  };
+  return heldUntilRelease(db);
 }
 
 /**
@@ -95,6 +87,11 @@ export function holdRunning(dataDir: string): { release(): void } {
     if ((err as { code?: unknown }).code === 'SQLITE_BUSY') throw new DataDirBusyError(`another Tolem terminal is running on ${dataDir} (tolem start or its kiosk): one terminal runs on a data directory; stop it first, or give this one its own (TOLEM_DATA_DIR)`);
     throw explainOpenError(path.join(dataDir, RUNNING_FILE), err);
   }
+  return heldUntilRelease(db);
+}
+
+/** A lock held in an open transaction: released by committing it and closing the file (or by the process ending). */
+function heldUntilRelease(db: Database.Database): { release(): void } {
   return {
     release() {
       try {

@@ -1,5 +1,6 @@
 /** Home: find a service by name or group, or take it from favourites and the most used. */
 import { useDeferredValue, useMemo, useState } from 'react';
+import { NothingFound } from '../../components/NothingFound';
 import { useTranslation } from 'react-i18next';
 import type { CatalogService } from '../../../../shared/ipc/contract';
 import { ServiceList } from '../../components/ServiceList';
@@ -123,19 +124,13 @@ export function Home() {
       )}
       {loading && services.length === 0 ? <p className="muted">{t('common.loading')}</p> : null}
       {!loading && index.length > 0 && found.length === 0 && (
-        <div className="nothing-found" data-testid="nothing-found" role="status">
-          <p className="muted">{t('home.nothing', { query })}</p>
-          <button
-            type="button"
-            data-testid="search-back"
-            onClick={() => {
-              setQuery('');
-              setGroup(null);
-            }}
-          >
-            ← {t('home.allServices')}
-          </button>
-        </div>
+        <NothingFound
+          query={query}
+          onBack={() => {
+            setQuery('');
+            setGroup(null);
+          }}
+        />
       )}
       <ServiceList services={found} query={deferred} favourites={favourites} onOpen={open} onToggleFavourite={toggleFavourite} />
     </main>

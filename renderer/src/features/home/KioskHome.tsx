@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogService } from '../../../../shared/ipc/contract';
+import { NothingFound } from '../../components/NothingFound';
 import { OnScreenKeyboard } from '../../components/OnScreenKeyboard';
 import { groupName } from '../../format/group';
 import { call } from '../../ipc/bridge';
@@ -78,21 +79,14 @@ export function KioskHome({ onOpen, refusal }: { onOpen(s: CatalogService): void
         )}
       </div>
       {query && found.length === 0 ? (
-        // Nothing for this query: said, with the way back to every service.
-        <div className="nothing-found" data-testid="nothing-found" role="status">
-          <p>{t('home.nothing', { query })}</p>
-          <button
-            type="button"
-            className="primary"
-            data-testid="search-back"
-            onClick={() => {
-              setQuery('');
-              setTyping(false);
-            }}
-          >
-            ← {t('home.allServices')}
-          </button>
-        </div>
+        <NothingFound
+          query={query}
+          large
+          onBack={() => {
+            setQuery('');
+            setTyping(false);
+          }}
+        />
       ) : query ? (
         <Tiles services={found} logos={logos} onOpen={onOpen} />
       ) : group ? (
