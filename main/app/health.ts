@@ -13,7 +13,7 @@ import type { Terminal } from './terminal.js';
 export type HealthLevel = 'ok' | 'warn' | 'person';
 
 export interface HealthItem {
-  key: 'safe-mode' | 'processing' | 'queue' | 'review' | 'printer' | 'acceptor' | 'cash' | 'disk' | 'journal' | 'clock' | 'shift';
+  key: 'safe-mode' | 'fleet' | 'processing' | 'queue' | 'review' | 'printer' | 'acceptor' | 'cash' | 'disk' | 'journal' | 'clock' | 'shift';
   level: HealthLevel;
   /** What stands, in a line for support (English, as the CLI speaks). */
   detail: string;
@@ -53,6 +53,18 @@ export async function terminalHealth(t: Terminal, opts: { probe?: boolean; now?:
   const now = opts.now ?? Date.now();
 
   if (t.safeMode) items.push({ key: 'safe-mode', level: 'person', detail: 'safe mode: the terminal stopped unexpectedly three times in ten minutes and takes no new money; read the log, then restart it', facts: { safeMode: true } });
+
+  const outbox = t.fleet.summary();
+  const link = t.fleetLink?.state ?? null;
+  if (t.fleetLocked || t.config.fleet.url) {
+    const late = outbox.oldestAt !== null && now - outbox.oldestAt >= QUEUE_PERSON_MS;
+    items.push({
+      key: 'fleet',
+      level: t.fleetLocked || late ? 'warn' : 'ok',
+      detail: `${t.fleetLocked ? 'locked from the fleet: takes no new money until unlocked; ' : ''}${!t.config.fleet.url ? 'no fleet server is configured' : link?.lastError ? `the fleet server is not reached (${link.lastError}); ${outbox.count} event(s) wait` : `${outbox.count} event(s) wait for the fleet server`}`,
+      facts: { locked: t.fleetLocked, waiting: outbox.count, oldestAt: outbox.oldestAt, lastAnswerAt: link?.lastAnswerAt ?? null },
+    });
+  }
 
   const online = t.connectivity.current;
   const refused = t.connectivity.authRefused;
@@ -97,7 +109,7 @@ export async function terminalHealth(t: Terminal, opts: { probe?: boolean; now?:
       key: 'acceptor',
       level: fault ? 'person' : s ? 'ok' : 'warn',
       detail: fault ? `the bill validator reports ${fault}` : s ? `the bill validator is ${s.phase}` : 'the bill validator has not answered yet',
-      facts: { phase: s?.phase ?? null, fault, accepting: s?.accepting ?? false },
+      facts: { phase: s?.phase ?? null, fault, accepting: s?.accepting ?? false, cassetteNotes: t.cash.cassette().count, cassetteCapacity: t.config.cashCassetteCapacity },
     });
   }
 

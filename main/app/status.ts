@@ -44,7 +44,7 @@ export async function terminalStatus(t: Terminal): Promise<Results['terminal.sta
     idleTimeoutMs: t.config.screens.idleTimeoutMs,
     finalScreenMs: t.config.screens.finalScreenMs,
     // Safe mode closes every terminal to new money; a kiosk that cannot give a receipt closes itself.
-    refusal: t.safeMode ? 'safe-mode' : t.config.mode === 'kiosk' ? ((await t.receipts.refusal())?.code ?? null) : null,
+    refusal: t.safeMode ? 'safe-mode' : t.fleetLocked ? 'fleet-locked' : t.config.mode === 'kiosk' ? ((await t.receipts.refusal())?.code ?? null) : null,
     balance: t.agentBalance ? balanceView(t.agentBalance) : null,
     cashWithoutPayment: t.cash.unpaid().length,
     payouts: { available: t.payouts !== null, direct: t.payouts?.options.direct ?? false },

@@ -39,6 +39,9 @@ import type { EncashmentReport, ShiftReport } from '../till/reports.js';
 import { tillReportName, tillReportReceipt } from '../receipts/report-receipt.js';
 import type { LimitRules } from '../../shared/money/limits.js';
 import { generatedServices, SANDBOX_SERVICES, type SandboxService } from '../../dev/sandbox/catalog.js';
+import { FleetJournal } from '../fleet-link/fleet-journal.js';
+import { FleetLink } from '../fleet-link/fleet-link.js';
+import { terminalHealth } from './health.js';
 
 export interface Terminal {
   config: TolemConfig;
@@ -67,6 +70,19 @@ export interface Terminal {
   events: TerminalEvents;
   /** Card payouts through the bank's payouts module; null when none is configured. */
   payouts: PayoutEngine | null;
+  /** The fleet's outbox and commands in the journal (whether or not a fleet server is configured). */
+  fleet: FleetJournal;
+  /** The link to the fleet server, once started (startFleet) and when one is configured. */
+  readonly fleetLink: FleetLink | null;
+  /** Locked from the fleet: takes no new money until unlocked (kept in the journal). */
+  readonly fleetLocked: boolean;
+  /** The screen the screens show and since when (told by the renderer): the fleet's "stuck" alert. */
+  readonly screen: { name: string; since: number } | null;
+  showScreen(name: string): void;
+  /** A PNG of the screens, where the host can take one (Electron); the fleet's screenshot command. */
+  screenshot: (() => Promise<Buffer>) | null;
+  /** Starts reporting to the fleet server, when one is configured. */
+  startFleet(): void;
   /** The agent's balance as processing last told it (null until it has). */
   readonly agentBalance: AgentBalance | null;
   /** When processing last told it (epoch ms), null until it has. */
@@ -158,6 +174,7 @@ export async function openTerminal(
     onOutcome: (o) => connectivity.report(o),
   });
   const catalog = new Catalog(new CatalogCache(db), client);
+  const fleet = new FleetJournal(db);
   const virtualPrinter = config.receipts.printer === VIRTUAL_PRINTER ? await startVirtualPrinter({ saveDir: path.join(config.dataDir, 'receipts') }) : null;
   const receipts = new ReceiptPrinter(journal, catalog, config, log, virtualPrinter?.url ?? null);
   const cashLedger = new CashLedger(db);
@@ -166,7 +183,7 @@ export async function openTerminal(
     retry: config.retry,
     offline: config.offline,
     leaseMs: config.leaseMs,
-    refuseNewPayments: opts.safeMode ? async () => SAFE_MODE_REFUSAL : config.mode === 'kiosk' ? () => receipts.refusal() : undefined,
+    refuseNewPayments: async () => (opts.safeMode ? SAFE_MODE_REFUSAL : fleet.locked ? FLEET_LOCKED_REFUSAL : config.mode === 'kiosk' ? await receipts.refusal() : null),
     commission: config.commission,
     timeZone: config.timeZone,
     cash,
@@ -220,7 +237,7 @@ export async function openTerminal(
     : null;
   const payouts = payoutsClient
     ? new PayoutEngine(watchedPayouts(new PayoutJournal(db), log), payoutsClient, {
-        refuseNew: opts.safeMode ? () => SAFE_MODE_REFUSAL : undefined,
+        refuseNew: () => (opts.safeMode ? SAFE_MODE_REFUSAL : fleet.locked ? FLEET_LOCKED_REFUSAL : null),
         commission: config.payouts.commission,
         direct: config.payouts.direct,
         returnUrl: config.payouts.returnUrl ?? (sandbox && !config.payouts.url ? `${sandbox.url}/payouts/sandbox/done` : null),
@@ -253,6 +270,8 @@ export async function openTerminal(
     (backingUp ??= backupJournal(db, config.backup.dir, config.backup.keep).finally(() => {
       backingUp = null;
     }));
+  let fleetLink: FleetLink | null = null;
+  let screen: { name: string; since: number } | null = null;
   let agentBalance: AgentBalance | null = null;
   let balanceAt = 0;
   const refreshBalance = async () => {
@@ -265,8 +284,57 @@ export async function openTerminal(
     }
     return agentBalance;
   };
-  return {
+  const terminal: Terminal = {
     safeMode: opts.safeMode === true,
+    fleet,
+    get fleetLink() {
+      return fleetLink;
+    },
+    get fleetLocked() {
+      return fleet.locked;
+    },
+    get screen() {
+      return screen;
+    },
+    showScreen(name: string) {
+      if (screen?.name !== name) screen = { name: name.slice(0, 64), since: Date.now() };
+    },
+    screenshot: null,
+    startFleet() {
+      if (fleetLink || !config.fleet.url || !config.fleet.token) return;
+      fleetLink = new FleetLink({
+        url: config.fleet.url,
+        token: config.fleet.token,
+        journal: fleet,
+        intervalMs: config.fleet.intervalMs,
+        log,
+        heartbeat: async () => ({ health: await terminalHealth(terminal, { probe: false }), journal: { head: null, rows: 0 }, screen, locked: fleet.locked }),
+        target: {
+          setLocked: (locked) => {
+            fleet.setLocked(locked);
+            log.warn(locked ? 'fleet: locked, no new money is taken' : 'fleet: unlocked');
+          },
+          drain: async (deadline) => {
+            journal.rescheduleAllNow(engine.now());
+            worker.wake();
+            while (Date.now() < deadline && journal.hasPending()) await new Promise((r) => setTimeout(r, 200));
+            return { pending: journal.pendingSummary().count };
+          },
+          refreshCatalog: async () => {
+            const c = await catalog.refresh();
+            events.emit({ type: 'status' });
+            return { services: c.services.length, source: c.staleBecause ? `cache (${c.staleBecause})` : c.source };
+          },
+          logDir: path.join(config.dataDir, 'logs'),
+          // The host's (Electron's), asked when the command comes: null where it cannot take one.
+          get screenshot() {
+            return terminal.screenshot;
+          },
+        },
+        onCommand: () => events.emit({ type: 'status' }),
+      });
+      fleetLink.start();
+    },
     get agentBalance() {
       return agentBalance;
     },
@@ -320,6 +388,7 @@ export async function openTerminal(
       firstBackup = first;
     },
     async close() {
+      await fleetLink?.stop();
       if (probe) clearInterval(probe);
       if (backups) clearInterval(backups);
       if (firstBackup) clearTimeout(firstBackup);
@@ -334,6 +403,7 @@ export async function openTerminal(
       hold.release();
     },
   };
+  return terminal;
 }
 
 /**
@@ -356,6 +426,9 @@ function refuseSandboxOnRealJournal(db: Database.Database, config: TolemConfig):
 
 /** What safe mode says of a payment or payout it refuses. */
 const SAFE_MODE_REFUSAL = { code: 'safe-mode', message: 'the terminal is in safe mode (it stopped unexpectedly three times in ten minutes): it takes no new money until it starts cleanly; see the log' };
+
+/** What a terminal locked from the fleet says of a payment or payout it refuses. */
+const FLEET_LOCKED_REFUSAL = { code: 'fleet-locked', message: 'the terminal is closed to new money from the fleet (its operator locked it): it takes none until unlocked' };
 
 /** A payout journal whose every created payout and state change is logged: its order, state and amounts; the card only masked. */
 function watchedPayouts(journal: PayoutJournal, log: Logger): PayoutJournal {

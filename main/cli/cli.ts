@@ -10,6 +10,7 @@ import { TillError } from '../till/till.js';
 import { ConfigError } from '../config/config.js';
 import { AcceptedError, InputError, RefusedError } from '../payments/payment-engine.js';
 import { isDiskFull, JournalOpenError } from '../store/database.js';
+import { ClusterError } from '../fleet/postgres-cluster.js';
 import { JournalVersionError } from '../store/migrations.js';
 import { AmountError } from '../../shared/money/amount.js';
 import { UsageError } from './args.js';
@@ -21,6 +22,7 @@ import { catalogCommand } from './commands/catalog.js';
 import { checkCommand } from './commands/check.js';
 import { deviceCommand } from './commands/device.js';
 import { healthCommand } from './commands/health.js';
+import { fleetCommand } from './commands/fleet.js';
 import { updateCommand } from './commands/update.js';
 import { encashCommand, reportsCommand, shiftCommand } from './commands/till.js';
 import { journalCommand } from './commands/journal.js';
@@ -54,6 +56,7 @@ const COMMANDS: readonly Command[] = [
   encashCommand,
   reportsCommand,
   sandboxCommand,
+  fleetCommand,
   ...payoutCommands,
 ];
 
@@ -103,6 +106,7 @@ export async function runCli(argv: string[], io0: Io): Promise<number> {
     if (err instanceof TillError) return fail(err.code === 'bad-count' ? EXIT.badInput : EXIT.notPaid, err.message);
     if (err instanceof CashError) return fail(err.code === 'no-acceptor' ? EXIT.badInput : EXIT.notPaid, err.message);
     if (err instanceof CatalogUnavailableError || err instanceof JournalVersionError) return fail(EXIT.notPaid, err.message);
+    if (err instanceof ClusterError) return fail(EXIT.badInput, err.message);
     if (isDiskFull(err)) {
       // Reached only before a payment's body was committed (AcceptedError covers every failure after it).
       return fail(EXIT.notPaid, 'the journal\'s disk is full: the payment was not accepted and nothing was sent for it; free disk space (payments already journaled are safe)');

@@ -115,6 +115,7 @@ async function browserTerminal(port: number, open: boolean, io: Io, stopped: Pro
   try {
     t.worker.start();
     t.startProbe();
+    t.startFleet();
     t.startBackups();
     // The watchdog's endpoint, when configured; a port taken is said, and the terminal runs without it.
     if (t.config.health.port !== null) {
@@ -132,6 +133,7 @@ async function browserTerminal(port: number, open: boolean, io: Io, stopped: Pro
     io.out(`Tolem terminal ${t.config.terminalId} (${t.config.mode}) is running on ${t.sandbox ? `the built-in sandbox at ${t.sandbox.url}` : t.config.processing.url}.`);
     if (!staticDir) io.out('  (the renderer is not built: run npm run build)');
     io.out(`Journal: ${t.config.journalFile}`);
+    if (t.config.fleet.url) io.out(`Fleet: reporting to ${t.config.fleet.url} every ${t.config.fleet.intervalMs / 1000} s`);
     if (t.virtualPrinter) io.out(`Receipts: printed on the built-in virtual printer, saved in ${path.join(t.config.dataDir, 'receipts')} (PNG for raster receipts, text for text-mode ones)`);
     if (t.sandbox) io.out(`DEMO: the built-in sandbox serves this terminal (${t.config.sandboxBecause === 'chosen' ? 'chosen' : 'no config.json yet'}); no real payment is made, and every screen and receipt says so.`);
     const snap = await Promise.race([catalog, stopped.then(() => null)]);

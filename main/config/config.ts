@@ -33,6 +33,10 @@ export interface TolemConfig {
   backup: { dir: string; everyMinutes: number; keep: number };
   /** The loopback health endpoint a watchdog polls (`tolem start`): its port on 127.0.0.1, or null for none. */
   health: { port: number | null };
+  /** The fleet server this terminal reports to (main/fleet-link): null url, none (the default). */
+  fleet: { url: string | null; token: string | null; intervalMs: number; publicUrl: string | null };
+  /** Notes the cassette holds: the fleet warns at 90 %. */
+  cashCassetteCapacity: number;
   /**
    * The bank's payouts module: scheme and host (the client appends /payouts/api/v2/<method>) and the
    * partner's credentials (never logged, never in the journal's readable columns, never sent to the
@@ -259,6 +263,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TolemConfig {
     timeZone,
     payouts: payoutsConfig(c.payouts, commissionRule(c.commission, url === null)),
     health: { port: c.health?.port ?? null },
+    fleet: fleetConfig(c.fleet),
+    cashCassetteCapacity: c.cashCassetteCapacity ?? 1000,
     backup: {
       dir: path.resolve(dataDir, c.backup?.dir ?? 'backups'),
       everyMinutes: c.backup?.everyMinutes ?? 60,
@@ -365,3 +371,9 @@ function commissionRule(c: { percent?: string | undefined; minimum?: number | un
 
 /** The built-in virtual printer the sandbox demo prints to (see dev/virtual-printer.ts). */
 export const VIRTUAL_PRINTER = 'virtual';
+
+function fleetConfig(f: ParsedConfigFile['fleet']): TolemConfig['fleet'] {
+  const url = f?.url ?? null;
+  if (url !== null && !f?.token) throw new ConfigError('fleet.url is set but fleet.token is not: give the token `tolem fleet add-terminal` printed for this terminal (TOLEM_FLEET_TOKEN)');
+  return { url, token: url ? (f?.token ?? null) : null, intervalMs: (f?.intervalSeconds ?? 30) * 1000, publicUrl: f?.publicUrl ?? null };
+}

@@ -36,6 +36,18 @@ export const zConfigFile = z
     sandbox: z.boolean().optional(),
     timeZone: z.string().min(1).optional(),
     health: z.object({ port: wholeIn(1, 65535).nullable().optional() }).strict().optional(),
+    fleet: z
+      .object({
+        url: httpUrl.nullable().optional(),
+        token: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'is the token `tolem fleet add-terminal` printed').nullable().optional(),
+        intervalSeconds: wholeIn(1, 3600, ' s').optional(),
+        /** Where a receipt's QR points ("where is my money"): the fleet server's public address. */
+        publicUrl: httpUrl.nullable().optional(),
+      })
+      .strict()
+      .optional(),
+    /** How many notes the bill validator's cassette holds (the fleet warns when it is nearly full). */
+    cashCassetteCapacity: wholeIn(10, 100_000, ' notes').optional(),
     backup: z.object({ dir: z.string().min(1).optional(), everyMinutes: wholeIn(1, 24 * 60).optional(), keep: wholeIn(1, 1000).optional() }).strict().optional(),
     payouts: z
       .object({
@@ -157,6 +169,11 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   { name: 'TOLEM_RETRY_MAX_MS', setting: 'retry.maxMs', kind: 'int' },
   { name: 'TOLEM_WORKER_CONCURRENCY', setting: 'worker.concurrency', kind: 'int' },
   { name: 'TOLEM_HEALTH_PORT', setting: 'health.port', kind: 'int' },
+  { name: 'TOLEM_FLEET_URL', setting: 'fleet.url', kind: 'url' },
+  { name: 'TOLEM_FLEET_TOKEN', setting: 'fleet.token', kind: 'text' },
+  { name: 'TOLEM_FLEET_INTERVAL_SECONDS', setting: 'fleet.intervalSeconds', kind: 'int' },
+  { name: 'TOLEM_FLEET_PUBLIC_URL', setting: 'fleet.publicUrl', kind: 'url' },
+  { name: 'TOLEM_CASH_CASSETTE_CAPACITY', setting: 'cashCassetteCapacity', kind: 'int' },
   { name: 'TOLEM_BACKUP_DIR', setting: 'backup.dir', kind: 'text' },
   { name: 'TOLEM_BACKUP_EVERY_MINUTES', setting: 'backup.everyMinutes', kind: 'int' },
   { name: 'TOLEM_TERMINAL_MODE', setting: 'mode', kind: 'text' },

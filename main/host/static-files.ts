@@ -36,13 +36,13 @@ export function contentType(file: string): string {
   return CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
 }
 
-/** Where the built renderer is: out/renderer next to out/main (in a clone and inside the packaged app). */
-export function rendererDir(fromDir: string): string | null {
+/** Where the built renderer is: out/renderer next to out/main (in a clone and inside the packaged app); `name`: another built page (out/fleet-web). */
+export function rendererDir(fromDir: string, name = 'renderer'): string | null {
   let dir = fromDir;
   for (let i = 0; i < 6; i++) {
-    const candidate = path.join(dir, 'out', 'renderer');
+    const candidate = path.join(dir, 'out', name);
     if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate;
-    const sibling = path.join(dir, 'renderer');
+    const sibling = path.join(dir, name);
     if (path.basename(dir) === 'out' && fs.existsSync(path.join(sibling, 'index.html'))) return sibling;
     dir = path.dirname(dir);
   }

@@ -14,12 +14,13 @@ import { m006 } from './migrations/006-cash-received.js';
 import { m007 } from './migrations/007-attempt-delivered.js';
 import { m008 } from './migrations/008-note-intents.js';
 import { m009 } from './migrations/009-shifts-encashments.js';
+import { m010 } from './migrations/010-fleet-outbox.js';
 import type { Migration } from './migrations/migration.js';
 
 export type { Migration } from './migrations/migration.js';
 
 /** Every version, in order. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
 

@@ -5,6 +5,7 @@ import { usePayout } from './features/payout/payout-store';
 import { StatusBar } from './components/StatusBar';
 import { useCatalog } from './state/catalog';
 import { useNav } from './state/nav';
+import { api } from './ipc/bridge';
 import { loadValidation, usePayment } from './features/payment/payment-store';
 import { startStatus, useStatus } from './state/status';
 import { Admin } from './features/admin/Admin';
@@ -138,6 +139,10 @@ export function App() {
     void useCatalog.getState().load().then(() => loadValidation());
   }, []);
   useFreshCatalog();
+  // The terminal hears which screen is up: the fleet's "stuck on one screen" alert.
+  useEffect(() => {
+    void api['terminal.screen']({ name: screen }).catch(() => undefined);
+  }, [screen]);
   const askingUntil = useIdleReturn();
   const sandbox = useStatus((s) => s.status?.sandbox === true);
   const noSession = useStatus((s) => s.noSession);

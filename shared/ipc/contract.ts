@@ -20,6 +20,8 @@ const receiptLang = z.enum(['ru', 'kk']);
 
 export const channels = {
   'terminal.status': z.object({}).strict(),
+  /** The screen now shown (the fleet's "stuck on one screen" alert). */
+  'terminal.screen': z.object({ name: z.enum(['home', 'payment', 'journal', 'admin', 'payout']) }).strict(),
   'catalog.get': z.object({ refresh: z.boolean().optional() }).strict(),
   /** Logos for a kiosk's tiles, by serviceId (data URLs); services without one get a monogram. */
   'catalog.logos': z.object({}).strict(),
@@ -163,7 +165,7 @@ export interface TerminalStatus {
   /** A kiosk's final screen (paid, not paid, handed over) goes back to Home this soon, without asking. */
   finalScreenMs: number;
   /** Why a kiosk cannot take payments now; null when it can. */
-  refusal: 'no-printer' | 'no-paper' | 'printer-unreachable' | 'safe-mode' | null;
+  refusal: 'no-printer' | 'no-paper' | 'printer-unreachable' | 'safe-mode' | 'fleet-locked' | null;
   /** processing refuses this terminal's credentials: new payments are refused (a configuration fault). */
   authRefused: boolean;
   /** Which processing this is: the built-in demo sandbox shows a permanent banner. */
@@ -222,6 +224,7 @@ export interface CheckView {
 
 export interface Results {
   'terminal.status': TerminalStatus;
+  'terminal.screen': null;
   'catalog.get': CatalogView;
   'catalog.logos': Record<string, string>;
   'operator.byPhone': { serviceId: string | null };

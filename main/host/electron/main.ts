@@ -114,6 +114,7 @@ async function main(): Promise<void> {
       w.setKiosk(false);
       w.setFullScreen(false);
     };
+    l.onScreenshot = async () => (await w.webContents.capturePage()).toPNG().toString('base64');
     l.onEvent = (e) => {
       if (!w.isDestroyed()) w.webContents.send(EVENT_CHANNEL, e);
     };

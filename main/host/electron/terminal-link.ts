@@ -18,6 +18,8 @@ export class TerminalLink {
   readonly ready: Promise<void>;
   onEvent: (e: unknown) => void = () => undefined;
   onExitKiosk: () => void = () => undefined;
+  /** The terminal asks for a PNG of the window (the fleet's screenshot command), base64. */
+  onScreenshot: () => Promise<string> = () => Promise.reject(new Error('no window'));
 
   constructor(private readonly send: (m: ToTerminal) => void) {
     this.ready = new Promise<void>((resolve, reject) => {
@@ -48,6 +50,13 @@ export class TerminalLink {
     if ('ready' in m) this.settle?.();
     else if ('failed' in m) this.fail?.(new Error(m.failed));
     else if ('exitKiosk' in m) this.onExitKiosk();
+    else if ('screenshot' in m) {
+      const id = m.screenshot;
+      this.onScreenshot().then(
+        (png) => this.send({ screenshotOf: id, png, error: null }),
+        (err: unknown) => this.send({ screenshotOf: id, png: null, error: err instanceof Error ? err.message : String(err) }),
+      );
+    }
     else if ('event' in m) this.onEvent(m.event);
     else if ('id' in m) {
       const done = this.waiting.get(m.id);

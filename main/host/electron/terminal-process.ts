@@ -11,8 +11,8 @@ import { createHandlers } from '../../ipc/handlers.js';
 import { openTerminal } from '../../app/terminal.js';
 import { APP_ORIGIN } from './origin.js';
 
-export type ToTerminal = { id: number; channel: unknown; args: unknown; frameUrl: unknown } | { stop: true };
-export type FromTerminal = { id: number; result: unknown } | { event: unknown } | { exitKiosk: true } | { ready: true } | { failed: string };
+export type ToTerminal = { id: number; channel: unknown; args: unknown; frameUrl: unknown } | { stop: true } | { screenshotOf: number; png: string | null; error: string | null };
+export type FromTerminal = { id: number; result: unknown } | { event: unknown } | { exitKiosk: true } | { ready: true } | { failed: string } | { screenshot: number };
 
 interface ParentPort {
   on(event: 'message', listener: (e: { data: ToTerminal }) => void): void;
@@ -30,9 +30,19 @@ export async function serveTerminal(port: ParentPort, env: NodeJS.ProcessEnv = p
   }
   terminal.worker.start();
   terminal.startProbe();
+  terminal.startFleet();
   terminal.startBackups();
   if (terminal.payouts) void terminal.payouts.reconcileDue().catch(() => undefined);
   terminal.exitKiosk = () => port.postMessage({ exitKiosk: true });
+  // The fleet's screenshot command: the main process captures the window.
+  const shots = new Map<number, { resolve: (png: Buffer) => void; reject: (err: Error) => void }>();
+  let shotSeq = 0;
+  terminal.screenshot = () =>
+    new Promise<Buffer>((resolve, reject) => {
+      const id = ++shotSeq;
+      shots.set(id, { resolve, reject });
+      port.postMessage({ screenshot: id });
+    });
   const dispatch = createDispatcher(createHandlers(terminal), [APP_ORIGIN], (err) => terminal.log.error('ipc', { error: err instanceof Error ? err.message : String(err) }));
   const unsubscribe = terminal.events.on((event) => port.postMessage({ event }));
   await new Promise<void>((resolve) => {
@@ -40,6 +50,13 @@ export async function serveTerminal(port: ParentPort, env: NodeJS.ProcessEnv = p
       const m = e.data;
       if ('stop' in m) {
         resolve();
+        return;
+      }
+      if ('screenshotOf' in m) {
+        const s = shots.get(m.screenshotOf);
+        shots.delete(m.screenshotOf);
+        if (m.png) s?.resolve(Buffer.from(m.png, 'base64'));
+        else s?.reject(new Error(m.error ?? 'no screenshot'));
         return;
       }
       void dispatch(m.channel, m.args, m.frameUrl).then((result) => port.postMessage({ id: m.id, result }));

@@ -8,12 +8,16 @@ import { PinError, pinRefusal } from './pin-error.js';
 
 export { PinError };
 
-export function adminHandlers(t: Terminal): AreaHandlers<'terminal.status' | 'admin.info' | 'admin.exit' | 'till.report' | 'till.close' | 'till.openShift' | 'till.shifts' | 'till.history' | 'till.closed'> {
+export function adminHandlers(t: Terminal): AreaHandlers<'terminal.status' | 'terminal.screen' | 'admin.info' | 'admin.exit' | 'till.report' | 'till.close' | 'till.openShift' | 'till.shifts' | 'till.history' | 'till.closed'> {
   const pins = new PinGuard(t.journal.db, t.config.screens.adminPin);
   return {
     ...tillHandlers(t, pins),
     async 'terminal.status'() {
       return terminalStatus(t);
+    },
+    async 'terminal.screen'(a) {
+      t.showScreen(a.name);
+      return null;
     },
     async 'admin.info'() {
       return adminInfo(t);

@@ -18,7 +18,7 @@ export const en: Dictionary = {
     title: 'Choose a service', popular: 'Popular', allServices: 'All services', allGroups: 'All categories',
     search: 'Find a service: name or group', groups: 'Service groups', all: 'All', quick: 'Favourites and frequent',
     cached: 'Processing is unavailable: the catalog is shown from the saved copy', noCatalog: 'The service catalog is not loaded.',
-    refusal: { 'printer-unreachable': 'The receipt printer does not answer: the terminal takes no payments. Call the attendant.', 'no-paper': 'The receipt printer is out of paper: this terminal takes no payments. Please call the attendant.', 'no-printer': 'No receipt printer is set up: this terminal takes no payments. Please call the attendant.' }, nothing: 'Nothing found for “{{query}}”',
+    refusal: { 'fleet-locked': 'The terminal is closed for now by its operator and takes no payments. Call the attendant.', 'printer-unreachable': 'The receipt printer does not answer: the terminal takes no payments. Call the attendant.', 'no-paper': 'The receipt printer is out of paper: this terminal takes no payments. Please call the attendant.', 'no-printer': 'No receipt printer is set up: this terminal takes no payments. Please call the attendant.' }, nothing: 'Nothing found for “{{query}}”',
     favourite: 'Add “{{name}}” to favourites', unfavourite: 'Remove “{{name}}” from favourites',
   },
   form: {
@@ -107,7 +107,7 @@ export const en: Dictionary = {
     pin: 'Admin PIN', exited: 'Kiosk mode is off', noKioskToExit: 'PIN accepted. In a browser, kiosk mode is left from the browser itself.',
   },
   errors: {
-    'safe-mode': 'The terminal is in safe mode and takes no payments. Call the attendant.', 'payout-safe-mode': 'The terminal is in safe mode and takes no money. Call the attendant.', 
+    'safe-mode': 'The terminal is in safe mode and takes no payments. Call the attendant.', 'fleet-locked': 'The terminal is closed for now by its operator and takes no payments.', 'payout-fleet-locked': 'The terminal is closed for now by its operator and takes no money.', 'payout-safe-mode': 'The terminal is in safe mode and takes no money. Call the attendant.', 
     'payouts-off': 'Payouts to cards are not set up on this terminal.', 'payout-amount': 'Check the payout amount.', 'payout-name': 'The recipient\'s name: Latin letters, up to 24.', 'payout-phone': 'The phone: 10 to 15 digits.',
     'payout-cash-required': 'Insert the cash first: a kiosk pays out only against the notes inserted.', 'payout-direct-off': 'Typing a card number here is turned off: use the bank\'s page.', 'payout-pan': 'The card number has a typo.', 'payout-return-url': 'Payouts through the bank\'s page are not set up: call the administrator.', 'payout-cash': 'This terminal has no note acceptor.',
     generic: 'That did not work. Try again or call the attendant.',

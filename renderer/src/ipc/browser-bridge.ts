@@ -8,7 +8,7 @@ import type { Channel, Envelope, EventListener, TerminalEvent, TolemApi, TolemBr
 
 // Every channel of the contract, checked by the compiler: a new channel missing here fails typecheck.
 const CHANNELS = Object.keys({
-  'terminal.status': 1, 'catalog.get': 1, 'catalog.logos': 1, 'operator.byPhone': 1, 'payment.check': 1, 'payment.pay': 1, 'payment.quote': 1, 'payment.get': 1,
+  'terminal.status': 1, 'terminal.screen': 1, 'catalog.get': 1, 'catalog.logos': 1, 'operator.byPhone': 1, 'payment.check': 1, 'payment.pay': 1, 'payment.quote': 1, 'payment.get': 1,
   'payment.retryNow': 1, 'journal.list': 1, 'journal.totals': 1, 'receipt.print': 1, 'receipt.preview': 1, 'printer.test': 1, 'cash.insert': 1, 'cash.unpaid': 1, 'cash.settle': 1, 'cash.release': 1, 'cash.progress': 1, 'cash.accept': 1, 'cash.stop': 1, 'device.status': 1, 'device.test': 1, 'till.report': 1, 'till.close': 1, 'till.openShift': 1, 'till.shifts': 1, 'till.history': 1, 'till.closed': 1, 'payout.quote': 1, 'payout.start': 1, 'payout.check': 1, 'payout.list': 1, 'payout.print': 1, 'payouts.health': 1, 'admin.info': 1, 'admin.exit': 1,
 } satisfies Record<Channel, 1>) as Channel[];
 
