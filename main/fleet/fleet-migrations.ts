@@ -32,7 +32,8 @@ CREATE TABLE events (
   kind text NOT NULL,
   at timestamptz NOT NULL,
   body jsonb NOT NULL,
-  received_at timestamptz NOT NULL DEFAULT now(),
+  -- When it was stored (under its terminal's lock), not when its transaction began.
+  received_at timestamptz NOT NULL DEFAULT clock_timestamp(),
   PRIMARY KEY (terminal_id, seq)
 );
 CREATE TABLE payments (

@@ -19,6 +19,7 @@ import { DEFAULT_ALERT_RULES, type AlertRules } from './alerts.js';
 import { FleetInputError, FleetStore } from './fleet-store.js';
 import { publicPaymentPage } from './public-page.js';
 import { contentType, CSP, rendererDir, resolveStaticFile } from '../host/static-files.js';
+import type { FleetView } from '../../shared/fleet/views.js';
 import { COMMAND_KINDS, FLEET_API, MAX_BODY_BYTES, zEventBatch, zHeartbeat, type HeartbeatAnswer } from '../../shared/fleet/protocol.js';
 
 export interface FleetServerOptions {
@@ -163,7 +164,8 @@ export async function startFleetServer(o: FleetServerOptions): Promise<RunningFl
     if (p === `${FLEET_API}/me` && m === 'GET') return send(res, 200, { operator: await operatorOf(req) });
     if (p === `${FLEET_API}/fleet` && m === 'GET') {
       await operatorOf(req);
-      return send(res, 200, { terminals: await store.terminals(), rules });
+      const view: FleetView = { terminals: await store.terminals(), cleared: await store.clearedAlerts(), rules, timeZone, now: new Date().toISOString() };
+      return send(res, 200, view);
     }
     if (p === `${FLEET_API}/totals` && m === 'GET') {
       await operatorOf(req);

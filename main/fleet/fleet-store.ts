@@ -173,6 +173,8 @@ export class FleetStore {
       `INSERT INTO alerts (terminal_id, kind, detail)
        SELECT id, 'offline', 'no heartbeat since ' || to_char(last_seen AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC'
        FROM terminals WHERE last_seen < now() - make_interval(secs => $1::float8 * 60)
+       -- A terminal whose heartbeat is being stored is not offline; one stored meanwhile is read again (no alert raised after its all clear).
+       FOR UPDATE SKIP LOCKED
        ON CONFLICT DO NOTHING`,
       [rules.offlineMinutes],
     );
@@ -258,6 +260,12 @@ export class FleetStore {
   async openAlerts(): Promise<FleetAlertView[]> {
     const r = await this.pool.query<{ id: string; terminal_id: string; kind: AlertKind; detail: string; raised_at: Date }>('SELECT id, terminal_id, kind, detail, raised_at FROM alerts WHERE cleared_at IS NULL ORDER BY raised_at, id');
     return r.rows.map((a) => ({ id: a.id, terminalId: a.terminal_id, kind: a.kind, detail: a.detail, raisedAt: a.raised_at.toISOString(), clearedAt: null }));
+  }
+
+  /** Alerts cleared in the last `hours`, newest first: the page's "all clear" list. */
+  async clearedAlerts(hours = 24): Promise<FleetAlertView[]> {
+    const r = await this.pool.query<{ id: string; terminal_id: string; kind: AlertKind; detail: string; raised_at: Date; cleared_at: Date }>("SELECT id, terminal_id, kind, detail, raised_at, cleared_at FROM alerts WHERE cleared_at > now() - make_interval(hours => $1) ORDER BY cleared_at DESC, id DESC LIMIT 100", [hours]);
+    return r.rows.map((a) => ({ id: a.id, terminalId: a.terminal_id, kind: a.kind, detail: a.detail, raisedAt: a.raised_at.toISOString(), clearedAt: a.cleared_at.toISOString() }));
   }
 
   /** A terminal's story, newest first: its events, alerts raised and all-clears, commands and their results. */

@@ -28,6 +28,17 @@ export interface FleetTerminalView {
   alerts: FleetAlertView[];
 }
 
+/** GET /api/v1/fleet: the page's main view. */
+export interface FleetView {
+  terminals: FleetTerminalView[];
+  /** Alerts cleared in the last day (their all clear). */
+  cleared: FleetAlertView[];
+  rules: { offlineMinutes: number; queueMinutes: number; clockSeconds: number; stuckMinutes: number; cassettePercent: number };
+  timeZone: string;
+  /** The server's clock, for "last seen N min ago". */
+  now: string;
+}
+
 export interface FleetTimelineEntry {
   at: string;
   what: 'event' | 'alert' | 'all-clear' | 'command' | 'result';

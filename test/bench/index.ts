@@ -7,8 +7,9 @@
  *   3. engine overhead per check+pay beyond its HTTP round trips, p50                               goal <= 5 ms
  *   4. RSS after 10,000 payments  vs  after 100                                                     goal <= +50 MB
  *   5, 6. the screens in Chromium (see ui.ts): keystroke → filtered list p95, host start → Home
+ *   7, 8. the fleet server on PostgreSQL (see fleet.ts): events ingested vs raw inserts, 1,000 terminals' heartbeats p95
  *
- * TOLEM_BENCH_ONLY=ui runs the screens' benchmarks alone.
+ * TOLEM_BENCH_ONLY=ui runs the screens' benchmarks alone, TOLEM_BENCH_ONLY=fleet the fleet's.
  *
  * The sandbox runs as a separate process (`tolem sandbox`), as processing would.
  */
@@ -26,6 +27,7 @@ import { Journal } from '../../main/payments/payment-journal.js';
 import { createLogger } from '../../main/base/log.js';
 import { openTerminal, type Terminal } from '../../main/app/terminal.js';
 import { benchUi } from './ui.js';
+import { benchFleet } from './fleet.js';
 import { BIN } from '../helpers/cli.js';
 
 const SCALE = Number(process.env.TOLEM_BENCH_SCALE ?? '1');
@@ -200,7 +202,8 @@ async function benchOverheadAndMemory(url: string): Promise<void> {
 async function main(): Promise<void> {
   if (!fs.existsSync(BIN)) throw new Error('run npm run build first');
   write(`Tolem engine benchmark — ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, node ${process.version}`);
-  if (process.env.TOLEM_BENCH_ONLY !== 'ui') {
+  const only = process.env.TOLEM_BENCH_ONLY;
+  if (!only) {
     benchAccepts();
     const { url, child } = await startSandboxProcess();
     try {
@@ -210,7 +213,8 @@ async function main(): Promise<void> {
       child.kill('SIGTERM');
     }
   }
-  results.push(...(await benchUi()));
+  if (!only || only === 'ui') results.push(...(await benchUi()));
+  if (!only || only === 'fleet') results.push(...(await benchFleet(write)));
   write('');
   for (const r of results) write(`${r.ok ? 'ok  ' : 'MISS'}  ${r.name.padEnd(70)} ${r.value.padStart(10)}  (goal ${r.goal})  ${r.detail}`);
   process.exitCode = results.every((r) => r.ok) ? 0 : 1;

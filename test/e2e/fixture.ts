@@ -50,7 +50,7 @@ export interface E2E {
 let shared: Promise<BrowserContext> | null = null;
 let sharedPage: Page | null = null;
 
-async function workerPage(): Promise<Page> {
+export async function workerPage(): Promise<Page> {
   shared ??= launchChromium().then((browser) => browser.newContext({ locale: 'ru-RU' }));
   const context = await shared;
   if (!sharedPage || sharedPage.isClosed()) {
