@@ -182,40 +182,35 @@ export class FleetStore {
   }
 
   /**
-   * Stores a batch of a terminal's events: each once, and only in order (from the one after the last
-   * stored); returns the last stored seq, where the terminal goes on from.
+   * Stores a batch of events of the terminal whose token this is: each once, and only in order (from
+   * the one after the last stored); returns the last stored seq, where the terminal goes on from, or
+   * null for a token of no terminal. `batch`: {events: […]}, checked by the protocol's schema (as text: passed on as it came). One statement, one round trip: the terminal's row is locked (two
+   * servers answering one terminal take turns, the second reading what the first stored), the batch
+   * (one JSON text) is cut to what follows that row's last seq without a gap, the events are stored,
+   * the payments they report projected (the latest state of each, checked here: a body that is not a
+   * payment's shape is stored, not projected), and the row moved on.
    */
-  async ingest(terminalId: string, events: readonly FleetEvent[]): Promise<number> {
-    return this.tx(async (c) => {
-      const t = await c.query<{ last_seq: string }>('SELECT last_seq FROM terminals WHERE id = $1 FOR UPDATE', [terminalId]);
-      if (!t.rows[0]) throw new FleetInputError('unknown terminal');
-      let last = Number(t.rows[0].last_seq);
-      const take: FleetEvent[] = [];
-      for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
-        if (e.seq <= last) continue; // stored before (a batch sent again after a lost answer)
-        if (e.seq !== last + 1) break; // a gap: the terminal sends again from last + 1
-        take.push(e);
-        last = e.seq;
-      }
-      if (!take.length) return last;
-      await c.query(
-        `INSERT INTO events (terminal_id, seq, kind, at, body)
-         SELECT $1, s, k, to_timestamp(a / 1000.0), b FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::jsonb[]) AS e(s, k, a, b)
-         ON CONFLICT DO NOTHING`,
-        [terminalId, take.map((e) => e.seq), take.map((e) => e.kind), take.map((e) => e.at), take.map((e) => JSON.stringify(e.body))],
-      );
-      const payments = take.filter((e) => e.kind === 'payment').map((e) => paymentRow(e)).filter((p) => p !== null);
-      if (payments.length) {
-        await c.query(
-          `INSERT INTO payments (terminal_id, agent_transaction_id, service_id, state, amount, check_code, at)
-           SELECT $1, x, s, st, amt, cc, to_timestamp(a / 1000.0) FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::bigint[]) AS p(x, s, st, amt, cc, a)
-           ON CONFLICT (terminal_id, agent_transaction_id) DO UPDATE SET state = excluded.state, amount = excluded.amount, reported_at = now()`,
-          [terminalId, payments.map((p) => p.id), payments.map((p) => p.serviceId), payments.map((p) => p.state), payments.map((p) => p.amount), payments.map((p) => p.checkCode), payments.map((p) => p.at)],
-        );
-      }
-      await c.query('UPDATE terminals SET last_seq = $2 WHERE id = $1', [terminalId, last]);
-      return last;
-    });
+  async ingest(token: string, batch: string | { events: readonly FleetEvent[] }): Promise<number | null> {
+    const r = await this.pool.query<{ last_seq: string }>(
+      `WITH t AS (SELECT id, last_seq FROM terminals WHERE token_hash = $1 FOR UPDATE),
+       given AS (SELECT x.seq, x.kind, x.at, x.body, row_number() OVER (ORDER BY x.seq) AS rn
+                 FROM jsonb_to_recordset($2::jsonb->'events') AS x(seq bigint, kind text, at bigint, body jsonb), t WHERE x.seq > t.last_seq),
+       e AS (SELECT given.seq, given.kind, given.at, given.body FROM given, t WHERE given.seq = t.last_seq + given.rn),
+       stored AS (INSERT INTO events (terminal_id, seq, kind, at, body) SELECT t.id, seq, kind, to_timestamp(at / 1000.0), body FROM e, t ON CONFLICT DO NOTHING),
+       paid AS (
+         INSERT INTO payments (terminal_id, agent_transaction_id, service_id, state, amount, check_code, at)
+         SELECT DISTINCT ON (body->>'agentTransactionId') t.id, body->>'agentTransactionId', left(body->>'serviceId', 32), left(body->>'state', 32), (body->>'amount')::bigint, body->>'checkCode',
+           to_timestamp((CASE WHEN body->>'acceptedAt' ~ '^[0-9]{1,15}$' THEN (body->>'acceptedAt')::bigint ELSE at END) / 1000.0)
+         FROM e, t
+         WHERE kind = 'payment' AND body->>'agentTransactionId' ~ '^[0-9]{1,24}$' AND body->>'amount' ~ '^[0-9]{1,15}$'
+           AND body->>'state' IS NOT NULL AND body->>'checkCode' ~ '^[0-9A-Za-z_-]{6,32}$'
+         ORDER BY body->>'agentTransactionId', seq DESC
+         ON CONFLICT (terminal_id, agent_transaction_id) DO UPDATE SET state = excluded.state, amount = excluded.amount, reported_at = now())
+       UPDATE terminals SET last_seq = coalesce((SELECT max(seq) FROM e), terminals.last_seq) FROM t WHERE terminals.id = t.id RETURNING terminals.last_seq`,
+      [hashSecret(token), typeof batch === 'string' ? batch : JSON.stringify(batch)],
+    );
+    const row = r.rows[0];
+    return row ? Number(row.last_seq) : null;
   }
 
   /** An operator's command to a terminal, delivered with its next heartbeat's answer. */
@@ -317,14 +312,4 @@ export class FleetStore {
 
 export class FleetInputError extends Error {
   override name = 'FleetInputError';
-}
-
-function paymentRow(e: FleetEvent): { id: string; serviceId: string | null; state: string; amount: string; checkCode: string; at: number } | null {
-  const b = e.body;
-  const id = typeof b.agentTransactionId === 'string' && /^\d{1,24}$/.test(b.agentTransactionId) ? b.agentTransactionId : null;
-  const amount = typeof b.amount === 'string' && /^\d{1,15}$/.test(b.amount) ? b.amount : null;
-  const state = typeof b.state === 'string' ? b.state.slice(0, 32) : null;
-  const code = typeof b.checkCode === 'string' && isCheckCode(b.checkCode) ? b.checkCode : null;
-  if (!id || !amount || !state || !code) return null;
-  return { id, serviceId: typeof b.serviceId === 'string' ? b.serviceId.slice(0, 32) : null, state, amount, checkCode: code, at: typeof b.acceptedAt === 'number' ? b.acceptedAt : e.at };
 }

@@ -65,11 +65,11 @@ export const zEvent = z.object({
   /** Epoch ms when it happened on the terminal. */
   at: z.number().int(),
   body: z.record(z.string(), z.unknown()),
-});
+}).strict();
 export type FleetEvent = z.infer<typeof zEvent>;
 
 export const MAX_EVENTS_PER_BATCH = 500;
-export const zEventBatch = z.object({ events: z.array(zEvent).min(1).max(MAX_EVENTS_PER_BATCH) });
+export const zEventBatch = z.object({ events: z.array(zEvent).min(1).max(MAX_EVENTS_PER_BATCH) }).strict();
 export const zEventAnswer = z.object({ lastSeq: z.number().int().min(0) });
 
 /** The largest request body the server reads (a heartbeat with a screenshot's result is the biggest). */

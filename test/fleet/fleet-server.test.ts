@@ -177,6 +177,10 @@ describe('who may do what', () => {
     expect((await post(`${FLEET_API}/events`, { events: [ev(4), ev(5)] }, auth)).json).toEqual({ lastSeq: 5 });
     const rows = (await store.pool.query<{ seq: string }>("SELECT seq FROM events WHERE terminal_id = '103' ORDER BY seq")).rows.map((r) => Number(r.seq));
     expect(rows).toEqual([1, 2, 3, 4, 5]);
+    // One payment twice in a batch (review, then paid) is its latest state; a body of no payment's shape is stored, not counted.
+    const pay = (seq: number, state: string, extra: Record<string, unknown> = {}) => ({ seq, kind: 'payment', at: Date.now(), body: { agentTransactionId: '7000000000001', serviceId: 'P1011', state, amount: '50000', checkCode: 'abcdefabcdef', acceptedAt: 'not a time', ...extra } });
+    expect((await post(`${FLEET_API}/events`, { events: [pay(6, 'review'), pay(7, 'success'), pay(8, 'success', { agentTransactionId: '12; DROP', amount: 1e300 })] }, auth)).json).toEqual({ lastSeq: 8 });
+    expect((await store.pool.query("SELECT agent_transaction_id, state, amount FROM payments WHERE terminal_id = '103'")).rows).toEqual([{ agent_transaction_id: '7000000000001', state: 'success', amount: '50000' }]);
   });
 });
 

@@ -37,4 +37,26 @@ describe('the packaged app', () => {
     expect(yml).toMatch(/files:\n(?:#.*\n)*\s+- out\/\*\*\/\*/);
     expect(yml).toContain('"**/node_modules/better-sqlite3/**"');
   });
+
+  it('flips the fuses a kiosk needs flipped, has its icon, and takes signing secrets and the update server from the environment', () => {
+    const yml = fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8');
+    const fuses = /^electronFuses:\n((?: {2}.+\n)+)/m.exec(yml)?.[1] ?? '';
+    const fuse = (name: string) => new RegExp(`^  ${name}: (true|false)$`, 'm').exec(fuses)?.[1];
+    // ELECTRON_RUN_AS_NODE, NODE_OPTIONS and --inspect would each let a local user run code as the app.
+    expect(fuse('runAsNode')).toBe('false');
+    expect(fuse('enableNodeOptionsEnvironmentVariable')).toBe('false');
+    expect(fuse('enableNodeCliInspectArguments')).toBe('false');
+    expect(fuse('onlyLoadAppFromAsar')).toBe('true');
+    expect(fuse('enableEmbeddedAsarIntegrityValidation')).toBe('true');
+    expect(fuse('enableCookieEncryption')).toBe('true');
+    // The terminal's process is a utility process, not a fork that needs ELECTRON_RUN_AS_NODE.
+    expect(fs.readFileSync(path.join(root, 'main/host/electron/main.ts'), 'utf8')).toContain('utilityProcess.fork(');
+    const icon = /^icon: (\S+)$/m.exec(yml)?.[1];
+    expect(icon).toBe('resources/icon.png');
+    const png = fs.readFileSync(path.join(root, icon!));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+    expect(yml).toMatch(/^publish:\n {2}provider: generic\n {2}url: \$\{env\.TOLEM_UPDATE_URL\}$/m);
+    expect(yml).not.toMatch(/CSC_KEY_PASSWORD:|password:/i);
+  });
 });
