@@ -40,8 +40,7 @@ import { tillReportName, tillReportReceipt } from '../receipts/report-receipt.js
 import type { LimitRules } from '../../shared/money/limits.js';
 import { generatedServices, SANDBOX_SERVICES, type SandboxService } from '../../dev/sandbox/catalog.js';
 import { FleetJournal } from '../fleet-link/fleet-journal.js';
-import { FleetLink } from '../fleet-link/fleet-link.js';
-import { terminalHealth } from './health.js';
+import type { FleetLink } from '../fleet-link/fleet-link.js';
 
 export interface Terminal {
   config: TolemConfig;
@@ -72,8 +71,8 @@ export interface Terminal {
   payouts: PayoutEngine | null;
   /** The fleet's outbox and commands in the journal (whether or not a fleet server is configured). */
   fleet: FleetJournal;
-  /** The link to the fleet server, once started (startFleet) and when one is configured. */
-  readonly fleetLink: FleetLink | null;
+  /** The link to the fleet server, once started (main/app/fleet-reporting.ts) and when one is configured; stopped by close(). */
+  fleetLink: FleetLink | null;
   /** Locked from the fleet: takes no new money until unlocked (kept in the journal). */
   readonly fleetLocked: boolean;
   /** The screen the screens show and since when (told by the renderer): the fleet's "stuck" alert. */
@@ -81,8 +80,6 @@ export interface Terminal {
   showScreen(name: string): void;
   /** A PNG of the screens, where the host can take one (Electron); the fleet's screenshot command. */
   screenshot: (() => Promise<Buffer>) | null;
-  /** Starts reporting to the fleet server, when one is configured. */
-  startFleet(): void;
   /** The agent's balance as processing last told it (null until it has). */
   readonly agentBalance: AgentBalance | null;
   /** When processing last told it (epoch ms), null until it has. */
@@ -290,6 +287,9 @@ export async function openTerminal(
     get fleetLink() {
       return fleetLink;
     },
+    set fleetLink(link: FleetLink | null) {
+      fleetLink = link;
+    },
     get fleetLocked() {
       return fleet.locked;
     },
@@ -300,41 +300,6 @@ export async function openTerminal(
       if (screen?.name !== name) screen = { name: name.slice(0, 64), since: Date.now() };
     },
     screenshot: null,
-    startFleet() {
-      if (fleetLink || !config.fleet.url || !config.fleet.token) return;
-      fleetLink = new FleetLink({
-        url: config.fleet.url,
-        token: config.fleet.token,
-        journal: fleet,
-        intervalMs: config.fleet.intervalMs,
-        log,
-        heartbeat: async () => ({ health: await terminalHealth(terminal, { probe: false }), journal: { head: null, rows: 0 }, screen, locked: fleet.locked }),
-        target: {
-          setLocked: (locked) => {
-            fleet.setLocked(locked);
-            log.warn(locked ? 'fleet: locked, no new money is taken' : 'fleet: unlocked');
-          },
-          drain: async (deadline) => {
-            journal.rescheduleAllNow(engine.now());
-            worker.wake();
-            while (Date.now() < deadline && journal.hasPending()) await new Promise((r) => setTimeout(r, 200));
-            return { pending: journal.pendingSummary().count };
-          },
-          refreshCatalog: async () => {
-            const c = await catalog.refresh();
-            events.emit({ type: 'status' });
-            return { services: c.services.length, source: c.staleBecause ? `cache (${c.staleBecause})` : c.source };
-          },
-          logDir: path.join(config.dataDir, 'logs'),
-          // The host's (Electron's), asked when the command comes: null where it cannot take one.
-          get screenshot() {
-            return terminal.screenshot;
-          },
-        },
-        onCommand: () => events.emit({ type: 'status' }),
-      });
-      fleetLink.start();
-    },
     get agentBalance() {
       return agentBalance;
     },

@@ -13,6 +13,7 @@ import { findChromium, findElectron, hasDisplay, openAppWindow } from '../host/l
 import { electronPlan } from '../base/native-binding.js';
 import { rendererDir } from '../host/static-files.js';
 import type { Terminal } from '../app/terminal.js';
+import { startFleet } from '../app/fleet-reporting.js';
 import { EXIT, untilStopped, type Io } from './io.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -115,7 +116,7 @@ async function browserTerminal(port: number, open: boolean, io: Io, stopped: Pro
   try {
     t.worker.start();
     t.startProbe();
-    t.startFleet();
+    startFleet(t);
     t.startBackups();
     // The watchdog's endpoint, when configured; a port taken is said, and the terminal runs without it.
     if (t.config.health.port !== null) {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FleetStore } from '../../main/fleet/fleet-store.js';
+import { startFleet } from '../../main/app/fleet-reporting.js';
 import { startFleetServer, type RunningFleetServer } from '../../main/fleet/fleet-server.js';
 import { simulatedHeartbeat } from '../../dev/fleet-sim.js';
 import { FLEET_API, type Heartbeat } from '../../shared/fleet/protocol.js';
@@ -62,7 +63,7 @@ it('shows each alert of a troubled fleet, the all clear when one recovers, and d
   // A real terminal on the sandbox reporting every second, with one payment paid.
   desk = await startHarness({ env: { TOLEM_FLEET_URL: server.url, TOLEM_FLEET_TOKEN: deskToken, TOLEM_FLEET_INTERVAL_SECONDS: '1' } });
   desk.terminal.worker.start();
-  desk.terminal.startFleet();
+  startFleet(desk.terminal);
   await desk.terminal.engine.pay({ serviceId: 'P1011', account: '7771234567', amountTo: 1_808_00 }, 10_000);
 
   await beat(abay, { ...simulatedHeartbeat(3001), results: [] }); // then silent: offline after 3 s here

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FleetStore } from '../../main/fleet/fleet-store.js';
 import { startFleetServer, type RunningFleetServer } from '../../main/fleet/fleet-server.js';
 import { terminalStatus } from '../../main/app/status.js';
+import { startFleet } from '../../main/app/fleet-reporting.js';
 import { RefusedError } from '../../main/payments/payment-engine.js';
 import { simulatedHeartbeat } from '../../dev/fleet-sim.js';
 import { FLEET_API, type Heartbeat } from '../../shared/fleet/protocol.js';
@@ -77,7 +78,7 @@ describe('a terminal reporting to the fleet', () => {
     // The terminal has not reported yet: the command is kept in PostgreSQL until it does.
     const sent = await post(`${FLEET_API}/terminals/7/commands`, { kind: 'refresh-catalog' }, ops);
     expect(sent.status).toBe(200);
-    h.terminal.startFleet();
+    startFleet(h.terminal);
     const done = await until('the catalog refreshed from afar', async () => {
       const c = await get(`${FLEET_API}/commands/${String(sent.json.id)}`, ops);
       return c.json.doneAt ? c.json : null;

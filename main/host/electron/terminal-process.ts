@@ -9,6 +9,7 @@ import { loadConfig } from '../../config/config.js';
 import { createDispatcher } from '../../ipc/dispatch.js';
 import { createHandlers } from '../../ipc/handlers.js';
 import { openTerminal } from '../../app/terminal.js';
+import { startFleet } from '../../app/fleet-reporting.js';
 import { APP_ORIGIN } from './origin.js';
 
 export type ToTerminal = { id: number; channel: unknown; args: unknown; frameUrl: unknown } | { stop: true } | { screenshotOf: number; png: string | null; error: string | null };
@@ -30,7 +31,7 @@ export async function serveTerminal(port: ParentPort, env: NodeJS.ProcessEnv = p
   }
   terminal.worker.start();
   terminal.startProbe();
-  terminal.startFleet();
+  startFleet(terminal);
   terminal.startBackups();
   if (terminal.payouts) void terminal.payouts.reconcileDue().catch(() => undefined);
   terminal.exitKiosk = () => port.postMessage({ exitKiosk: true });
