@@ -88,7 +88,7 @@ export async function migrateFleet(client: pg.ClientBase, migrations: readonly F
   await client.query('BEGIN');
   try {
     // One migrator at a time across every server on this database (released at COMMIT).
-    await client.query('SELECT pg_advisory_xact_lock(7_316_001)');
+    await client.query('SELECT pg_advisory_xact_lock(7316001)');
     await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
     const r = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
     const current = r.rows[0]?.v ?? 0;
